@@ -1,0 +1,4 @@
+import { CreateExtensions1795974000000 } from './1795974000000-create-extensions.js';
+
+/** Every migration, oldest first. New migrations are added here as well as in this folder. */
+export const migrations = [CreateExtensions1795974000000];

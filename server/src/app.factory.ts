@@ -1,0 +1,38 @@
+import 'reflect-metadata';
+import type { IncomingMessage } from 'node:http';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { AppModule } from './app.module.js';
+import { installHttpHooks, requestIdFrom } from './common/http/http-hooks.js';
+import { serveSpa } from './common/http/spa.js';
+import { createValidationPipe } from './common/graphql/validation.js';
+import { JsonLogger } from './common/logging/json-logger.js';
+import type { AppConfig } from './config/config.js';
+
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** Builds the whole application (not yet listening): used by main, the CLI and the tests alike. */
+export async function createApp(
+  config: AppConfig,
+  databaseUrl: string,
+  logger = new JsonLogger(config.logLevel),
+): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: BODY_LIMIT_BYTES,
+    logger: false,
+    // Fastify accepts a hop count too, though its typings list only the other forms.
+    trustProxy: config.trustProxy as boolean,
+    genReqId: (request: IncomingMessage) => requestIdFrom(request.headers['x-request-id']),
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(config, databaseUrl, logger),
+    adapter,
+    { logger, bufferLogs: false },
+  );
+  app.useGlobalPipes(createValidationPipe());
+  const fastify = app.getHttpAdapter().getInstance();
+  installHttpHooks(fastify, logger, config.nodeEnv === 'production');
+  await serveSpa(fastify, config.webDist);
+  await app.init();
+  return app;
+}

@@ -1,0 +1,64 @@
+import { ErrorCode } from '@consulta/shared';
+
+export type FieldMessages = Record<string, string>;
+
+/**
+ * The base of every error a service throws on purpose. Each module subclasses it (or uses the helpers
+ * below); one place, formatGraphQLError, turns it into the contract's `extensions.code`.
+ */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly extensions: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class BadInputError extends DomainError {
+  constructor(fields: FieldMessages, message = 'Some of the input is not valid.') {
+    super(ErrorCode.BAD_USER_INPUT, message, { fields });
+  }
+}
+
+export class NotFoundError extends DomainError {
+  constructor(what = 'object') {
+    super(ErrorCode.NOT_FOUND, `No such ${what}.`);
+  }
+}
+
+export class UnauthenticatedError extends DomainError {
+  constructor(message = 'You need to sign in to do that.') {
+    super(ErrorCode.UNAUTHENTICATED, message);
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  constructor(message = 'You are not allowed to do that.') {
+    super(ErrorCode.FORBIDDEN, message);
+  }
+}
+
+export class ConflictError extends DomainError {
+  constructor(message: string, extensions: Record<string, unknown> = {}) {
+    super(ErrorCode.CONFLICT, message, extensions);
+  }
+}
+
+export class RateLimitedError extends DomainError {
+  constructor(retryAfterSeconds: number) {
+    super(ErrorCode.RATE_LIMITED, `Too many requests. Try again in ${retryAfterSeconds} seconds.`, {
+      retryAfterSeconds,
+    });
+  }
+}
+
+export class UnavailableError extends DomainError {
+  constructor() {
+    super(ErrorCode.INTERNAL_SERVER_ERROR, 'The service is temporarily unavailable. Try again shortly.', {
+      retryable: true,
+    });
+  }
+}

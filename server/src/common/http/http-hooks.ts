@@ -1,0 +1,56 @@
+import type { FastifyInstance } from 'fastify';
+import type { JsonLogger } from '../logging/json-logger.js';
+import { requestContext } from '../logging/request-context.js';
+
+const HTML_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+const API_CSP = "default-src 'none'; frame-ancestors 'none'";
+
+/**
+ * Cross-cutting HTTP behaviour: a request id on every request (taken from X-Request-Id when it is sane),
+ * carried through async work for the logs and echoed back; security headers; one log line per response.
+ */
+export function installHttpHooks(fastify: FastifyInstance, logger: JsonLogger, production: boolean): void {
+  fastify.addHook('onRequest', (request, reply, done) => {
+    reply.header('x-request-id', request.id);
+    requestContext.run({ requestId: request.id }, done);
+  });
+
+  fastify.addHook('onSend', (_request, reply, payload, done) => {
+    const type = String(reply.getHeader('content-type') ?? '');
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('x-frame-options', 'DENY');
+    reply.header('referrer-policy', 'strict-origin-when-cross-origin');
+    reply.header('cross-origin-opener-policy', 'same-origin');
+    reply.header('content-security-policy', type.startsWith('text/html') ? HTML_CSP : API_CSP);
+    if (production) reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+    done(null, payload);
+  });
+
+  fastify.addHook('onResponse', (request, reply, done) => {
+    logger.emit(reply.statusCode >= 500 ? 'warn' : 'info', 'request completed', {
+      method: request.method,
+      url: request.url.split('?')[0],
+      status: reply.statusCode,
+      ms: Math.round(reply.elapsedTime),
+    });
+    done();
+  });
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+export function requestIdFrom(header: string | string[] | undefined): string {
+  const value = Array.isArray(header) ? header[0] : header;
+  return value && REQUEST_ID.test(value) ? value : crypto.randomUUID();
+}

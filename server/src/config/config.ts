@@ -1,0 +1,128 @@
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The only reader of process.env. Every variable is parsed and checked here, at boot; a bad value stops
+ * the process with one line that names the variable.
+ */
+export type NodeEnv = 'development' | 'production' | 'test';
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
+
+export interface AppConfig {
+  nodeEnv: NodeEnv;
+  /** Undefined means: start an embedded PostgreSQL in `dataDir`. */
+  databaseUrl: string | undefined;
+  host: string;
+  port: number;
+  logLevel: LogLevel;
+  runMigrations: boolean;
+  redisUrl: string | undefined;
+  dataDir: string;
+  webDist: string;
+  dbPoolSize: number;
+  dbStatementTimeoutMs: number;
+  /** Load demo data into an embedded database on its first start. */
+  seedDemo: boolean;
+  /** Proxy hops to trust for the client address (X-Forwarded-For): false, true, or a number. */
+  trustProxy: boolean | number;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
+    super(`Invalid configuration: ${variable} ${problem}`);
+  }
+}
+
+/** The repository root (server/src/config -> ../../..), also right for server/dist/server/src/config. */
+function findRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (dir !== dirname(dir)) {
+    if (existsSync(resolve(dir, 'package.json')) && existsSync(resolve(dir, 'migrations'))) return dir;
+    dir = dirname(dir);
+  }
+  return process.cwd();
+}
+
+export const REPO_ROOT = findRoot();
+
+type Env = Record<string, string | undefined>;
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw new ConfigError(name, `must be one of ${allowed.join(', ')} (got "${raw}")`);
+  }
+  return raw as T;
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    throw new ConfigError(name, `must be a whole number from ${min} to ${max} (got "${raw}")`);
+  }
+  return Number(raw);
+}
+
+function boolean(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(name, `must be true or false (got "${env[name]}")`);
+}
+
+function url(env: Env, name: string, protocols: string[]): string | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(name, `must be a URL such as ${protocols[0]}//host:port/name`);
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(name, `must start with ${protocols.join(' or ')}`);
+  }
+  return raw;
+}
+
+export function loadConfig(env: Env = process.env): AppConfig {
+  const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development');
+  const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
+  return {
+    nodeEnv,
+    databaseUrl,
+    host: env.HOST || (nodeEnv === 'production' ? '0.0.0.0' : '127.0.0.1'),
+    port: integer(env, 'PORT', 3000, 0, 65535),
+    logLevel: oneOf(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error', 'silent'] as const, 'info'),
+    runMigrations: boolean(env, 'RUN_MIGRATIONS', true),
+    redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
+    dataDir: resolve(env.DATA_DIR || resolve(REPO_ROOT, '.data')),
+    webDist: resolve(env.WEB_DIST || resolve(REPO_ROOT, 'web/dist')),
+    dbPoolSize: integer(env, 'DB_POOL_SIZE', 10, 1, 500),
+    dbStatementTimeoutMs: integer(env, 'DB_STATEMENT_TIMEOUT_MS', 10000, 0, 600000),
+    seedDemo: boolean(env, 'SEED_DEMO', databaseUrl === undefined),
+    trustProxy: /^\d+$/.test(env.TRUST_PROXY ?? '')
+      ? integer(env, 'TRUST_PROXY', 0, 0, 10)
+      : boolean(env, 'TRUST_PROXY', false),
+  };
+}
+
+/** For entry points: the configuration, or one clear line on stderr and exit code 1. */
+export function loadConfigOrExit(env: Env = process.env): AppConfig {
+  try {
+    return loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,34 @@
+import { DataSource } from 'typeorm';
+import { migrations } from '../../../migrations/index.js';
+import { entities } from './entities.js';
+
+export interface DataSourceOptions {
+  url: string;
+  poolSize?: number;
+  statementTimeoutMs?: number;
+  applicationName?: string;
+}
+
+/** The one way a TypeORM data source is built, for the app, the migration command and tests. */
+export function createDataSource(options: DataSourceOptions): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url: options.url,
+    entities,
+    migrations,
+    migrationsTableName: 'migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    migrationsRun: false,
+    uuidExtension: 'pgcrypto',
+    installExtensions: false,
+    logging: false,
+    applicationName: options.applicationName ?? 'consulta',
+    poolSize: options.poolSize ?? 10,
+    connectTimeoutMS: 5000,
+    extra: {
+      statement_timeout: options.statementTimeoutMs ?? 10000,
+      idleTimeoutMillis: 30000,
+    },
+  });
+}

@@ -1,0 +1,28 @@
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import type { AppConfig } from '../config/config.js';
+import { createDataSource } from './data-source.js';
+import { DatabaseService } from './database.service.js';
+import { DATA_SOURCE } from './database.tokens.js';
+
+@Global()
+@Module({})
+export class DatabaseModule {
+  static forRoot(config: AppConfig, url: string): DynamicModule {
+    return {
+      module: DatabaseModule,
+      providers: [
+        {
+          provide: DATA_SOURCE,
+          useFactory: () =>
+            createDataSource({
+              url,
+              poolSize: config.dbPoolSize,
+              statementTimeoutMs: config.dbStatementTimeoutMs,
+            }),
+        },
+        DatabaseService,
+      ],
+      exports: [DATA_SOURCE, DatabaseService],
+    };
+  }
+}

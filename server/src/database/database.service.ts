@@ -1,0 +1,78 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { DataSource, EntityManager } from 'typeorm';
+import { JsonLogger } from '../common/logging/json-logger.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import type { AppConfig } from '../config/config.js';
+import { DATA_SOURCE } from './database.tokens.js';
+
+const RETRY_DELAY_MS = 1000;
+
+/**
+ * Owns the connection to PostgreSQL. Connecting (and migrating) happens in the background with retries,
+ * so the process starts and answers /health with 503 while the database is away, and becomes ready when
+ * it returns.
+ */
+@Injectable()
+export class DatabaseService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readyPromise: Promise<void> | undefined;
+  private stopping = false;
+
+  constructor(
+    @Inject(DATA_SOURCE) readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly logger: JsonLogger,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.readyPromise = this.connect();
+    this.readyPromise.catch(() => {});
+  }
+
+  /** Resolves once the database is connected and migrated. */
+  whenReady(): Promise<void> {
+    return this.readyPromise ?? Promise.reject(new Error('database not started'));
+  }
+
+  get manager(): EntityManager {
+    return this.dataSource.manager;
+  }
+
+  /** True when a query answers now. */
+  async isHealthy(): Promise<boolean> {
+    if (!this.dataSource.isInitialized) return false;
+    try {
+      await this.dataSource.query('SELECT 1');
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  private async connect(): Promise<void> {
+    for (let attempt = 1; !this.stopping; attempt++) {
+      try {
+        if (!this.dataSource.isInitialized) await this.dataSource.initialize();
+        if (this.config.runMigrations) {
+          const applied = await this.dataSource.runMigrations({ transaction: 'each' });
+          if (applied.length > 0) {
+            this.logger.emit('info', 'migrations applied', { migrations: applied.map((m) => m.name) });
+          }
+        }
+        this.logger.emit('info', 'database ready', { attempt });
+        return;
+      } catch (error) {
+        this.logger.emit('warn', 'database not reachable, retrying', {
+          attempt,
+          error: error instanceof Error ? error.message : String(error),
+        });
+        await new Promise((resolve) => setTimeout(resolve, RETRY_DELAY_MS));
+      }
+    }
+    throw new Error('stopped before the database was ready');
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    if (this.dataSource.isInitialized) await this.dataSource.destroy();
+  }
+}

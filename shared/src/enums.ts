@@ -1,0 +1,67 @@
+/** Enumerations of the public contract, shared by the server schema and the web app. */
+
+export enum Role {
+  CITIZEN = 'CITIZEN',
+  MODERATOR = 'MODERATOR',
+  ADMIN = 'ADMIN',
+}
+
+export enum AgencyRole {
+  OFFICIAL = 'OFFICIAL',
+  AGENCY_ADMIN = 'AGENCY_ADMIN',
+}
+
+export enum CampaignStatus {
+  DRAFT = 'DRAFT',
+  OPEN = 'OPEN',
+  CLOSED = 'CLOSED',
+  ARCHIVED = 'ARCHIVED',
+}
+
+export enum VotingMode {
+  SUPPORT = 'SUPPORT',
+  UP_DOWN = 'UP_DOWN',
+}
+
+export enum IdeaStatus {
+  SUBMITTED = 'SUBMITTED',
+  UNDER_REVIEW = 'UNDER_REVIEW',
+  ACCEPTED = 'ACCEPTED',
+  IN_PROGRESS = 'IN_PROGRESS',
+  IMPLEMENTED = 'IMPLEMENTED',
+  REJECTED = 'REJECTED',
+  DUPLICATE = 'DUPLICATE',
+  WITHDRAWN = 'WITHDRAWN',
+}
+
+export enum IdeaSort {
+  TOP = 'TOP',
+  NEW = 'NEW',
+  TRENDING = 'TRENDING',
+  BEST = 'BEST',
+}
+
+export enum Visibility {
+  VISIBLE = 'VISIBLE',
+  HIDDEN = 'HIDDEN',
+}
+
+export enum FlagReason {
+  SPAM = 'SPAM',
+  ABUSE = 'ABUSE',
+  OFF_TOPIC = 'OFF_TOPIC',
+  PERSONAL_INFO = 'PERSONAL_INFO',
+  MISINFORMATION = 'MISINFORMATION',
+  OTHER = 'OTHER',
+}
+
+export enum FlagStatus {
+  OPEN = 'OPEN',
+  DISMISSED = 'DISMISSED',
+  ACTIONED = 'ACTIONED',
+}
+
+export enum FlagResolution {
+  DISMISS = 'DISMISS',
+  HIDE_CONTENT = 'HIDE_CONTENT',
+}
