@@ -5,6 +5,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { AppModule } from './app.module.js';
 import { installHttpHooks, requestIdFrom } from './common/http/http-hooks.js';
 import { serveSpa } from './common/http/spa.js';
+import { SafeTextPipe } from './common/graphql/safe-text.pipe.js';
 import { createValidationPipe } from './common/graphql/validation.js';
 import { JsonLogger } from './common/logging/json-logger.js';
 import type { AppConfig } from './config/config.js';
@@ -29,7 +30,7 @@ export async function createApp(
     adapter,
     { logger, bufferLogs: false },
   );
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(new SafeTextPipe(), createValidationPipe());
   const fastify = app.getHttpAdapter().getInstance();
   installHttpHooks(fastify, logger, config.nodeEnv === 'production');
   await serveSpa(fastify, config.webDist);

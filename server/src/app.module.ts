@@ -6,10 +6,16 @@ import { graphqlOptions } from './common/graphql/graphql-options.js';
 import { registerContractEnums } from './common/graphql/scalars.js';
 import type { JsonLogger } from './common/logging/json-logger.js';
 import { LoggingModule } from './common/logging/logging.module.js';
+import { RateLimitModule } from './common/rate-limit/rate-limit.module.js';
+import { RateLimitService } from './common/rate-limit/rate-limit.service.js';
 import type { AppConfig } from './config/config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
+import { AgenciesModule } from './modules/agencies/agencies.module.js';
+import { AuthModule } from './modules/auth/auth.module.js';
+import { SessionsService } from './modules/auth/sessions.service.js';
+import { UsersModule } from './modules/users/users.module.js';
 
 registerContractEnums();
 
@@ -22,9 +28,18 @@ export class AppModule {
         ConfigModule.forRoot(config),
         LoggingModule.forRoot(logger),
         DatabaseModule.forRoot(config, databaseUrl),
-        GraphQLModule.forRoot<ApolloDriverConfig>({ driver: ApolloDriver, ...graphqlOptions(config, logger) }),
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          imports: [AuthModule, RateLimitModule],
+          inject: [SessionsService, RateLimitService],
+          useFactory: (sessions: SessionsService, rateLimits: RateLimitService) =>
+            graphqlOptions(config, logger, sessions, rateLimits),
+        }),
         GraphQLCoreModule,
         HealthModule,
+        UsersModule,
+        AuthModule,
+        AgenciesModule,
       ],
     };
   }

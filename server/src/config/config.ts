@@ -26,6 +26,21 @@ export interface AppConfig {
   seedDemo: boolean;
   /** Proxy hops to trust for the client address (X-Forwarded-For): false, true, or a number. */
   trustProxy: boolean | number;
+  limits: LimitsConfig;
+  sessions: { idleHours: number; absoluteHours: number };
+}
+
+export interface LimitsConfig {
+  /** GraphQL root fields one client address may run per minute; 0 disables. */
+  perMinute: number;
+  /** Failed sign-ins per account and per address within the window before RATE_LIMITED. */
+  signInFailures: number;
+  signInWindowMinutes: number;
+  maxDepth: number;
+  maxAliases: number;
+  maxDirectives: number;
+  maxTokens: number;
+  maxCost: number;
 }
 
 export class ConfigError extends Error {
@@ -108,6 +123,20 @@ export function loadConfig(env: Env = process.env): AppConfig {
     dbPoolSize: integer(env, 'DB_POOL_SIZE', 10, 1, 500),
     dbStatementTimeoutMs: integer(env, 'DB_STATEMENT_TIMEOUT_MS', 10000, 0, 600000),
     seedDemo: boolean(env, 'SEED_DEMO', databaseUrl === undefined),
+    limits: {
+      perMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 0, 1_000_000),
+      signInFailures: integer(env, 'SIGNIN_MAX_FAILURES', 10, 1, 1000),
+      signInWindowMinutes: integer(env, 'SIGNIN_WINDOW_MINUTES', 15, 1, 1440),
+      maxDepth: integer(env, 'GRAPHQL_MAX_DEPTH', 12, 2, 100),
+      maxAliases: integer(env, 'GRAPHQL_MAX_ALIASES', 30, 1, 1000),
+      maxDirectives: integer(env, 'GRAPHQL_MAX_DIRECTIVES', 20, 1, 1000),
+      maxTokens: integer(env, 'GRAPHQL_MAX_TOKENS', 5000, 100, 100_000),
+      maxCost: integer(env, 'GRAPHQL_MAX_COST', 5000, 10, 1_000_000),
+    },
+    sessions: {
+      idleHours: integer(env, 'SESSION_IDLE_HOURS', 24 * 7, 1, 24 * 365),
+      absoluteHours: integer(env, 'SESSION_ABSOLUTE_HOURS', 24 * 30, 1, 24 * 365),
+    },
     trustProxy: /^\d+$/.test(env.TRUST_PROXY ?? '')
       ? integer(env, 'TRUST_PROXY', 0, 0, 10)
       : boolean(env, 'TRUST_PROXY', false),

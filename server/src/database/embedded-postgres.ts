@@ -24,6 +24,19 @@ function freePort(): Promise<number> {
   });
 }
 
+/** The port of a live postmaster on `dataDir`, from its postmaster.pid, or null. */
+function runningPort(dataDir: string): number | null {
+  const pidFile = join(dataDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return null;
+  const [pid, , , port] = readFileSync(pidFile, 'utf8').split('\n');
+  try {
+    process.kill(Number(pid), 0);
+    return Number(port) || null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Starts (initialising on first use) a PostgreSQL cluster in `dir`, listening on 127.0.0.1 only.
  * Its password is generated once and kept beside the data, readable by the owner only.
@@ -40,6 +53,15 @@ export async function startEmbeddedPostgres(
     writeFileSync(secretFile, randomBytes(24).toString('hex'), { mode: 0o600 });
   }
   const password = readFileSync(secretFile, 'utf8').trim();
+  const urlFor = (port: number) => (database: string) =>
+    `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+
+  // Already running for another process of ours (the server while the admin command runs): share it.
+  const running = runningPort(dataDir);
+  if (running) {
+    return { adminUrl: urlFor(running)('postgres'), urlFor: urlFor(running), stop: async () => {} };
+  }
+
   const port = await freePort();
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
@@ -55,7 +77,5 @@ export async function startEmbeddedPostgres(
   });
   if (fresh) await pg.initialise();
   await pg.start();
-  const urlFor = (database: string) =>
-    `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
-  return { adminUrl: urlFor('postgres'), urlFor, stop: () => pg.stop() };
+  return { adminUrl: urlFor(port)('postgres'), urlFor: urlFor(port), stop: () => pg.stop() };
 }

@@ -25,13 +25,29 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
-  return { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info' }), webDist: '/nonexistent', ...overrides };
+/**
+ * The configuration of a test app. The per-address limit is off unless a test turns it on, since one test
+ * file sends more requests from 127.0.0.1 in a minute than a person would.
+ */
+export function testConfig(
+  overrides: Partial<Omit<AppConfig, 'limits'>> & { limits?: Partial<AppConfig['limits']> } = {},
+): AppConfig {
+  const base = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info' });
+  return {
+    ...base,
+    webDist: '/nonexistent',
+    ...overrides,
+    limits: { ...base.limits, perMinute: 0, ...overrides.limits },
+  };
 }
 
 /** The real application on a fresh database, listening on a free port of 127.0.0.1. */
 export async function startTestApp(
-  options: { config?: Partial<AppConfig>; databaseUrl?: string; waitForDatabase?: boolean } = {},
+  options: {
+    config?: Partial<Omit<AppConfig, 'limits'>> & { limits?: Partial<AppConfig['limits']> };
+    databaseUrl?: string;
+    waitForDatabase?: boolean;
+  } = {},
 ): Promise<TestApp> {
   const db = await createTestDatabase();
   const logs: string[] = [];

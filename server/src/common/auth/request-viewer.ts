@@ -5,13 +5,30 @@ export interface RequestViewer {
   userId: string | null;
   sessionId: string | null;
   role: Role | null;
+  suspendedUntil: Date | null;
   /** The client's address, for rate limits and audit. */
   ip: string;
+  userAgent: string | null;
+  /** True only for the command line and demo data, which act with an admin's rights and no person. */
+  system?: true;
 }
 
-export const anonymousViewer = (ip = 'unknown'): RequestViewer => ({
+export const anonymousViewer = (ip = 'unknown', userAgent: string | null = null): RequestViewer => ({
   userId: null,
   sessionId: null,
   role: null,
+  suspendedUntil: null,
   ip,
+  userAgent,
+});
+
+/** The identity entry points without a person use (the admin command line, demo data). */
+export const systemViewer = (): RequestViewer => ({
+  userId: null,
+  sessionId: null,
+  role: Role.ADMIN,
+  suspendedUntil: null,
+  ip: 'system',
+  userAgent: null,
+  system: true,
 });

@@ -1,8 +1,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { RequestViewer } from '../auth/request-viewer.js';
+import type { Loaders } from './loaders.js';
 
 export interface GraphQLContext {
   req: FastifyRequest;
   reply: FastifyReply;
   viewer: RequestViewer;
+  loaders: Loaders;
 }

@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import { DatabaseService } from '../../database/database.service.js';
+
+export interface Hit {
+  /** The count in the current window, this hit included. */
+  count: number;
+  /** Seconds until the window resets. */
+  retryAfterSeconds: number;
+}
+
+/**
+ * Fixed-window counters in PostgreSQL, so every API process shares them. One statement increments and
+ * reads atomically: concurrent hits never lose a count and never both see the old value.
+ */
+@Injectable()
+export class RateLimitService {
+  constructor(private readonly database: DatabaseService) {}
+
+  async hit(key: string, windowSeconds: number, cost = 1): Promise<Hit> {
+    const [row] = await this.database.dataSource.query(
+      `INSERT INTO rate_limit_counters AS c (key, window_start, count) VALUES ($1, now(), $2)
+       ON CONFLICT (key) DO UPDATE SET
+         count = CASE WHEN c.window_start <= now() - make_interval(secs => $3) THEN $2 ELSE c.count + $2 END,
+         window_start = CASE WHEN c.window_start <= now() - make_interval(secs => $3) THEN now() ELSE c.window_start END
+       RETURNING count,
+         GREATEST(1, CEIL(EXTRACT(EPOCH FROM (window_start + make_interval(secs => $3) - now()))))::int AS retry`,
+      [key, cost, windowSeconds],
+    );
+    return { count: row.count, retryAfterSeconds: row.retry };
+  }
+
+  /** Gives back hits that turned out not to count (a successful sign-in, say). */
+  async refund(key: string, cost = 1): Promise<void> {
+    await this.database.dataSource.query(
+      'UPDATE rate_limit_counters SET count = GREATEST(0, count - $2) WHERE key = $1',
+      [key, cost],
+    );
+  }
+
+  async reset(key: string): Promise<void> {
+    await this.database.dataSource.query('DELETE FROM rate_limit_counters WHERE key = $1', [key]);
+  }
+
+  /** Removes counters whose window ended long ago. */
+  async prune(olderThanSeconds = 86400): Promise<void> {
+    await this.database.dataSource.query(
+      'DELETE FROM rate_limit_counters WHERE window_start < now() - make_interval(secs => $1)',
+      [olderThanSeconds],
+    );
+  }
+}

@@ -1,0 +1,141 @@
+import { AgencyRole, LIMITS, Role, SLUG_PATTERN, slugify } from '@consulta/shared';
+import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
+import { requireRole, requireSignedIn } from '../../common/auth/policies.js';
+import type { RequestViewer } from '../../common/auth/request-viewer.js';
+import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from '../../common/errors/domain-error.js';
+import { DatabaseService } from '../../database/database.service.js';
+import { isUniqueViolation } from '../../database/pg-errors.js';
+import { AuditService } from '../audit/audit.service.js';
+import { UsersService } from '../users/users.service.js';
+import { AgencyMembershipEntity } from './agency-membership.entity.js';
+import { AgencyEntity } from './agency.entity.js';
+
+/** Agencies and who works for them. Admins create agencies; admins and agency admins add members. */
+@Injectable()
+export class AgenciesService {
+  constructor(
+    private readonly database: DatabaseService,
+    private readonly users: UsersService,
+    private readonly audit: AuditService,
+  ) {}
+
+  list(): Promise<AgencyEntity[]> {
+    return this.database.manager.find(AgencyEntity, { order: { name: 'ASC' } });
+  }
+
+  findByIds(ids: readonly string[]): Promise<AgencyEntity[]> {
+    return this.database.manager.findBy(AgencyEntity, { id: In([...ids]) });
+  }
+
+  findById(id: string): Promise<AgencyEntity | null> {
+    return this.database.manager.findOneBy(AgencyEntity, { id });
+  }
+
+  findBySlug(slug: string): Promise<AgencyEntity | null> {
+    return this.database.manager.findOneBy(AgencyEntity, { slug });
+  }
+
+  membershipsOfUsers(userIds: readonly string[]): Promise<AgencyMembershipEntity[]> {
+    return this.database.manager.find(AgencyMembershipEntity, {
+      where: { userId: In([...userIds]) },
+      order: { createdAt: 'ASC' },
+    });
+  }
+
+  membershipsOfAgencies(agencyIds: readonly string[]): Promise<AgencyMembershipEntity[]> {
+    return this.database.manager.find(AgencyMembershipEntity, {
+      where: { agencyId: In([...agencyIds]) },
+      order: { createdAt: 'ASC' },
+    });
+  }
+
+  /** The viewer's role in the agency, or null when they are not a member. */
+  async roleIn(viewer: RequestViewer, agencyId: string): Promise<AgencyRole | null> {
+    if (!viewer.userId) return null;
+    const membership = await this.database.manager.findOneBy(AgencyMembershipEntity, {
+      agencyId,
+      userId: viewer.userId,
+    });
+    return membership?.role ?? null;
+  }
+
+  async createAgency(
+    viewer: RequestViewer,
+    input: { name: string; slug?: string | null; description?: string | null },
+  ): Promise<AgencyEntity> {
+    const actor = requireRole(viewer, Role.ADMIN);
+    const name = input.name.trim();
+    const slug = input.slug ?? slugify(name);
+    const description = input.description?.trim() || null;
+    const fields: Record<string, string> = {};
+    if (name.length < LIMITS.agency.nameMin || name.length > LIMITS.agency.nameMax) {
+      fields.name = `Use ${LIMITS.agency.nameMin} to ${LIMITS.agency.nameMax} characters.`;
+    }
+    if (slug.length < LIMITS.agency.slugMin || slug.length > LIMITS.agency.slugMax || !SLUG_PATTERN.test(slug)) {
+      fields.slug = `Use ${LIMITS.agency.slugMin} to ${LIMITS.agency.slugMax} lowercase letters, digits and single hyphens.`;
+    }
+    if (description && description.length > LIMITS.agency.descriptionMax) {
+      fields.description = `Use at most ${LIMITS.agency.descriptionMax} characters.`;
+    }
+    if (Object.keys(fields).length > 0) throw new BadInputError(fields);
+    try {
+      return await this.database.dataSource.transaction(async (manager) => {
+        const agency = await manager.save(manager.create(AgencyEntity, { name, slug, description }));
+        await this.audit.record(manager, {
+          actorId: actor.userId,
+          action: 'agency.created',
+          targetType: 'Agency',
+          targetId: agency.id,
+          agencyId: agency.id,
+        });
+        return agency;
+      });
+    } catch (error) {
+      if (isUniqueViolation(error, 'agencies_slug_key')) {
+        throw new ConflictError('An agency with this slug already exists.', { fields: { slug: 'taken' } });
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * ADMIN, or an AGENCY_ADMIN of that agency. The person must already have an account. Adding someone who
+   * is already a member with the same role changes nothing; with another role, it changes their role.
+   */
+  async addMember(
+    viewer: RequestViewer,
+    input: { agencyId: string | null; email: string; role: AgencyRole },
+  ): Promise<AgencyMembershipEntity> {
+    const actor = requireSignedIn(viewer);
+    const agency = input.agencyId ? await this.findById(input.agencyId) : null;
+    if (!agency) throw new NotFoundError('agency');
+    if (actor.role !== Role.ADMIN && (await this.roleIn(actor, agency.id)) !== AgencyRole.AGENCY_ADMIN) {
+      throw new ForbiddenError('Only an admin or an admin of this agency can add members.');
+    }
+    const user = await this.users.findByEmail(input.email);
+    if (!user)
+      throw new BadInputError({ email: 'No account uses this email address. Ask the person to sign up first.' });
+    return this.database.dataSource.transaction(async (manager) => {
+      const existing = await manager.findOne(AgencyMembershipEntity, {
+        where: { agencyId: agency.id, userId: user.id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (existing?.role === input.role) return existing;
+      await manager.query(
+        `INSERT INTO agency_memberships (agency_id, user_id, role) VALUES ($1, $2, $3)
+         ON CONFLICT (agency_id, user_id) DO UPDATE SET role = EXCLUDED.role`,
+        [agency.id, user.id, input.role],
+      );
+      await this.audit.record(manager, {
+        actorId: actor.userId,
+        action: existing ? 'agency.member_role_changed' : 'agency.member_added',
+        targetType: 'User',
+        targetId: user.id,
+        agencyId: agency.id,
+        details: { role: input.role, ...(existing ? { from: existing.role } : {}) },
+      });
+      return manager.findOneByOrFail(AgencyMembershipEntity, { agencyId: agency.id, userId: user.id });
+    });
+  }
+}

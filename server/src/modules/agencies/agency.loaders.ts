@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import type DataLoader from 'dataloader';
+import type { GraphQLContext } from '../../common/graphql/graphql-context.js';
+import { byKey, groupByKey } from '../../common/graphql/loaders.js';
+import type { UserEntity } from '../users/user.entity.js';
+import { UsersService } from '../users/users.service.js';
+import type { AgencyMembershipEntity } from './agency-membership.entity.js';
+import type { AgencyEntity } from './agency.entity.js';
+import { AgenciesService } from './agencies.service.js';
+
+/** The per-request batch loaders for agencies, their members and the people in them. */
+@Injectable()
+export class AgencyLoaders {
+  constructor(
+    private readonly agencies: AgenciesService,
+    private readonly users: UsersService,
+  ) {}
+
+  agency(context: GraphQLContext): DataLoader<string, AgencyEntity | null> {
+    return context.loaders.get('agency', async (ids: readonly string[]) =>
+      byKey(ids, await this.agencies.findByIds(ids), (agency) => agency.id),
+    );
+  }
+
+  user(context: GraphQLContext): DataLoader<string, UserEntity | null> {
+    return context.loaders.get('user', async (ids: readonly string[]) =>
+      byKey(ids, await this.users.findByIds(ids), (user) => user.id),
+    );
+  }
+
+  membersOfAgency(context: GraphQLContext): DataLoader<string, AgencyMembershipEntity[]> {
+    return context.loaders.get('membersOfAgency', async (ids: readonly string[]) =>
+      groupByKey(ids, await this.agencies.membershipsOfAgencies(ids), (m) => m.agencyId),
+    );
+  }
+
+  membershipsOfUser(context: GraphQLContext): DataLoader<string, AgencyMembershipEntity[]> {
+    return context.loaders.get('membershipsOfUser', async (ids: readonly string[]) =>
+      groupByKey(ids, await this.agencies.membershipsOfUsers(ids), (m) => m.userId),
+    );
+  }
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { RateLimitModule } from '../../common/rate-limit/rate-limit.module.js';
+import { UsersModule } from '../users/users.module.js';
+import { AuthResolver } from './auth.resolver.js';
+import { AuthService } from './auth.service.js';
+import { SessionsService } from './sessions.service.js';
+
+@Module({
+  imports: [UsersModule, RateLimitModule],
+  providers: [AuthService, SessionsService, AuthResolver],
+  exports: [SessionsService, AuthService],
+})
+export class AuthModule {}

@@ -1,0 +1,103 @@
+import { LIMITS, Role } from '@consulta/shared';
+import { Injectable } from '@nestjs/common';
+import { In, type EntityManager } from 'typeorm';
+import { requireRole } from '../../common/auth/policies.js';
+import type { RequestViewer } from '../../common/auth/request-viewer.js';
+import { BadInputError, ConflictError, NotFoundError } from '../../common/errors/domain-error.js';
+import { isUniqueViolation } from '../../database/pg-errors.js';
+import { DatabaseService } from '../../database/database.service.js';
+import { AuditService } from '../audit/audit.service.js';
+import { hashPassword } from '../auth/password-hasher.js';
+import { passwordProblem } from '../auth/password-policy.js';
+import { UserEntity } from './user.entity.js';
+
+export interface NewUser {
+  email: string;
+  password: string;
+  displayName: string;
+  role?: Role;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** People's accounts: creation with the password policy, lookups, and role changes by admins. */
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly database: DatabaseService,
+    private readonly audit: AuditService,
+  ) {}
+
+  findById(id: string): Promise<UserEntity | null> {
+    return this.database.manager.findOneBy(UserEntity, { id });
+  }
+
+  findByIds(ids: readonly string[]): Promise<UserEntity[]> {
+    return this.database.manager.findBy(UserEntity, { id: In([...ids]) });
+  }
+
+  findByEmail(email: string): Promise<UserEntity | null> {
+    return this.database.manager.findOneBy(UserEntity, { email: email.trim() });
+  }
+
+  /** Checks the same rules as the sign-up form, so every entry point (API, CLI, demo data) applies them. */
+  static problems(input: NewUser): Record<string, string> {
+    const fields: Record<string, string> = {};
+    const email = input.email.trim();
+    if (!EMAIL.test(email) || email.length > LIMITS.user.emailMax) fields.email = 'Enter a valid email address.';
+    const name = input.displayName.trim();
+    if (name.length < LIMITS.user.displayNameMin || name.length > LIMITS.user.displayNameMax) {
+      fields.displayName = `Use ${LIMITS.user.displayNameMin} to ${LIMITS.user.displayNameMax} characters.`;
+    }
+    const password = passwordProblem(input.password, { email, displayName: name });
+    if (password) fields.password = password;
+    return fields;
+  }
+
+  async createUser(input: NewUser, manager: EntityManager = this.database.manager): Promise<UserEntity> {
+    const fields = UsersService.problems(input);
+    if (Object.keys(fields).length > 0) throw new BadInputError(fields);
+    const passwordHash = await hashPassword(input.password);
+    try {
+      const user = manager.create(UserEntity, {
+        email: input.email.trim().toLowerCase(),
+        passwordHash,
+        displayName: input.displayName.trim(),
+        role: input.role ?? Role.CITIZEN,
+      });
+      return await manager.save(user);
+    } catch (error) {
+      if (isUniqueViolation(error, 'users_email_key')) {
+        throw new ConflictError('An account with this email address already exists.', { fields: { email: 'taken' } });
+      }
+      throw error;
+    }
+  }
+
+  async updatePasswordHash(manager: EntityManager, userId: string, passwordHash: string): Promise<void> {
+    await manager.update(UserEntity, { id: userId }, { passwordHash });
+  }
+
+  /** ADMIN only. Admins cannot change their own role, so the last admin cannot lock everyone out. */
+  async setRole(viewer: RequestViewer, userId: string | null, role: Role): Promise<UserEntity> {
+    const actor = requireRole(viewer, Role.ADMIN);
+    if (!userId) throw new NotFoundError('user');
+    if (actor.userId && actor.userId === userId) throw new ConflictError('You cannot change your own role.');
+    return this.database.dataSource.transaction(async (manager) => {
+      const user = await manager.findOne(UserEntity, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw new NotFoundError('user');
+      if (user.role === role) return user;
+      const previous = user.role;
+      user.role = role;
+      await manager.save(user);
+      await this.audit.record(manager, {
+        actorId: actor.userId,
+        action: 'user.role_changed',
+        targetType: 'User',
+        targetId: user.id,
+        details: { from: previous, to: role },
+      });
+      return user;
+    });
+  }
+}

@@ -1,0 +1,119 @@
+import { DatabaseService } from '../../src/database/database.service.js';
+import { startTestApp, type TestApp } from '../support/app.js';
+import { makeUser, outcome, PASSWORD } from '../support/factories.js';
+
+const SIGN_IN = 'mutation ($input: SignInInput!) { signIn(input: $input) { token } }';
+
+describe('failed sign-in limits', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ config: { trustProxy: true } });
+  });
+  afterAll(() => t.close());
+
+  const from = (ip: string) => ({ headers: { 'x-forwarded-for': ip } });
+
+  it('limit one account after 10 failures, from whatever addresses, with retryAfterSeconds', async () => {
+    const person = await makeUser(t);
+    for (let i = 0; i < 10; i++) {
+      const result = await t.gql(
+        SIGN_IN,
+        { input: { email: person.email, password: `wrong guess ${i}` } },
+        from(`10.1.0.${i}`),
+      );
+      expect(outcome(result)).toBe('UNAUTHENTICATED');
+    }
+    // Even the right password is refused now, from yet another address.
+    const limited = await t.gql(
+      SIGN_IN,
+      { input: { email: person.email.toUpperCase(), password: PASSWORD } },
+      from('10.1.1.1'),
+    );
+    expect(outcome(limited)).toBe('RATE_LIMITED');
+    const retry = limited.errors![0]!.extensions!.retryAfterSeconds;
+    expect(retry).toBeGreaterThan(0);
+    expect(retry).toBeLessThanOrEqual(15 * 60);
+    expect(limited.errors![0]!.message).not.toMatch(/password is not correct/);
+  });
+
+  it('limit one address after 10 failures, whatever the accounts', async () => {
+    for (let i = 0; i < 10; i++) {
+      const result = await t.gql(
+        SIGN_IN,
+        { input: { email: `ghost-${i}@example.org`, password: 'wrong guess!' } },
+        from('10.2.0.1'),
+      );
+      expect(outcome(result)).toBe('UNAUTHENTICATED');
+    }
+    const person = await makeUser(t);
+    expect(
+      outcome(await t.gql(SIGN_IN, { input: { email: person.email, password: PASSWORD } }, from('10.2.0.1'))),
+    ).toBe('RATE_LIMITED');
+    // Another address is not affected.
+    expect(
+      outcome(await t.gql(SIGN_IN, { input: { email: person.email, password: PASSWORD } }, from('10.2.0.2'))),
+    ).toBe('OK');
+  });
+
+  it('count 15 simultaneous requests exactly: no more than 10 get to try a password', async () => {
+    const person = await makeUser(t);
+    const results = await Promise.all(
+      Array.from({ length: 15 }, (_, i) =>
+        t.gql(SIGN_IN, { input: { email: person.email, password: `parallel-${i}-guess` } }, from(`10.4.0.${i}`)),
+      ),
+    );
+    expect(results.map(outcome).filter((code) => code === 'UNAUTHENTICATED')).toHaveLength(10);
+    expect(results.map(outcome).filter((code) => code === 'RATE_LIMITED')).toHaveLength(5);
+  });
+
+  it('do not count successful sign-ins', async () => {
+    const person = await makeUser(t);
+    for (let i = 0; i < 12; i++) {
+      expect(
+        outcome(await t.gql(SIGN_IN, { input: { email: person.email, password: PASSWORD } }, from('10.5.0.1'))),
+      ).toBe('OK');
+    }
+  });
+});
+
+describe('the per-address operation limit', () => {
+  it('counts root fields, aliases included, and answers RATE_LIMITED with HTTP 429', async () => {
+    const t = await startTestApp({ config: { limits: { perMinute: 5 } } });
+    try {
+      const three = await t.gql('{ a: viewer { email } b: agencies { id } c: viewer { email } }');
+      expect(three.errors).toBeUndefined();
+      const two = await t.gql('{ a: agencies { id } b: agencies { id } }');
+      expect(two.errors).toBeUndefined();
+      const over = await t.gql('{ agencies { id } }');
+      expect(over.status).toBe(429);
+      expect(over.errors![0]!.extensions).toMatchObject({
+        code: 'RATE_LIMITED',
+        retryAfterSeconds: expect.any(Number),
+      });
+      expect(over.data).toBeUndefined();
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('counts fifteen aliased sign-ins as fifteen, before any of them runs', async () => {
+    const t = await startTestApp({ config: { limits: { perMinute: 14 } } });
+    try {
+      const person = await makeUser(t);
+      const fields = Array.from(
+        { length: 15 },
+        (_, i) => `a${i}: signIn(input: { email: "${person.email}", password: "guess-${i}-wrong" }) { token }`,
+      );
+      const result = await t.gql(`mutation { ${fields.join('\n')} }`);
+      expect(result.status).toBe(429);
+      expect(result.errors!.map((error) => error.extensions!.code)).toEqual(['RATE_LIMITED']);
+      // None of them was tried: no failure was counted against the account.
+      const counters = await t.app
+        .get(DatabaseService)
+        .dataSource.query('SELECT count FROM rate_limit_counters WHERE key = $1', [`signin:account:${person.email}`]);
+      expect(counters).toEqual([]);
+    } finally {
+      await t.close();
+    }
+  });
+});

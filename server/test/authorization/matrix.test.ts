@@ -1,0 +1,97 @@
+import { randomBytes } from 'node:crypto';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { startTestApp, type TestApp } from '../support/app.js';
+import { makePersonas, makeUser, outcome, PASSWORD, type Personas } from '../support/factories.js';
+
+/**
+ * Every Query and Mutation field of the schema, tried as each kind of person, with the outcome it must
+ * have. A field that is in the schema but not here fails the first test: new operations join the matrix.
+ */
+type Persona = 'anonymous' | 'citizen' | 'official' | 'agencyAdmin' | 'otherOfficial' | 'moderator' | 'admin';
+type Outcome = 'OK' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'BAD_USER_INPUT';
+
+interface Case {
+  document: string;
+  variables?: (t: TestApp, p: Personas, who: Persona) => Promise<Record<string, unknown>> | Record<string, unknown>;
+  expect: Record<Persona, Outcome>;
+}
+
+const PERSONAS: Persona[] = ['anonymous', 'citizen', 'official', 'agencyAdmin', 'otherOfficial', 'moderator', 'admin'];
+const everyone = (o: Outcome): Record<Persona, Outcome> =>
+  Object.fromEntries(PERSONAS.map((p) => [p, o])) as Record<Persona, Outcome>;
+const signedIn = (o: Outcome): Record<Persona, Outcome> => ({ ...everyone(o), anonymous: 'UNAUTHENTICATED' });
+const adminOnly: Record<Persona, Outcome> = { ...signedIn('FORBIDDEN'), admin: 'OK' };
+const unique = () => randomBytes(4).toString('hex');
+
+export const MATRIX: Record<string, Case> = {
+  'Query.viewer': { document: '{ viewer { email } }', expect: everyone('OK') },
+  'Query.node': {
+    document: 'query ($id: ID!) { node(id: $id) { id } }',
+    variables: (_t, p) => ({ id: p.agency.gid }),
+    expect: everyone('OK'),
+  },
+  'Query.agencies': { document: '{ agencies { id members { role } } }', expect: everyone('OK') },
+  'Mutation.signUp': {
+    document: 'mutation ($input: SignUpInput!) { signUp(input: $input) { token } }',
+    variables: () => ({ input: { email: `m-${unique()}@example.org`, password: PASSWORD, displayName: 'Matrix' } }),
+    expect: everyone('OK'),
+  },
+  'Mutation.signIn': {
+    document: 'mutation ($input: SignInInput!) { signIn(input: $input) { token } }',
+    variables: async (t) => ({ input: { email: (await makeUser(t)).email, password: PASSWORD } }),
+    expect: everyone('OK'),
+  },
+  'Mutation.signOut': { document: 'mutation { signOut }', expect: everyone('OK') },
+  'Mutation.changePassword': {
+    document: 'mutation ($input: ChangePasswordInput!) { changePassword(input: $input) { token } }',
+    variables: () => ({ input: { currentPassword: PASSWORD, newPassword: `new passphrase ${unique()}` } }),
+    expect: signedIn('OK'),
+  },
+  'Mutation.setUserRole': {
+    document: 'mutation ($id: ID!) { setUserRole(userId: $id, role: MODERATOR) { id } }',
+    variables: async (t) => ({ id: (await makeUser(t)).id }),
+    expect: adminOnly,
+  },
+  'Mutation.createAgency': {
+    document: 'mutation ($input: CreateAgencyInput!) { createAgency(input: $input) { id } }',
+    variables: () => ({ input: { name: `Matrix Agency ${unique()}` } }),
+    expect: adminOnly,
+  },
+  'Mutation.addAgencyMember': {
+    document: 'mutation ($input: AddAgencyMemberInput!) { addAgencyMember(input: $input) { role } }',
+    variables: async (t, p) => ({
+      input: { agencyId: p.agency.gid, email: (await makeUser(t)).email, role: 'OFFICIAL' },
+    }),
+    expect: { ...signedIn('FORBIDDEN'), agencyAdmin: 'OK', admin: 'OK' },
+  },
+};
+
+describe('the authorization matrix', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('covers every Query and Mutation field of the schema', () => {
+    const schema = t.app.get(GraphQLSchemaHost).schema;
+    const fields = [
+      ...Object.keys(schema.getQueryType()!.getFields()).map((f) => `Query.${f}`),
+      ...Object.keys(schema.getMutationType()!.getFields()).map((f) => `Mutation.${f}`),
+    ];
+    expect(fields.filter((field) => !MATRIX[field])).toEqual([]);
+    expect(Object.keys(MATRIX).filter((field) => !fields.includes(field))).toEqual([]);
+  });
+
+  it.each(Object.keys(MATRIX))('%s gives each person the expected outcome', async (field) => {
+    const entry = MATRIX[field]!;
+    const p = await makePersonas(t);
+    const actual: Record<string, string> = {};
+    for (const who of PERSONAS) {
+      const variables = (await entry.variables?.(t, p, who)) ?? {};
+      const token = who === 'anonymous' ? undefined : p[who].token;
+      actual[who] = outcome(await t.gql(entry.document, variables, { token }));
+    }
+    expect(actual).toEqual(entry.expect);
+  });
+});
