@@ -14,6 +14,9 @@ import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
 import { AgenciesModule } from './modules/agencies/agencies.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
+import { CampaignsModule } from './modules/campaigns/campaigns.module.js';
+import { IdeasModule } from './modules/ideas/ideas.module.js';
+import { VotesModule } from './modules/votes/votes.module.js';
 import { SessionsService } from './modules/auth/sessions.service.js';
 import { UsersModule } from './modules/users/users.module.js';
 
@@ -40,6 +43,9 @@ export class AppModule {
         UsersModule,
         AuthModule,
         AgenciesModule,
+        CampaignsModule,
+        IdeasModule,
+        VotesModule,
       ],
     };
   }

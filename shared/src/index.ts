@@ -1,3 +1,4 @@
 export * from './enums.js';
 export * from './limits.js';
 export * from './codes.js';
+export * from './markdown.js';

@@ -7,6 +7,9 @@ import { DATA_SOURCE } from './database.tokens.js';
 
 const RETRY_DELAY_MS = 1000;
 
+/** Thrown inside DatabaseService.transaction to start it again from the top (bounded, like deadlocks). */
+export class RetryTransaction extends Error {}
+
 /**
  * Owns the connection to PostgreSQL. Connecting (and migrating) happens in the background with retries,
  * so the process starts and answers /health with 503 while the database is away, and becomes ready when
@@ -35,6 +38,25 @@ export class DatabaseService implements OnApplicationBootstrap, OnApplicationShu
 
   get manager(): EntityManager {
     return this.dataSource.manager;
+  }
+
+  /**
+   * Runs `work` in a transaction, retrying a bounded number of times when PostgreSQL aborts it for a
+   * deadlock or a serialization failure, so those never reach the person.
+   */
+  async transaction<T>(work: (manager: EntityManager) => Promise<T>, attempts = 5): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.dataSource.transaction(work);
+      } catch (error) {
+        const code =
+          (error as { driverError?: { code?: string }; code?: string }).driverError?.code ??
+          (error as { code?: string }).code;
+        const retryable = code === '40P01' || code === '40001' || error instanceof RetryTransaction;
+        if (!retryable || attempt >= attempts) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
+      }
+    }
   }
 
   /** True when a query answers now. */

@@ -1,13 +1,25 @@
 import { randomBytes } from 'node:crypto';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { startTestApp, type TestApp } from '../support/app.js';
-import { makePersonas, makeUser, outcome, PASSWORD, type Personas } from '../support/factories.js';
+import { CampaignStatus } from '@consulta/shared';
+import { systemViewer } from '../../src/common/auth/request-viewer.js';
+import { CampaignsService } from '../../src/modules/campaigns/campaigns.service.js';
+import {
+  makeCampaign,
+  makeIdea,
+  makePersonas,
+  makeUser,
+  outcome,
+  PASSWORD,
+  type Personas,
+} from '../support/factories.js';
 
 /**
  * Every Query and Mutation field of the schema, tried as each kind of person, with the outcome it must
  * have. A field that is in the schema but not here fails the first test: new operations join the matrix.
  */
-type Persona = 'anonymous' | 'citizen' | 'official' | 'agencyAdmin' | 'otherOfficial' | 'moderator' | 'admin';
+type Persona =
+  'anonymous' | 'citizen' | 'author' | 'official' | 'agencyAdmin' | 'otherOfficial' | 'moderator' | 'admin';
 type Outcome = 'OK' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'BAD_USER_INPUT';
 
 interface Case {
@@ -16,12 +28,38 @@ interface Case {
   expect: Record<Persona, Outcome>;
 }
 
-const PERSONAS: Persona[] = ['anonymous', 'citizen', 'official', 'agencyAdmin', 'otherOfficial', 'moderator', 'admin'];
+const PERSONAS: Persona[] = [
+  'anonymous',
+  'citizen',
+  'author',
+  'official',
+  'agencyAdmin',
+  'otherOfficial',
+  'moderator',
+  'admin',
+];
 const everyone = (o: Outcome): Record<Persona, Outcome> =>
   Object.fromEntries(PERSONAS.map((p) => [p, o])) as Record<Persona, Outcome>;
 const signedIn = (o: Outcome): Record<Persona, Outcome> => ({ ...everyone(o), anonymous: 'UNAUTHENTICATED' });
 const adminOnly: Record<Persona, Outcome> = { ...signedIn('FORBIDDEN'), admin: 'OK' };
 const unique = () => randomBytes(4).toString('hex');
+/** Only the agency's people (and admins) run its campaigns. */
+const agencyStaff: Record<Persona, Outcome> = {
+  ...signedIn('FORBIDDEN'),
+  official: 'OK',
+  agencyAdmin: 'OK',
+  admin: 'OK',
+};
+/** Only the author changes their idea. */
+const authorOnly: Record<Persona, Outcome> = { ...signedIn('FORBIDDEN'), author: 'OK' };
+const freshIdea = async (t: TestApp, p: Personas) => (await makeIdea(t, await makeCampaign(t, p.agency), p.author)).gid;
+const closedCampaign = async (t: TestApp, p: Personas) => {
+  const campaign = await makeCampaign(t, p.agency);
+  await t.app
+    .get(CampaignsService)
+    .transition(systemViewer(), campaign.id, CampaignStatus.CLOSED, [CampaignStatus.OPEN]);
+  return campaign.gid;
+};
 
 export const MATRIX: Record<string, Case> = {
   'Query.viewer': { document: '{ viewer { email } }', expect: everyone('OK') },
@@ -31,6 +69,78 @@ export const MATRIX: Record<string, Case> = {
     expect: everyone('OK'),
   },
   'Query.agencies': { document: '{ agencies { id members { role } } }', expect: everyone('OK') },
+  'Query.campaigns': { document: '{ campaigns { totalCount edges { node { id } } } }', expect: everyone('OK') },
+  'Query.campaign': {
+    document: 'query ($id: ID) { campaign(id: $id) { id } }',
+    variables: async (t, p) => ({ id: (await makeCampaign(t, p.agency, { open: false })).gid }),
+    expect: everyone('OK'),
+  },
+  'Query.idea': {
+    document: 'query ($id: ID!) { idea(id: $id) { id viewerVote } }',
+    variables: async (t, p) => ({ id: await freshIdea(t, p) }),
+    expect: everyone('OK'),
+  },
+  'Query.searchIdeas': { document: '{ searchIdeas(query: "park") { totalCount } }', expect: everyone('OK') },
+  'Query.similarIdeas': {
+    document: 'query ($id: ID!) { similarIdeas(campaignId: $id, text: "more trees") { id } }',
+    variables: async (t, p) => ({ id: (await makeCampaign(t, p.agency)).gid }),
+    expect: everyone('OK'),
+  },
+  'Mutation.createCampaign': {
+    document: 'mutation ($input: CreateCampaignInput!) { createCampaign(input: $input) { id } }',
+    variables: (_t, p) => ({
+      input: { agencyId: p.agency.gid, title: `Matrix ${unique()}`, summary: 'A question to answer', body: 'Body' },
+    }),
+    expect: agencyStaff,
+  },
+  'Mutation.updateCampaign': {
+    document: 'mutation ($input: UpdateCampaignInput!) { updateCampaign(input: $input) { id } }',
+    variables: async (t, p) => ({ input: { id: (await makeCampaign(t, p.agency)).gid, title: 'A new title here' } }),
+    expect: agencyStaff,
+  },
+  'Mutation.openCampaign': {
+    document: 'mutation ($id: ID!) { openCampaign(id: $id) { id } }',
+    variables: async (t, p) => ({ id: (await makeCampaign(t, p.agency, { open: false })).gid }),
+    // A draft is invisible outside its agency: NOT_FOUND, not FORBIDDEN.
+    expect: { ...signedIn('NOT_FOUND'), official: 'OK', agencyAdmin: 'OK', admin: 'OK' },
+  },
+  'Mutation.closeCampaign': {
+    document: 'mutation ($id: ID!) { closeCampaign(id: $id) { id } }',
+    variables: async (t, p) => ({ id: (await makeCampaign(t, p.agency)).gid }),
+    expect: agencyStaff,
+  },
+  'Mutation.archiveCampaign': {
+    document: 'mutation ($id: ID!) { archiveCampaign(id: $id) { id } }',
+    variables: async (t, p) => ({ id: await closedCampaign(t, p) }),
+    expect: agencyStaff,
+  },
+  'Mutation.submitIdea': {
+    document: 'mutation ($input: SubmitIdeaInput!) { submitIdea(input: $input) { id } }',
+    variables: async (t, p) => ({
+      input: { campaignId: (await makeCampaign(t, p.agency)).gid, title: 'Matrix idea', body: 'Body' },
+    }),
+    expect: signedIn('OK'),
+  },
+  'Mutation.updateIdea': {
+    document: 'mutation ($input: UpdateIdeaInput!) { updateIdea(input: $input) { id } }',
+    variables: async (t, p) => ({ input: { id: await freshIdea(t, p), title: 'Edited matrix idea' } }),
+    expect: authorOnly,
+  },
+  'Mutation.withdrawIdea': {
+    document: 'mutation ($id: ID!) { withdrawIdea(id: $id) { id } }',
+    variables: async (t, p) => ({ id: await freshIdea(t, p) }),
+    expect: authorOnly,
+  },
+  'Mutation.castVote': {
+    document: 'mutation ($id: ID!) { castVote(input: { ideaId: $id, value: 1 }) { id } }',
+    variables: async (t, p) => ({ id: await freshIdea(t, p) }),
+    expect: signedIn('OK'),
+  },
+  'Mutation.retractVote': {
+    document: 'mutation ($id: ID!) { retractVote(ideaId: $id) { id } }',
+    variables: async (t, p) => ({ id: await freshIdea(t, p) }),
+    expect: signedIn('OK'),
+  },
   'Mutation.signUp': {
     document: 'mutation ($input: SignUpInput!) { signUp(input: $input) { token } }',
     variables: () => ({ input: { email: `m-${unique()}@example.org`, password: PASSWORD, displayName: 'Matrix' } }),

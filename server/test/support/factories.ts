@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { AgencyRole, Role } from '@consulta/shared';
+import { AgencyRole, CampaignStatus, Role, VotingMode } from '@consulta/shared';
 import { systemViewer } from '../../src/common/auth/request-viewer.js';
 import { toGlobalId } from '../../src/common/graphql/global-id.js';
 import { AgenciesService } from '../../src/modules/agencies/agencies.service.js';
+import { CampaignsService } from '../../src/modules/campaigns/campaigns.service.js';
+import { IdeasService } from '../../src/modules/ideas/ideas.service.js';
 import type { AgencyEntity } from '../../src/modules/agencies/agency.entity.js';
 import { SessionsService } from '../../src/modules/auth/sessions.service.js';
 import type { UserEntity } from '../../src/modules/users/user.entity.js';
@@ -49,6 +51,8 @@ export interface Personas {
   agency: AgencyEntity & { gid: string };
   otherAgency: AgencyEntity & { gid: string };
   citizen: TestUser;
+  /** A citizen who wrote the content a check is about (matrix cases make it theirs). */
+  author: TestUser;
   official: TestUser;
   agencyAdmin: TestUser;
   otherOfficial: TestUser;
@@ -58,7 +62,8 @@ export interface Personas {
 
 export async function makePersonas(t: TestApp): Promise<Personas> {
   const [agency, otherAgency] = await Promise.all([makeAgency(t), makeAgency(t)]);
-  const [citizen, official, agencyAdmin, otherOfficial, moderator, admin] = await Promise.all([
+  const [citizen, author, official, agencyAdmin, otherOfficial, moderator, admin] = await Promise.all([
+    makeUser(t),
     makeUser(t),
     makeMember(t, agency, AgencyRole.OFFICIAL),
     makeMember(t, agency, AgencyRole.AGENCY_ADMIN),
@@ -66,10 +71,62 @@ export async function makePersonas(t: TestApp): Promise<Personas> {
     makeUser(t, { role: Role.MODERATOR }),
     makeUser(t, { role: Role.ADMIN }),
   ]);
-  return { agency, otherAgency, citizen, official, agencyAdmin, otherOfficial, moderator, admin };
+  return { agency, otherAgency, citizen, author, official, agencyAdmin, otherOfficial, moderator, admin };
 }
 
 /** The first error's code, or 'OK' when there was none. */
 export function outcome(result: { errors?: Array<{ extensions?: Record<string, any> }> }): string {
   return result.errors?.[0]?.extensions?.code ?? 'OK';
+}
+
+export interface CampaignOptions {
+  open?: boolean;
+  votingMode?: 'SUPPORT' | 'UP_DOWN';
+  voteBudget?: number | null;
+  responseThreshold?: number | null;
+  tags?: string[];
+  opensAt?: Date | null;
+  closesAt?: Date | null;
+}
+
+/** A campaign of `agency`, made by a system admin, open unless asked otherwise. */
+export async function makeCampaign(t: TestApp, agency: { id: string }, options: CampaignOptions = {}) {
+  const campaigns = t.app.get(CampaignsService);
+  const campaign = await campaigns.createCampaign(systemViewer(), agency.id, {
+    title: `Campaign ${unique()}`,
+    summary: 'A question the agency wants answered.',
+    body: 'Tell us what you think.',
+    votingMode: (options.votingMode as VotingMode) ?? VotingMode.SUPPORT,
+    voteBudget: options.voteBudget ?? null,
+    responseThreshold: options.responseThreshold ?? null,
+    tags: options.tags ?? ['Parks', 'Streets'],
+    opensAt: options.opensAt ?? null,
+    closesAt: options.closesAt ?? null,
+  });
+  const result =
+    options.open === false
+      ? campaign
+      : await campaigns.transition(systemViewer(), campaign.id, CampaignStatus.OPEN, [CampaignStatus.DRAFT]);
+  return Object.assign(result, { gid: toGlobalId('Campaign', result.id) });
+}
+
+export async function makeIdea(
+  t: TestApp,
+  campaign: { id: string },
+  author: TestUser,
+  fields: { title?: string; body?: string; tag?: string | null } = {},
+) {
+  const viewer = await viewerOf(t, author);
+  const idea = await t.app.get(IdeasService).submitIdea(viewer, campaign.id, {
+    title: fields.title ?? `An idea ${unique()}`,
+    body: fields.body ?? 'Because it would help.',
+    tag: fields.tag ?? null,
+  });
+  return Object.assign(idea, { gid: toGlobalId('Idea', idea.id) });
+}
+
+/** The request viewer a person's token stands for. */
+export async function viewerOf(t: TestApp, person: TestUser) {
+  const session = await t.app.get(SessionsService).resolve(person.token);
+  return { ...session!, ip: '127.0.0.1', userAgent: 'test' };
 }

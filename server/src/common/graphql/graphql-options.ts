@@ -1,5 +1,8 @@
 import type { ApolloDriverConfig } from '@nestjs/apollo';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppConfig } from '../../config/config.js';
 import type { SessionsService } from '../../modules/auth/sessions.service.js';
@@ -41,7 +44,12 @@ export function graphqlOptions(
     parseOptions: { maxTokens: config.limits.maxTokens },
     validationRules: [documentLimitsRule(config.limits)],
     formatError: createErrorFormatter(logger, { exposeDetails: !production }),
-    plugins: [ApolloServerPluginLandingPageDisabled(), operationLimitsPlugin(config.limits, rateLimits, logger)],
+    // Cache hints are not used (responses are per viewer), and measuring them costs a hook on every field.
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      operationLimitsPlugin(config.limits, rateLimits, logger),
+    ],
     // The Fastify integration calls the context function with (request, reply).
     context: async (req: FastifyRequest, reply: FastifyReply): Promise<GraphQLContext> => ({
       req,

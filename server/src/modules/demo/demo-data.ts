@@ -1,7 +1,11 @@
-import { AgencyRole, Role } from '@consulta/shared';
+import { AgencyRole, CampaignStatus, Role, VotingMode } from '@consulta/shared';
+import { SessionsService } from '../auth/sessions.service.js';
 import type { INestApplicationContext } from '@nestjs/common';
 import { systemViewer } from '../../common/auth/request-viewer.js';
 import { AgenciesService } from '../agencies/agencies.service.js';
+import { CampaignsService } from '../campaigns/campaigns.service.js';
+import { IdeasService } from '../ideas/ideas.service.js';
+import { VotesService } from '../votes/votes.service.js';
 import { UsersService } from '../users/users.service.js';
 
 /**
@@ -63,11 +67,77 @@ export async function seedDemoData(app: INestApplicationContext): Promise<boolea
   for (const account of DEMO_ACCOUNTS) {
     await users.createUser({ ...account, password: DEMO_PASSWORD });
   }
+  const created = [];
   for (const { members, ...agency } of AGENCIES) {
-    const created = await agencies.createAgency(system, agency);
-    for (const member of members) await agencies.addMember(system, { agencyId: created.id, ...member });
+    const made = await agencies.createAgency(system, agency);
+    for (const member of members) await agencies.addMember(system, { agencyId: made.id, ...member });
+    created.push(made);
   }
+  await seedDemoCampaign(app, created[0]!.id);
   return true;
+}
+
+const IDEAS = [
+  {
+    by: 'carmen@example.org',
+    tag: 'Playgrounds',
+    title: 'Shade over the Riverside playground',
+    body: 'The slides get too hot to touch from June to September. A shade sail over the play area would let children play at midday.',
+  },
+  {
+    by: 'dev@example.org',
+    tag: 'Trees',
+    title: 'Plant fruit trees along the greenway',
+    body: 'Apple and pear trees along the **greenway** would give shade, food and a reason to walk there.',
+  },
+  {
+    by: 'lena@example.org',
+    tag: 'Accessibility',
+    title: 'Step-free paths to every park entrance',
+    body: 'Several entrances have steps or gravel only. Wheelchair users and parents with strollers have to go around.',
+  },
+  {
+    by: 'carmen@example.org',
+    tag: 'Trees',
+    title: 'Water new street trees in their first summers',
+    body: 'Many young trees planted last year have died. A watering schedule, or water bags, for the first two summers.',
+  },
+];
+
+/** An open campaign of the City Parks Department with a few ideas and votes, made through the services. */
+async function seedDemoCampaign(app: INestApplicationContext, agencyId: string): Promise<void> {
+  const users = app.get(UsersService);
+  const sessions = app.get(SessionsService);
+  const as = async (email: string) => {
+    const user = (await users.findByEmail(email))!;
+    const session = await sessions.resolve(await sessions.create(user.id, { ip: 'demo', userAgent: null }));
+    return { ...session!, ip: 'demo', userAgent: null };
+  };
+  const official = await as('parks.official@example.org');
+  const campaigns = app.get(CampaignsService);
+  const campaign = await campaigns.createCampaign(official, agencyId, {
+    title: 'Better parks for summer',
+    slug: 'better-parks-for-summer',
+    summary: 'How should the city make its parks cooler, greener and easier to reach next summer?',
+    body: 'The City Parks Department has a budget for improvements next summer.\n\nPropose ideas, support the ones you like (up to **5**), and discuss. Every idea with 3 supports gets an official answer.',
+    votingMode: VotingMode.SUPPORT,
+    voteBudget: 5,
+    responseThreshold: 3,
+    tags: ['Playgrounds', 'Trees', 'Accessibility'],
+  });
+  await campaigns.transition(official, campaign.id, CampaignStatus.OPEN, [CampaignStatus.DRAFT]);
+  const ideas = app.get(IdeasService);
+  const made = [];
+  for (const idea of IDEAS) made.push(await ideas.submitIdea(await as(idea.by), campaign.id, idea));
+  const votes = app.get(VotesService);
+  for (const [voter, picks] of [
+    ['dev@example.org', [0, 2]],
+    ['lena@example.org', [0, 1]],
+    ['carmen@example.org', [2]],
+  ] as const) {
+    const viewer = await as(voter);
+    for (const pick of picks) await votes.castVote(viewer, made[pick]!.id, 1);
+  }
 }
 
 export function demoCredentials(): string {

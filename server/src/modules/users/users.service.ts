@@ -1,6 +1,6 @@
 import { LIMITS, Role } from '@consulta/shared';
 import { Injectable } from '@nestjs/common';
-import { In, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { requireRole } from '../../common/auth/policies.js';
 import type { RequestViewer } from '../../common/auth/request-viewer.js';
 import { BadInputError, ConflictError, NotFoundError } from '../../common/errors/domain-error.js';
@@ -32,8 +32,20 @@ export class UsersService {
     return this.database.manager.findOneBy(UserEntity, { id });
   }
 
-  findByIds(ids: readonly string[]): Promise<UserEntity[]> {
-    return this.database.manager.findBy(UserEntity, { id: In([...ids]) });
+  /** Raw SQL on purpose: authors are loaded on every list. Only public columns. */
+  async findByIds(ids: readonly string[]): Promise<UserEntity[]> {
+    const rows = await this.database.dataSource.query(
+      'SELECT id, display_name, role, created_at FROM users WHERE id = ANY($1)',
+      [ids],
+    );
+    return rows.map((row: Record<string, any>) =>
+      Object.assign(new UserEntity(), {
+        id: row.id,
+        displayName: row.display_name,
+        role: row.role,
+        createdAt: row.created_at,
+      }),
+    );
   }
 
   findByEmail(email: string): Promise<UserEntity | null> {

@@ -1,0 +1,337 @@
+// npm run bench [-- --scale 1 --seconds 10 --clients 20]
+// Seeds a large data set (at scale 1: 100,000 ideas over 50 campaigns, 1,000,000 votes, 20,000 people)
+// straight into PostgreSQL, starts the built server against it in its own process, drives it over HTTP
+// with concurrent clients and prints, per operation, requests per second and p50/p95/p99 latency. A
+// GraphQL error inside a 200 response counts as a failure. It ends with the reconciliation check.
+// Uses BENCH_DATABASE_URL (a role that may create databases; a database consulta_bench is made anew),
+// else an embedded PostgreSQL in .data/bench-postgres.
+import { spawn } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { buildIfStale, ROOT } from './lib.mjs';
+
+const { values: args } = parseArgs({
+  options: {
+    scale: { type: 'string', default: '1' },
+    seconds: { type: 'string', default: '10' },
+    clients: { type: 'string', default: '20' },
+  },
+});
+const scale = Number(args.scale);
+const seconds = Number(args.seconds);
+const clients = Number(args.clients);
+const IDEAS = Math.round(100_000 * scale);
+const CAMPAIGNS = Math.max(1, Math.round(50 * Math.min(1, scale * 10)));
+const PEOPLE = Math.round(20_000 * scale);
+const VOTES_PER_PERSON = 50;
+
+buildIfStale({ quiet: true });
+const { startEmbeddedPostgres } = await import('../server/dist/server/src/database/embedded-postgres.js');
+const { createDataSource } = await import('../server/dist/server/src/database/data-source.js');
+const { findDrift } = await import('../server/dist/server/src/modules/votes/reconciliation.js');
+const { hashPassword } = await import('../server/dist/server/src/modules/auth/password-hasher.js');
+
+const given = process.env.BENCH_DATABASE_URL;
+const cluster = given
+  ? { adminUrl: given, stop: async () => {} }
+  : await startEmbeddedPostgres(join(ROOT, '.data/bench-postgres'));
+const url = new URL(cluster.adminUrl);
+url.pathname = '/consulta_bench';
+const databaseUrl = url.toString();
+
+const log = (message) => process.stdout.write(`${message}\n`);
+const timed = async (what, work) => {
+  const start = Date.now();
+  const result = await work();
+  log(`  ${what}: ${((Date.now() - start) / 1000).toFixed(1)} s`);
+  return result;
+};
+
+async function seed() {
+  const admin = new pg.Client({ connectionString: cluster.adminUrl });
+  await admin.connect();
+  await admin.query('DROP DATABASE IF EXISTS consulta_bench WITH (FORCE)');
+  await admin.query('CREATE DATABASE consulta_bench');
+  await admin.end();
+  const dataSource = createDataSource({ url: databaseUrl });
+  await dataSource.initialize();
+  await dataSource.runMigrations({ transaction: 'each' });
+  await dataSource.destroy();
+
+  const db = new pg.Client({ connectionString: databaseUrl });
+  db.on('error', () => {});
+  await db.connect();
+  log(`Seeding ${PEOPLE} people, ${CAMPAIGNS} campaigns, ${IDEAS} ideas, ${PEOPLE * VOTES_PER_PERSON} votes`);
+  const hash = await hashPassword(randomBytes(16).toString('hex'));
+  await timed('people', () =>
+    db.query(
+      `INSERT INTO users (email, password_hash, display_name)
+       SELECT 'bench-' || n || '@example.org', $2, 'Person ' || n FROM generate_series(1, $1) n`,
+      [PEOPLE, hash],
+    ),
+  );
+  await timed('campaigns', async () => {
+    const [{ id: agency }] = (
+      await db.query("INSERT INTO agencies (name, slug) VALUES ('Bench Agency', 'bench') RETURNING id")
+    ).rows;
+    await db.query(
+      `INSERT INTO campaigns (agency_id, slug, title, summary, body, body_html, status, voting_mode, tags)
+       SELECT $1, 'bench-' || n, 'Bench campaign ' || n, 'A question', 'Body', '<p>Body</p>', 'OPEN',
+              CASE WHEN n % 2 = 0 THEN 'UP_DOWN' ELSE 'SUPPORT' END, ARRAY['Parks', 'Streets', 'Transit']
+         FROM generate_series(1, $2) n`,
+      [agency, CAMPAIGNS],
+    );
+  });
+  const words = [
+    'park',
+    'tree',
+    'bench',
+    'bike',
+    'lane',
+    'bus',
+    'stop',
+    'water',
+    'shade',
+    'light',
+    'school',
+    'crossing',
+    'garden',
+    'library',
+    'playground',
+    'market',
+    'noise',
+    'parking',
+    'trash',
+    'river',
+  ];
+  // Numbered copies of users and ideas, so rows can be picked by arithmetic without large arrays.
+  await db.query('CREATE TEMP TABLE people AS SELECT row_number() OVER (ORDER BY id) AS n, id FROM users');
+  await db.query(
+    'CREATE TEMP TABLE places AS SELECT row_number() OVER (ORDER BY slug) AS n, id, voting_mode FROM campaigns',
+  );
+  await db.query('CREATE UNIQUE INDEX ON people (n)');
+  await db.query('CREATE UNIQUE INDEX ON places (n)');
+  await timed('ideas', () =>
+    db.query(
+      `INSERT INTO ideas (campaign_id, author_id, title, body, body_html, tag, hot, created_at)
+       SELECT c.id, u.id,
+              initcap(($2::text[])[1 + g.n % 20]) || ' and ' || ($2::text[])[1 + (g.n / 20) % 20] || ' idea ' || g.n,
+              'We need more ' || ($2::text[])[1 + (g.n / 7) % 20] || ' near the ' || ($2::text[])[1 + (g.n / 3) % 20] || '.',
+              '<p>Body</p>', (ARRAY['Parks', 'Streets', 'Transit'])[1 + g.n % 3], 0,
+              (now() - (g.n % 43200) * interval '1 minute')::timestamptz(3)
+         FROM generate_series(1, $1) AS g(n)
+         JOIN places c ON c.n = 1 + g.n % $3
+         JOIN people u ON u.n = 1 + g.n % $4`,
+      [IDEAS, words, CAMPAIGNS, PEOPLE],
+    ),
+  );
+  await db.query(
+    `CREATE TEMP TABLE numbered_ideas AS SELECT row_number() OVER (ORDER BY i.id) AS n, i.id, i.campaign_id, c.voting_mode
+       FROM ideas i JOIN campaigns c ON c.id = i.campaign_id`,
+  );
+  await db.query('CREATE UNIQUE INDEX ON numbered_ideas (n)');
+  await timed('votes', () =>
+    db.query(
+      `INSERT INTO votes (user_id, idea_id, campaign_id, value)
+       SELECT u.id, i.id, i.campaign_id, CASE WHEN i.voting_mode = 'UP_DOWN' AND (u.n + k) % 4 = 0 THEN -1 ELSE 1 END
+         FROM people u CROSS JOIN generate_series(0, $1 - 1) k
+         JOIN numbered_ideas i ON i.n = 1 + ((u.n * 7919 + k * 104729) % $2)`,
+      [VOTES_PER_PERSON, IDEAS],
+    ),
+  );
+  await timed('counters from rows', async () => {
+    await db.query(
+      `INSERT INTO campaign_participants (campaign_id, user_id, votes_used)
+       SELECT campaign_id, user_id, sum(n) FROM (
+         SELECT campaign_id, user_id, count(*) AS n FROM votes GROUP BY 1, 2
+         UNION ALL SELECT campaign_id, author_id, 0 FROM ideas GROUP BY 1, 2) x GROUP BY 1, 2`,
+    );
+    await db.query(
+      `UPDATE ideas i SET upvotes = v.up, downvotes = v.down, score = v.up - v.down,
+              hot = consulta_hot((v.up - v.down)::int, i.created_at), wilson = consulta_wilson(v.up::int, v.down::int)
+         FROM (SELECT idea_id, count(*) FILTER (WHERE value = 1) AS up, count(*) FILTER (WHERE value = -1) AS down FROM votes GROUP BY 1) v
+        WHERE v.idea_id = i.id`,
+    );
+    await db.query('UPDATE ideas SET hot = consulta_hot(0, created_at) WHERE upvotes = 0 AND downvotes = 0');
+    await db.query(
+      `UPDATE campaigns c SET idea_count = (SELECT count(*) FROM ideas WHERE campaign_id = c.id),
+              participant_count = (SELECT count(*) FROM campaign_participants WHERE campaign_id = c.id)`,
+    );
+    await db.query('VACUUM ANALYZE');
+  });
+  const tokens = [];
+  for (let i = 0; i < clients; i++) {
+    const token = randomBytes(32).toString('base64url');
+    await db.query(
+      `INSERT INTO sessions (user_id, token_hash, expires_at)
+       SELECT id, $2, now() + interval '1 day' FROM users ORDER BY email LIMIT 1 OFFSET $1`,
+      [i, createHash('sha256').update(token).digest()],
+    );
+    tokens.push(token);
+  }
+  const campaigns = (await db.query('SELECT id, voting_mode FROM campaigns ORDER BY slug')).rows;
+  const ideas = (await db.query('SELECT id, campaign_id FROM ideas TABLESAMPLE SYSTEM (5) LIMIT 2000')).rows;
+  await db.end();
+  return { tokens, campaigns, ideas, words };
+}
+
+async function freePort() {
+  const server = createServer();
+  const port = await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server.address().port)));
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+async function startServer() {
+  const port = await freePort();
+  const child = spawn(process.execPath, [join(ROOT, 'server/dist/server/src/main.js')], {
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DATABASE_URL: databaseUrl,
+      LOG_LEVEL: 'error',
+      RATE_LIMIT_PER_MINUTE: '0',
+      DB_POOL_SIZE: '20',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 200; i++) {
+    if (
+      await fetch(`${base}/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return { base, child };
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('the server did not start');
+}
+
+const gid = (type, id) => Buffer.from(`${type}:${id}`).toString('base64url');
+const pick = (list) => list[Math.floor(Math.random() * list.length)];
+
+async function call(base, token, query, variables) {
+  const response = await fetch(`${base}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = await response.json();
+  return response.status === 200 && !body.errors ? body.data : null;
+}
+
+const LIST = `query ($id: ID!, $sort: IdeaSort, $after: String) { campaign(id: $id) { ideas(first: 20, sort: $sort, after: $after) {
+  pageInfo { endCursor } edges { node { id title score upvotes downvotes commentCount viewerVote author { displayName } } } } } }`;
+const DETAIL = `query ($id: ID!) { idea(id: $id) { id title bodyHtml status score upvotes downvotes viewerVote author { displayName }
+  campaign { title voteBudget viewerVotesRemaining agency { name } } } }`;
+const SEARCH = 'query ($q: String!) { searchIdeas(query: $q, first: 20) { edges { node { id title score } } } }';
+const CAST = 'mutation ($id: ID!, $v: Int!) { castVote(input: { ideaId: $id, value: $v }) { id score viewerVote } }';
+const RETRACT = 'mutation ($id: ID!) { retractVote(ideaId: $id) { id score viewerVote } }';
+
+function percentile(sorted, p) {
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : 0;
+}
+
+async function drive(name, makeRequest) {
+  const latencies = [];
+  let failures = 0;
+  const deadline = Date.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: clients }, async (_, client) => {
+      while (Date.now() < deadline) {
+        const start = performance.now();
+        const ok = await makeRequest(client);
+        latencies.push(performance.now() - start);
+        if (!ok) failures++;
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  return {
+    operation: name,
+    requests: latencies.length,
+    'req/s': Math.round(latencies.length / seconds),
+    'p50 ms': percentile(latencies, 50).toFixed(1),
+    'p95 ms': percentile(latencies, 95).toFixed(1),
+    'p99 ms': percentile(latencies, 99).toFixed(1),
+    errors: failures,
+  };
+}
+
+let server;
+try {
+  const data = await timed('seed total', seed);
+  server = await startServer();
+  const { base } = server;
+  const { tokens, campaigns, ideas, words } = data;
+  const token = (client) => tokens[client % tokens.length];
+
+  // Cursors to page 5 of NEW for each campaign, found beforehand.
+  const page5 = new Map();
+  for (const campaign of campaigns) {
+    let after = null;
+    for (let page = 1; page < 5; page++) {
+      after = (await call(base, tokens[0], LIST, { id: gid('Campaign', campaign.id), sort: 'NEW', after }))?.campaign
+        .ideas.pageInfo.endCursor;
+    }
+    page5.set(campaign.id, after);
+  }
+  // Warm up the server and PostgreSQL's caches.
+  await drive(
+    'warm-up',
+    async (c) => !!(await call(base, token(c), LIST, { id: gid('Campaign', pick(campaigns).id), sort: 'TOP' })),
+  );
+
+  const upDown = ideas.filter((idea) => campaigns.find((c) => c.id === idea.campaign_id)?.voting_mode === 'UP_DOWN');
+  const results = [
+    await drive(
+      'ranked list (TOP, first 20)',
+      async (c) => !!(await call(base, token(c), LIST, { id: gid('Campaign', pick(campaigns).id), sort: 'TOP' })),
+    ),
+    await drive('NEW page 5 by cursor', async (c) => {
+      const campaign = pick(campaigns);
+      return !!(await call(base, token(c), LIST, {
+        id: gid('Campaign', campaign.id),
+        sort: 'NEW',
+        after: page5.get(campaign.id),
+      }));
+    }),
+    await drive(
+      'idea detail',
+      async (c) => !!(await call(base, token(c), DETAIL, { id: gid('Idea', pick(ideas).id) })),
+    ),
+    await drive('search', async (c) => !!(await call(base, token(c), SEARCH, { q: `${pick(words)} ${pick(words)}` }))),
+    await drive('castVote + retractVote', async (c) => {
+      const idea = gid('Idea', pick(upDown).id);
+      const cast = await call(base, token(c), CAST, { id: idea, v: Math.random() < 0.5 ? 1 : -1 });
+      const retract = await call(base, token(c), RETRACT, { id: idea });
+      return !!cast && !!retract;
+    }),
+  ];
+  log(
+    `\n${clients} concurrent clients, ${seconds} s per operation, scale ${scale} (${IDEAS} ideas, ${PEOPLE * VOTES_PER_PERSON} votes):`,
+  );
+  console.table(results); // eslint-disable-line no-console -- the benchmark prints its table
+  log('(castVote + retractVote: each request is one cast and one retract, two mutations in sequence)');
+
+  const dataSource = createDataSource({ url: databaseUrl });
+  await dataSource.initialize();
+  const drift = await findDrift(dataSource);
+  await dataSource.destroy();
+  log(`reconciliation: ${drift.length === 0 ? 'no drift' : `${drift.length} counters disagree with the rows`}`);
+  process.exitCode = drift.length === 0 && results.every((r) => r.errors === 0) ? 0 : 1;
+} catch (error) {
+  process.stderr.write(`bench failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+} finally {
+  server?.child.kill('SIGTERM');
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  await cluster.stop();
+}

@@ -1,0 +1,94 @@
+import { LIMITS } from '@consulta/shared';
+import type { Type } from '@nestjs/common';
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { BadInputError } from '../errors/domain-error.js';
+import { PageInfo } from './page-info.object.js';
+
+/** `totalCount` is counted only when a query asks for it: it is a getter that starts the count. */
+export type TotalCount = number | Promise<number>;
+
+export interface ConnectionShape<T> {
+  edges: Array<{ node: T; cursor: string }>;
+  pageInfo: PageInfo;
+  readonly totalCount: TotalCount;
+}
+
+function withLazyCount<C extends object>(connection: C, count: () => TotalCount): C & { totalCount: TotalCount } {
+  let counted: TotalCount | undefined;
+  Object.defineProperty(connection, 'totalCount', { enumerable: true, get: () => (counted ??= count()) });
+  return connection as C & { totalCount: TotalCount };
+}
+
+/** The same page with each node mapped (to its GraphQL object), the count still lazy. */
+export function mapConnection<A, B>(page: ConnectionShape<A>, map: (node: A) => B): ConnectionShape<B> {
+  const edges = page.edges.map((edge) => ({ cursor: edge.cursor, node: map(edge.node) }));
+  return withLazyCount({ edges, pageInfo: page.pageInfo }, () => page.totalCount);
+}
+
+/** The Relay connection and edge types for `node`, named `<name>Connection` and `<name>Edge`. */
+export function Connection<T>(node: Type<T>, name: string) {
+  @ObjectType(`${name}Edge`)
+  class Edge {
+    @Field(() => node)
+    node: T;
+
+    @Field(() => String)
+    cursor: string;
+  }
+
+  @ObjectType(`${name}Connection`)
+  class ConnectionType implements ConnectionShape<T> {
+    @Field(() => [Edge])
+    edges: Edge[];
+
+    @Field(() => PageInfo)
+    pageInfo: PageInfo;
+
+    @Field(() => Int)
+    totalCount: TotalCount;
+  }
+  return ConnectionType;
+}
+
+/** `first` checked and capped: default 20, at most 50; zero or less is BAD_USER_INPUT. */
+export function pageSize(first: number | null | undefined): number {
+  if (first === null || first === undefined) return LIMITS.page.defaultSize;
+  if (!Number.isInteger(first) || first < 1) throw new BadInputError({ first: 'Ask for at least 1 item.' });
+  return Math.min(first, LIMITS.page.maxSize);
+}
+
+/** Opaque cursors: the keyset values of a row, tagged with the order they belong to. */
+export function encodeCursor(order: string, values: unknown[]): string {
+  return Buffer.from(JSON.stringify([order, ...values]), 'utf8').toString('base64url');
+}
+
+export function decodeCursor(cursor: string | null | undefined, order: string, length: number): unknown[] | null {
+  if (cursor === null || cursor === undefined) return null;
+  try {
+    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    if (Array.isArray(parsed) && parsed[0] === order && parsed.length === length + 1) return parsed.slice(1);
+  } catch {
+    // fall through to the error below
+  }
+  throw new BadInputError({ after: 'This cursor is not valid for this list.' });
+}
+
+/** A connection from `size + 1` fetched rows (the extra one only tells whether there is a next page). */
+export function toConnection<R, T>(
+  rows: R[],
+  size: number,
+  cursorOf: (row: R) => string,
+  map: (row: R) => T,
+  count: () => Promise<number>,
+  hasPrevious: boolean,
+): ConnectionShape<T> {
+  const page = rows.slice(0, size);
+  const edges = page.map((row) => ({ node: map(row), cursor: cursorOf(row) }));
+  const pageInfo = Object.assign(new PageInfo(), {
+    hasNextPage: rows.length > size,
+    hasPreviousPage: hasPrevious,
+    startCursor: edges[0]?.cursor ?? null,
+    endCursor: edges.at(-1)?.cursor ?? null,
+  });
+  return withLazyCount({ edges, pageInfo }, count);
+}

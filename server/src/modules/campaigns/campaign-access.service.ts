@@ -1,0 +1,48 @@
+import { CampaignStatus, Role } from '@consulta/shared';
+import { Injectable } from '@nestjs/common';
+import type { RequestViewer } from '../../common/auth/request-viewer.js';
+import { DatabaseService } from '../../database/database.service.js';
+import type { CampaignEntity } from './campaign.entity.js';
+
+/**
+ * Who may see and run a campaign. Drafts are seen only by the agency's members and admins; running a
+ * campaign (and seeing hidden content in it) is for the same people. Memberships are read once per request.
+ */
+@Injectable()
+export class CampaignAccessService {
+  private readonly memberships = new WeakMap<RequestViewer, Promise<Set<string>>>();
+
+  constructor(private readonly database: DatabaseService) {}
+
+  /** The agencies the viewer belongs to (empty when signed out), read once per request. */
+  agencyIdsOf(viewer: RequestViewer): Promise<Set<string>> {
+    if (!viewer.userId) return Promise.resolve(new Set());
+    let found = this.memberships.get(viewer);
+    if (!found) {
+      found = this.database.dataSource
+        .query('SELECT agency_id FROM agency_memberships WHERE user_id = $1', [viewer.userId])
+        .then((rows: Array<{ agency_id: string }>) => new Set(rows.map((row) => row.agency_id)));
+      this.memberships.set(viewer, found);
+    }
+    return found;
+  }
+
+  /** ADMIN, or an OFFICIAL or AGENCY_ADMIN of the agency. */
+  async canManage(viewer: RequestViewer, agencyId: string): Promise<boolean> {
+    if (viewer.role === Role.ADMIN) return true;
+    return (await this.agencyIdsOf(viewer)).has(agencyId);
+  }
+
+  async canSee(viewer: RequestViewer, campaign: Pick<CampaignEntity, 'status' | 'agencyId'>): Promise<boolean> {
+    return campaign.status !== CampaignStatus.DRAFT || this.canManage(viewer, campaign.agencyId);
+  }
+
+  /** A query-builder condition that keeps drafts out unless the viewer may see them (campaign alias `c`). */
+  async draftFilter(viewer: RequestViewer): Promise<{ where: string; params: Record<string, unknown> }> {
+    if (viewer.role === Role.ADMIN) return { where: 'TRUE', params: {} };
+    return {
+      where: "(c.status <> 'DRAFT' OR c.agency_id = ANY(CAST(:viewerAgencies AS uuid[])))",
+      params: { viewerAgencies: [...(await this.agencyIdsOf(viewer))] },
+    };
+  }
+}

@@ -1,0 +1,226 @@
+import { CampaignStatus, LIMITS, renderMarkdown, slugify, VotingMode } from '@consulta/shared';
+import { Injectable } from '@nestjs/common';
+import { requireSignedIn } from '../../common/auth/policies.js';
+import type { RequestViewer } from '../../common/auth/request-viewer.js';
+import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from '../../common/errors/domain-error.js';
+import { DatabaseService } from '../../database/database.service.js';
+import { isUniqueViolation } from '../../database/pg-errors.js';
+import { AuditService } from '../audit/audit.service.js';
+import { CampaignAccessService } from './campaign-access.service.js';
+import { CAMPAIGN_COLUMNS, CampaignEntity, campaignFromRow, effectiveStatus } from './campaign.entity.js';
+
+export interface CampaignFields {
+  title?: string | null;
+  summary?: string | null;
+  body?: string | null;
+  opensAt?: Date | null;
+  closesAt?: Date | null;
+  voteBudget?: number | null;
+  responseThreshold?: number | null;
+  tags?: string[] | null;
+}
+
+function normaliseTags(tags: string[]): string[] {
+  const cleaned = tags.map((tag) => tag.trim());
+  if (cleaned.some((tag) => tag.length < LIMITS.campaign.tagMin))
+    throw new BadInputError({ tags: 'Tags cannot be blank.' });
+  if (new Set(cleaned.map((t) => t.toLowerCase())).size !== cleaned.length) {
+    throw new BadInputError({ tags: 'Each tag may appear once.' });
+  }
+  return cleaned;
+}
+
+function checkDates(opensAt: Date | null, closesAt: Date | null): void {
+  if (opensAt && closesAt && closesAt <= opensAt)
+    throw new BadInputError({ closesAt: 'Closing must come after opening.' });
+}
+
+/** Campaigns as officials run them: create and edit, open, close, archive. */
+@Injectable()
+export class CampaignsService {
+  constructor(
+    private readonly database: DatabaseService,
+    private readonly access: CampaignAccessService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Raw SQL on purpose: these reads run on every list and detail request. */
+  async findByIds(ids: readonly string[]): Promise<CampaignEntity[]> {
+    const rows = await this.database.dataSource.query(
+      `SELECT ${CAMPAIGN_COLUMNS} FROM campaigns c WHERE c.id = ANY($1)`,
+      [ids],
+    );
+    return rows.map(campaignFromRow);
+  }
+
+  /** The campaign if the viewer may see it, else null (a draft is invisible outside its agency). */
+  async findVisible(
+    viewer: RequestViewer,
+    where: { id?: string | null; slug?: string | null },
+  ): Promise<CampaignEntity | null> {
+    const [campaign] =
+      where.id || where.slug
+        ? where.id
+          ? await this.findByIds([where.id])
+          : (
+              await this.database.dataSource.query(`SELECT ${CAMPAIGN_COLUMNS} FROM campaigns c WHERE c.slug = $1`, [
+                where.slug,
+              ])
+            ).map(campaignFromRow)
+        : [];
+    return campaign && (await this.access.canSee(viewer, campaign)) ? campaign : null;
+  }
+
+  /** The campaign for a change by its agency's people; NOT_FOUND if invisible, FORBIDDEN if not theirs. */
+  private async forManager(viewer: RequestViewer, id: string | null): Promise<CampaignEntity> {
+    requireSignedIn(viewer);
+    const campaign = id ? await this.findVisible(viewer, { id }) : null;
+    if (!campaign) throw new NotFoundError('campaign');
+    if (!(await this.access.canManage(viewer, campaign.agencyId))) {
+      throw new ForbiddenError('Only the agency’s officials can change this campaign.');
+    }
+    return campaign;
+  }
+
+  async createCampaign(
+    viewer: RequestViewer,
+    agencyId: string | null,
+    input: CampaignFields & {
+      title: string;
+      summary: string;
+      body: string;
+      slug?: string | null;
+      votingMode?: VotingMode | null;
+    },
+  ): Promise<CampaignEntity> {
+    const actor = requireSignedIn(viewer);
+    const agency = agencyId
+      ? await this.database.dataSource.query('SELECT id FROM agencies WHERE id = $1', [agencyId])
+      : [];
+    if (agency.length === 0) throw new NotFoundError('agency');
+    if (!(await this.access.canManage(viewer, agencyId!)))
+      throw new ForbiddenError('Only the agency’s officials can open campaigns.');
+    checkDates(input.opensAt ?? null, input.closesAt ?? null);
+    const slug = input.slug ?? slugify(input.title, LIMITS.campaign.slugMax);
+    if (slug.length < LIMITS.campaign.slugMin)
+      throw new BadInputError({ slug: 'Choose a slug of letters and digits.' });
+    try {
+      return await this.database.transaction(async (manager) => {
+        const campaign = await manager.save(
+          manager.create(CampaignEntity, {
+            agencyId: agencyId!,
+            slug,
+            title: input.title.trim(),
+            summary: input.summary.trim(),
+            body: input.body,
+            bodyHtml: renderMarkdown(input.body),
+            status: CampaignStatus.DRAFT,
+            opensAt: input.opensAt ?? null,
+            closesAt: input.closesAt ?? null,
+            votingMode: input.votingMode ?? VotingMode.SUPPORT,
+            voteBudget: input.voteBudget ?? null,
+            responseThreshold: input.responseThreshold ?? null,
+            tags: normaliseTags(input.tags ?? []),
+            ideaCount: 0,
+            participantCount: 0,
+            createdBy: actor.userId,
+          }),
+        );
+        await this.audit.record(manager, {
+          actorId: actor.userId,
+          action: 'campaign.created',
+          targetType: 'Campaign',
+          targetId: campaign.id,
+          agencyId: campaign.agencyId,
+        });
+        return campaign;
+      });
+    } catch (error) {
+      if (isUniqueViolation(error, 'campaigns_slug_key')) {
+        throw new ConflictError('A campaign with this slug already exists.', { fields: { slug: 'taken' } });
+      }
+      throw error;
+    }
+  }
+
+  async updateCampaign(viewer: RequestViewer, id: string | null, input: CampaignFields): Promise<CampaignEntity> {
+    const found = await this.forManager(viewer, id);
+    if (found.status === CampaignStatus.ARCHIVED) throw new ConflictError('An archived campaign cannot be changed.');
+    return this.database.transaction(async (manager) => {
+      const campaign = await manager.findOneOrFail(CampaignEntity, {
+        where: { id: found.id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (input.title) campaign.title = input.title.trim();
+      if (input.summary) campaign.summary = input.summary.trim();
+      if (input.body) Object.assign(campaign, { body: input.body, bodyHtml: renderMarkdown(input.body) });
+      if (input.opensAt !== undefined) campaign.opensAt = input.opensAt;
+      if (input.closesAt !== undefined) campaign.closesAt = input.closesAt;
+      checkDates(campaign.opensAt, campaign.closesAt);
+      if (input.responseThreshold !== undefined) campaign.responseThreshold = input.responseThreshold;
+      if (input.voteBudget !== undefined) {
+        const lowered =
+          input.voteBudget !== null && (campaign.voteBudget === null || input.voteBudget < campaign.voteBudget);
+        if (lowered && campaign.status !== CampaignStatus.DRAFT) {
+          throw new BadInputError({ voteBudget: 'Once a campaign has opened, its vote budget can only grow.' });
+        }
+        campaign.voteBudget = input.voteBudget;
+      }
+      if (input.tags) {
+        const tags = normaliseTags(input.tags);
+        const removed = campaign.tags.filter((tag) => !tags.includes(tag));
+        const [{ used }] = await manager.query(
+          'SELECT count(*)::int AS used FROM ideas WHERE campaign_id = $1 AND tag = ANY($2)',
+          [campaign.id, removed],
+        );
+        if (used > 0) throw new BadInputError({ tags: 'A tag that ideas use cannot be removed.' });
+        campaign.tags = tags;
+      }
+      await manager.save(campaign);
+      await this.audit.record(manager, {
+        actorId: viewer.userId,
+        action: 'campaign.updated',
+        targetType: 'Campaign',
+        targetId: campaign.id,
+        agencyId: campaign.agencyId,
+      });
+      return campaign;
+    });
+  }
+
+  /** Moves a campaign to `to` from one of `from`; already there is no change. */
+  async transition(
+    viewer: RequestViewer,
+    id: string | null,
+    to: CampaignStatus,
+    from: CampaignStatus[],
+  ): Promise<CampaignEntity> {
+    const found = await this.forManager(viewer, id);
+    return this.database.transaction(async (manager) => {
+      const campaign = await manager.findOneOrFail(CampaignEntity, {
+        where: { id: found.id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      const current = effectiveStatus(campaign);
+      if (current === to) return campaign;
+      if (!from.includes(current)) {
+        throw new ConflictError(`A ${current.toLowerCase()} campaign cannot become ${to.toLowerCase()}.`);
+      }
+      if (to === CampaignStatus.OPEN && campaign.closesAt && campaign.closesAt <= new Date()) {
+        throw new ConflictError('Its closing time has passed: set a later closesAt first.');
+      }
+      const previous = campaign.status;
+      campaign.status = to;
+      await manager.save(campaign);
+      await this.audit.record(manager, {
+        actorId: viewer.userId,
+        action: `campaign.${to.toLowerCase()}`,
+        targetType: 'Campaign',
+        targetId: campaign.id,
+        agencyId: campaign.agencyId,
+        details: { from: previous },
+      });
+      return campaign;
+    });
+  }
+}

@@ -1,0 +1,95 @@
+import { LIMITS, SLUG_PATTERN, VotingMode } from '@consulta/shared';
+import { Field, GraphQLISODateTime, ID, InputType, Int, OmitType, PartialType } from '@nestjs/graphql';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsDate,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+} from 'class-validator';
+
+const L = LIMITS.campaign;
+const chars = (min: number, max: number) => ({ message: `Use ${min} to ${max} characters.` });
+
+@InputType('CreateCampaignInput')
+export class CreateCampaignInput {
+  @Field(() => ID)
+  @IsString()
+  agencyId: string;
+
+  @Field(() => String)
+  @IsString()
+  @Length(L.titleMin, L.titleMax, chars(L.titleMin, L.titleMax))
+  title: string;
+
+  @Field(() => String)
+  @IsString()
+  @Length(L.summaryMin, L.summaryMax, chars(L.summaryMin, L.summaryMax))
+  summary: string;
+
+  @Field(() => String)
+  @IsString()
+  @Length(L.bodyMin, L.bodyMax, chars(L.bodyMin, L.bodyMax))
+  body: string;
+
+  @Field(() => String, { nullable: true, description: 'Made from the title when not given.' })
+  @IsOptional()
+  @IsString()
+  @Length(L.slugMin, L.slugMax, chars(L.slugMin, L.slugMax))
+  @Matches(SLUG_PATTERN, { message: 'Use lowercase letters, digits and single hyphens.' })
+  slug?: string | null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  @IsOptional()
+  @IsDate()
+  opensAt?: Date | null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  @IsOptional()
+  @IsDate()
+  closesAt?: Date | null;
+
+  @Field(() => VotingMode, { nullable: true, defaultValue: VotingMode.SUPPORT })
+  @IsOptional()
+  @IsEnum(VotingMode)
+  votingMode?: VotingMode | null;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(1, { message: 'Use a positive number, or leave it empty for no limit.' })
+  @Max(L.voteBudgetMax, { message: `Use at most ${L.voteBudgetMax}.` })
+  voteBudget?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(1, { message: 'Use a positive number, or leave it empty for none.' })
+  @Max(L.responseThresholdMax)
+  responseThreshold?: number | null;
+
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(L.tagsMax, { message: `Use at most ${L.tagsMax} tags.` })
+  @ArrayUnique({ message: 'Each tag may appear once.' })
+  @IsString({ each: true })
+  @Length(L.tagMin, L.tagMax, { each: true, message: `Each tag has ${L.tagMin} to ${L.tagMax} characters.` })
+  tags?: string[] | null;
+}
+
+/** The same fields and rules as creation, all optional; agency, slug and voting mode are fixed once made. */
+@InputType('UpdateCampaignInput')
+export class UpdateCampaignInput extends PartialType(
+  OmitType(CreateCampaignInput, ['agencyId', 'slug', 'votingMode'] as const, InputType),
+  InputType,
+) {
+  @Field(() => ID)
+  @IsString()
+  id: string;
+}

@@ -1,0 +1,38 @@
+import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { NotFoundError } from '../../common/errors/domain-error.js';
+import type { GraphQLContext } from '../../common/graphql/graphql-context.js';
+import { byKey } from '../../common/graphql/loaders.js';
+import { CampaignObject, mapCampaign } from '../campaigns/campaign.object.js';
+import { CampaignsService } from '../campaigns/campaigns.service.js';
+import { mapUser, UserObject } from '../users/user.object.js';
+import { UsersService } from '../users/users.service.js';
+import { IdeaObject } from './idea.object.js';
+
+/** An idea's campaign and author, batched per request. */
+@Resolver(() => IdeaObject)
+export class IdeaFieldsResolver {
+  constructor(
+    private readonly campaigns: CampaignsService,
+    private readonly users: UsersService,
+  ) {}
+
+  @ResolveField(() => CampaignObject)
+  async campaign(@Parent() idea: IdeaObject, @Context() context: GraphQLContext): Promise<CampaignObject> {
+    const loader = context.loaders.get('campaign', async (ids: readonly string[]) =>
+      byKey(ids, await this.campaigns.findByIds(ids), (campaign) => campaign.id),
+    );
+    const campaign = await loader.load(idea.campaignId);
+    if (!campaign) throw new NotFoundError('campaign');
+    return mapCampaign(campaign);
+  }
+
+  @ResolveField(() => UserObject, { nullable: true, description: 'Null once the author’s account is deleted.' })
+  async author(@Parent() idea: IdeaObject, @Context() context: GraphQLContext): Promise<UserObject | null> {
+    if (!idea.authorId) return null;
+    const loader = context.loaders.get('user', async (ids: readonly string[]) =>
+      byKey(ids, await this.users.findByIds(ids), (user) => user.id),
+    );
+    const user = await loader.load(idea.authorId);
+    return user ? mapUser(user) : null;
+  }
+}

@@ -1,0 +1,175 @@
+import { IdeaSort, IdeaStatus, LIMITS } from '@consulta/shared';
+import { Injectable } from '@nestjs/common';
+import type { RequestViewer } from '../../common/auth/request-viewer.js';
+import { BadInputError } from '../../common/errors/domain-error.js';
+import {
+  decodeCursor,
+  encodeCursor,
+  pageSize,
+  toConnection,
+  type ConnectionShape,
+} from '../../common/graphql/connection.js';
+import { DatabaseService } from '../../database/database.service.js';
+import { CampaignAccessService } from '../campaigns/campaign-access.service.js';
+import { IDEA_COLUMNS, ideaFromRow, type IdeaEntity } from './idea.entity.js';
+
+interface Order {
+  /** Columns of `ideas` in ORDER BY (all descending), the last one always id. */
+  columns: string[];
+  casts: string[];
+  keys(row: Record<string, any>): unknown[];
+}
+
+const iso = (value: Date) => value.toISOString();
+
+/** Each sort is a keyset over an index: (campaign_id, keys..., id) DESC. */
+const ORDERS: Record<IdeaSort | 'RANK', Order> = {
+  TOP: {
+    columns: ['score', 'created_at', 'id'],
+    casts: ['int', 'timestamptz', 'uuid'],
+    keys: (r) => [r.score, iso(r.created_at), r.id],
+  },
+  NEW: { columns: ['created_at', 'id'], casts: ['timestamptz', 'uuid'], keys: (r) => [iso(r.created_at), r.id] },
+  TRENDING: { columns: ['hot', 'id'], casts: ['float8', 'uuid'], keys: (r) => [r.hot, r.id] },
+  BEST: {
+    columns: ['wilson', 'created_at', 'id'],
+    casts: ['float8', 'timestamptz', 'uuid'],
+    keys: (r) => [r.wilson, iso(r.created_at), r.id],
+  },
+  RANK: { columns: ['rank', 'id'], casts: ['float8', 'uuid'], keys: (r) => [r.rank, r.id] },
+};
+
+export interface IdeaListFilter {
+  first?: number | null;
+  after?: string | null;
+  sort?: IdeaSort | null;
+  status?: IdeaStatus | null;
+  tag?: string | null;
+  search?: string | null;
+}
+
+function searchText(query: string | null | undefined): string | null {
+  if (query === null || query === undefined) return null;
+  if (query.length > LIMITS.search.queryMax)
+    throw new BadInputError({ query: `Use at most ${LIMITS.search.queryMax} characters.` });
+  return query.trim() || null;
+}
+
+/** Idea lists: ranked, filtered, searched, keyset-paginated; only what the viewer may see. */
+@Injectable()
+export class IdeaQueriesService {
+  constructor(
+    private readonly database: DatabaseService,
+    private readonly access: CampaignAccessService,
+  ) {}
+
+  private async page(
+    order: Order,
+    orderName: string,
+    filter: { first?: number | null; after?: string | null },
+    from: string,
+    conditions: string[],
+    params: unknown[],
+    rankSql?: string,
+  ): Promise<ConnectionShape<IdeaEntity>> {
+    const size = pageSize(filter.first);
+    const cursor = decodeCursor(filter.after, orderName, order.columns.length);
+    const select = `SELECT ${IDEA_COLUMNS}${rankSql ? `, ${rankSql} AS rank` : ''} ${from}`;
+    const where = conditions.join(' AND ');
+    const pageParams = [...params];
+    let keyset = '';
+    if (cursor) {
+      const placeholders = cursor.map((value, i) => {
+        pageParams.push(value);
+        return `CAST($${pageParams.length} AS ${order.casts[i]})`;
+      });
+      const columns = order.columns.map((column) => (column === 'rank' ? rankSql! : `i.${column}`));
+      keyset = ` AND (${columns.join(', ')}) < (${placeholders.join(', ')})`;
+    }
+    const orderBy = order.columns
+      .map((column) => (column === 'rank' ? `${rankSql} DESC` : `i.${column} DESC`))
+      .join(', ');
+    pageParams.push(size + 1);
+    const rows = await this.database.dataSource.query(
+      `${select} WHERE ${where}${keyset} ORDER BY ${orderBy} LIMIT $${pageParams.length}`,
+      pageParams,
+    );
+    return toConnection(
+      rows,
+      size,
+      (row: Record<string, any>) => encodeCursor(orderName, order.keys(row)),
+      ideaFromRow,
+      async () =>
+        (await this.database.dataSource.query(`SELECT count(*)::int AS n ${from} WHERE ${where}`, params))[0].n,
+      cursor !== null,
+    );
+  }
+
+  /** A campaign's ideas: WITHDRAWN and hidden ones are left out unless a status filter asks for them. */
+  listForCampaign(campaignId: string, filter: IdeaListFilter): Promise<ConnectionShape<IdeaEntity>> {
+    const params: unknown[] = [campaignId];
+    const conditions = ['i.campaign_id = $1', "i.visibility = 'VISIBLE'"];
+    if (filter.status) {
+      params.push(filter.status);
+      conditions.push(`i.status = $${params.length}`);
+    } else {
+      conditions.push("i.status <> 'WITHDRAWN'");
+    }
+    if (filter.tag) {
+      params.push(filter.tag);
+      conditions.push(`i.tag = $${params.length}`);
+    }
+    const text = searchText(filter.search);
+    if (text) {
+      params.push(text);
+      conditions.push(`i.search @@ websearch_to_tsquery('english', $${params.length})`);
+      const rank = `ts_rank_cd(i.search, websearch_to_tsquery('english', $${params.length}))::float8`;
+      return this.page(ORDERS.RANK, 'ideas-rank', filter, 'FROM ideas i', conditions, params, rank);
+    }
+    const sort = filter.sort ?? IdeaSort.TOP;
+    return this.page(ORDERS[sort], `ideas-${sort}`, filter, 'FROM ideas i', conditions, params);
+  }
+
+  /** Full-text search (English stemming) over visible ideas of every campaign the viewer may see, best first. */
+  async search(
+    viewer: RequestViewer,
+    filter: { query: string; campaignId?: string | null; first?: number | null; after?: string | null },
+  ): Promise<ConnectionShape<IdeaEntity>> {
+    const text = searchText(filter.query);
+    if (!text) throw new BadInputError({ query: 'Type something to search for.' });
+    const agencies = viewer.role === 'ADMIN' ? null : [...(await this.access.agencyIdsOf(viewer))];
+    const params: unknown[] = [text, agencies];
+    const conditions = [
+      "i.search @@ websearch_to_tsquery('english', $1)",
+      "i.visibility = 'VISIBLE'",
+      "i.status <> 'WITHDRAWN'",
+      "($2::uuid[] IS NULL OR c.status <> 'DRAFT' OR c.agency_id = ANY($2::uuid[]))",
+    ];
+    if (filter.campaignId !== undefined) {
+      params.push(filter.campaignId);
+      conditions.push(`i.campaign_id = $${params.length}`);
+    }
+    const rank = "ts_rank_cd(i.search, websearch_to_tsquery('english', $1))::float8";
+    const from = 'FROM ideas i JOIN campaigns c ON c.id = i.campaign_id';
+    return this.page(ORDERS.RANK, 'search', filter, from, conditions, params, rank);
+  }
+
+  /** Visible ideas of the campaign whose title or opening text resembles `text` (trigram word similarity). */
+  async similar(campaignId: string, text: string, first: number | null | undefined): Promise<IdeaEntity[]> {
+    if (text.length > LIMITS.search.similarTextMax)
+      throw new BadInputError({ text: `Use at most ${LIMITS.search.similarTextMax} characters.` });
+    const probe = text.trim().toLowerCase();
+    if (probe.length < LIMITS.search.similarTextMin) return [];
+    const limit = Math.min(pageSize(first ?? LIMITS.search.similarDefault), LIMITS.search.similarMax);
+    return this.database.dataSource.transaction(async (manager) => {
+      await manager.query("SET LOCAL pg_trgm.word_similarity_threshold = '0.3'");
+      const rows = await manager.query(
+        `SELECT ${IDEA_COLUMNS} FROM ideas i
+          WHERE i.campaign_id = $1 AND i.visibility = 'VISIBLE' AND i.status <> 'WITHDRAWN' AND $2 <% i.similar_text
+          ORDER BY word_similarity($2, i.similar_text) DESC, i.score DESC, i.id DESC LIMIT $3`,
+        [campaignId, probe, limit],
+      );
+      return rows.map(ideaFromRow);
+    });
+  }
+}

@@ -1,0 +1,84 @@
+import { IdeaStatus, Visibility } from '@consulta/shared';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+@Entity('ideas')
+export class IdeaEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'campaign_id', type: 'uuid' })
+  campaignId: string;
+
+  @Column({ name: 'author_id', type: 'uuid', nullable: true })
+  authorId: string | null;
+
+  @Column({ type: 'text' })
+  title: string;
+
+  @Column({ type: 'text' })
+  body: string;
+
+  @Column({ name: 'body_html', type: 'text' })
+  bodyHtml: string;
+
+  @Column({ type: 'text', nullable: true })
+  tag: string | null;
+
+  @Column({ type: 'text' })
+  status: IdeaStatus;
+
+  @Column({ type: 'text' })
+  visibility: Visibility;
+
+  @Column({ type: 'integer' })
+  upvotes: number;
+
+  @Column({ type: 'integer' })
+  downvotes: number;
+
+  @Column({ type: 'integer' })
+  score: number;
+
+  @Column({ type: 'double precision' })
+  hot: number;
+
+  @Column({ type: 'double precision' })
+  wilson: number;
+
+  @Column({ name: 'comment_count', type: 'integer' })
+  commentCount: number;
+
+  @Column({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}
+
+/** The columns of `ideas` as a select list for raw queries that return whole ideas (alias `i`). */
+export const IDEA_COLUMNS =
+  'i.id, i.campaign_id, i.author_id, i.title, i.body, i.body_html, i.tag, i.status, i.visibility, i.upvotes, ' +
+  'i.downvotes, i.score, i.hot, i.wilson, i.comment_count, i.created_at, i.updated_at';
+
+/** A raw row (snake_case) as an entity. */
+export function ideaFromRow(row: Record<string, any>): IdeaEntity {
+  return Object.assign(new IdeaEntity(), {
+    id: row.id,
+    campaignId: row.campaign_id,
+    authorId: row.author_id,
+    title: row.title,
+    body: row.body,
+    bodyHtml: row.body_html,
+    tag: row.tag,
+    status: row.status,
+    visibility: row.visibility,
+    upvotes: row.upvotes,
+    downvotes: row.downvotes,
+    score: row.score,
+    hot: row.hot,
+    wilson: row.wilson,
+    commentCount: row.comment_count,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  });
+}

@@ -1,0 +1,195 @@
+import { IdeaStatus, LIMITS, renderMarkdown, Role, Visibility } from '@consulta/shared';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { requirePerson } from '../../common/auth/policies.js';
+import type { RequestViewer } from '../../common/auth/request-viewer.js';
+import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from '../../common/errors/domain-error.js';
+import { returning } from '../../database/returning.js';
+import { DatabaseService, RetryTransaction } from '../../database/database.service.js';
+import { CampaignAccessService } from '../campaigns/campaign-access.service.js';
+import { ACCEPTING_SQL, CAMPAIGN_COLUMNS, CampaignEntity, campaignFromRow } from '../campaigns/campaign.entity.js';
+import { CampaignsService } from '../campaigns/campaigns.service.js';
+import { assertNotSuspended, lockParticipation } from '../campaigns/participation.js';
+import { IDEA_COLUMNS, IdeaEntity, ideaFromRow } from './idea.entity.js';
+
+const CLOSED = 'This campaign is not taking ideas or votes now.';
+
+function checkText(title: string | null | undefined, body: string | null | undefined): void {
+  const fields: Record<string, string> = {};
+  if (title !== undefined && title !== null && title.trim().length < LIMITS.idea.titleMin) {
+    fields.title = `Use ${LIMITS.idea.titleMin} to ${LIMITS.idea.titleMax} characters.`;
+  }
+  if (body !== undefined && body !== null && body.trim().length < LIMITS.idea.bodyMin) fields.body = 'Write something.';
+  if (Object.keys(fields).length) throw new BadInputError(fields);
+}
+
+/** Ideas as their authors handle them: submit, edit, withdraw; and who may see one. */
+@Injectable()
+export class IdeasService {
+  constructor(
+    private readonly database: DatabaseService,
+    private readonly access: CampaignAccessService,
+    private readonly campaigns: CampaignsService,
+  ) {}
+
+  async findByIds(ids: readonly string[]): Promise<IdeaEntity[]> {
+    const rows = await this.database.dataSource.query(`SELECT ${IDEA_COLUMNS} FROM ideas i WHERE i.id = ANY($1)`, [
+      ids,
+    ]);
+    return rows.map(ideaFromRow);
+  }
+
+  /** Moderators, admins and the campaign's agency see hidden content; authors see their own. */
+  async canSeeHidden(viewer: RequestViewer, campaign: CampaignEntity): Promise<boolean> {
+    return viewer.role === Role.MODERATOR || (await this.access.canManage(viewer, campaign.agencyId));
+  }
+
+  async canSee(viewer: RequestViewer, idea: IdeaEntity, campaign: CampaignEntity): Promise<boolean> {
+    if (!(await this.access.canSee(viewer, campaign))) return false;
+    if (idea.visibility === Visibility.VISIBLE) return true;
+    return (viewer.userId !== null && idea.authorId === viewer.userId) || this.canSeeHidden(viewer, campaign);
+  }
+
+  async findVisible(
+    viewer: RequestViewer,
+    id: string | null,
+  ): Promise<{ idea: IdeaEntity; campaign: CampaignEntity } | null> {
+    if (!id) return null;
+    const [row] = await this.database.dataSource.query(
+      `SELECT ${IDEA_COLUMNS}, ${CAMPAIGN_COLUMNS.replace(/c\.(\w+)/g, 'c.$1 AS c_$1')} FROM ideas i JOIN campaigns c ON c.id = i.campaign_id WHERE i.id = $1`,
+      [id],
+    );
+    if (!row) return null;
+    const idea = ideaFromRow(row);
+    const campaign = campaignFromRow(
+      Object.fromEntries(
+        Object.entries(row)
+          .filter(([k]) => k.startsWith('c_'))
+          .map(([k, v]) => [k.slice(2), v]),
+      ),
+    );
+    return (await this.canSee(viewer, idea, campaign)) ? { idea, campaign } : null;
+  }
+
+  async submitIdea(
+    viewer: RequestViewer,
+    campaignId: string | null,
+    input: { title: string; body: string; tag?: string | null },
+  ): Promise<IdeaEntity> {
+    const person = requirePerson(viewer);
+    const [campaign] = campaignId ? await this.campaigns.findByIds([campaignId]) : [];
+    if (!campaign || !(await this.access.canSee(viewer, campaign))) throw new NotFoundError('campaign');
+    checkText(input.title, input.body);
+    const tag = input.tag?.trim() || null;
+    if (tag && !campaign.tags.includes(tag))
+      throw new BadInputError({ tag: `Choose one of: ${campaign.tags.join(', ') || 'no tags'}.` });
+    return this.database.transaction(async (manager) => {
+      await assertNotSuspended(manager, person.userId);
+      const [state] = await manager.query(
+        `SELECT ${ACCEPTING_SQL('c')} AS accepting FROM campaigns c WHERE c.id = $1`,
+        [campaign.id],
+      );
+      if (!state.accepting) throw new ConflictError(CLOSED);
+      const { joined } = await lockParticipation(manager, campaign.id, person.userId);
+      const [row] = await manager.query(
+        `INSERT INTO ideas AS i (campaign_id, author_id, title, body, body_html, tag, created_at, updated_at, hot)
+         VALUES ($1, $2, $3, $4, $5, $6, now()::timestamptz(3), now()::timestamptz(3), consulta_hot(0, now()::timestamptz(3)))
+         RETURNING ${IDEA_COLUMNS}`,
+        [campaign.id, person.userId, input.title.trim(), input.body, renderMarkdown(input.body), tag],
+      );
+      await manager.query(
+        'UPDATE campaigns SET idea_count = idea_count + 1, participant_count = participant_count + $2 WHERE id = $1',
+        [campaign.id, joined ? 1 : 0],
+      );
+      return ideaFromRow(row);
+    });
+  }
+
+  /** The idea for a change by its author (read before the transaction: see lockForAuthor). */
+  private async ownIdea(viewer: RequestViewer, id: string | null) {
+    const person = requirePerson(viewer);
+    const visible = await this.findVisible(viewer, id);
+    if (!visible) throw new NotFoundError('idea');
+    if (visible.idea.authorId !== person.userId) throw new ForbiddenError('Only the author can change this idea.');
+    return visible;
+  }
+
+  /**
+   * Inside the transaction: locks the idea and reads its current state. Everything that needs other
+   * connections happens before the transaction, which never waits for a second pooled connection.
+   */
+  private async lockForAuthor(manager: EntityManager, visible: { idea: IdeaEntity; campaign: CampaignEntity }) {
+    const [row] = await manager.query(
+      `SELECT ${IDEA_COLUMNS}, ${ACCEPTING_SQL('c')} AS accepting
+         FROM ideas i JOIN campaigns c ON c.id = i.campaign_id WHERE i.id = $1 FOR UPDATE OF i`,
+      [visible.idea.id],
+    );
+    return { idea: ideaFromRow(row), accepting: row.accepting as boolean, campaign: visible.campaign };
+  }
+
+  async updateIdea(
+    viewer: RequestViewer,
+    id: string | null,
+    input: { title?: string | null; body?: string | null; tag?: string | null },
+  ): Promise<IdeaEntity> {
+    checkText(input.title, input.body);
+    const visible = await this.ownIdea(viewer, id);
+    return this.database.transaction(async (manager) => {
+      const { idea, accepting, campaign } = await this.lockForAuthor(manager, visible);
+      if (idea.status === IdeaStatus.WITHDRAWN) throw new ConflictError('A withdrawn idea cannot be edited.');
+      if (!accepting) throw new ConflictError('Ideas can be edited only while the campaign is open.');
+      if (idea.status !== IdeaStatus.SUBMITTED)
+        throw new ConflictError('The agency has answered this idea: it can no longer be edited.');
+      const tag = input.tag === undefined ? idea.tag : input.tag?.trim() || null;
+      if (tag && !campaign.tags.includes(tag))
+        throw new BadInputError({ tag: `Choose one of: ${campaign.tags.join(', ')}.` });
+      const title = input.title?.trim() || idea.title;
+      const body = input.body ?? idea.body;
+      const [row] = await returning(
+        manager,
+        `UPDATE ideas i SET title = $2, body = $3, body_html = $4, tag = $5, updated_at = now() WHERE id = $1 RETURNING ${IDEA_COLUMNS}`,
+        [idea.id, title, body, renderMarkdown(body), tag],
+      );
+      return ideaFromRow(row);
+    });
+  }
+
+  /**
+   * WITHDRAWN: gone from default lists, and votes on it stop counting against budgets. Locks follow the
+   * global order: the voters' participant rows (sorted), then the idea, then the campaign.
+   */
+  async withdrawIdea(viewer: RequestViewer, id: string | null): Promise<IdeaEntity> {
+    const first = await this.ownIdea(viewer, id);
+    return this.database.transaction(async (manager) => {
+      const voters: string[] = (
+        await manager.query('SELECT user_id FROM votes WHERE idea_id = $1 ORDER BY user_id', [first.idea.id])
+      ).map((row: { user_id: string }) => row.user_id);
+      if (voters.length) {
+        await manager.query(
+          'SELECT 1 FROM campaign_participants WHERE campaign_id = $1 AND user_id = ANY($2) ORDER BY user_id FOR UPDATE',
+          [first.idea.campaignId, voters],
+        );
+      }
+      const { idea, campaign } = await this.lockForAuthor(manager, first);
+      if (idea.status === IdeaStatus.WITHDRAWN) return idea;
+      if (campaign.status === 'ARCHIVED') throw new ConflictError('Ideas of an archived campaign cannot be withdrawn.');
+      const [{ same }] = await manager.query(
+        'SELECT array(SELECT user_id FROM votes WHERE idea_id = $1 ORDER BY user_id) = $2::uuid[] AS same',
+        [idea.id, voters],
+      );
+      if (!same) throw new RetryTransaction();
+      await manager.query(
+        `UPDATE campaign_participants SET votes_used = votes_used - 1
+          WHERE campaign_id = $1 AND user_id IN (SELECT user_id FROM votes WHERE idea_id = $2)`,
+        [idea.campaignId, idea.id],
+      );
+      const [row] = await returning(
+        manager,
+        `UPDATE ideas i SET status = 'WITHDRAWN', updated_at = now() WHERE id = $1 RETURNING ${IDEA_COLUMNS}`,
+        [idea.id],
+      );
+      await manager.query('UPDATE campaigns SET idea_count = idea_count - 1 WHERE id = $1', [idea.campaignId]);
+      return ideaFromRow(row);
+    });
+  }
+}

@@ -1,0 +1,72 @@
+import { Args, Context, ID, InputType, Int, Field, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { IsInt, IsString } from 'class-validator';
+import { idOfType } from '../../common/graphql/global-id.js';
+import type { GraphQLContext } from '../../common/graphql/graphql-context.js';
+import { CampaignObject } from '../campaigns/campaign.object.js';
+import { IdeaObject, mapIdea } from '../ideas/idea.object.js';
+import { VotesService } from './votes.service.js';
+
+@InputType('CastVoteInput')
+export class CastVoteInput {
+  @Field(() => ID)
+  @IsString()
+  ideaId: string;
+
+  @Field(() => Int, { description: '1 or -1 (-1 only where the campaign’s votingMode is UP_DOWN).' })
+  @IsInt()
+  value: number;
+}
+
+@Resolver(() => IdeaObject)
+export class VotesResolver {
+  constructor(private readonly votes: VotesService) {}
+
+  @Mutation(() => IdeaObject, {
+    description:
+      'Idempotent for the same value; a different value replaces the viewer’s vote. CONFLICT when the campaign is not OPEN or the vote budget is spent.',
+  })
+  async castVote(@Args('input') input: CastVoteInput, @Context() { viewer }: GraphQLContext) {
+    return mapIdea(await this.votes.castVote(viewer, idOfType(input.ideaId, 'Idea'), input.value));
+  }
+
+  @Mutation(() => IdeaObject)
+  async retractVote(@Args('ideaId', { type: () => ID }) ideaId: string, @Context() { viewer }: GraphQLContext) {
+    return mapIdea(await this.votes.retractVote(viewer, idOfType(ideaId, 'Idea')));
+  }
+
+  @ResolveField(() => Int, {
+    nullable: true,
+    description: '1, -1, or null when the viewer has not voted or is signed out.',
+  })
+  async viewerVote(@Parent() idea: IdeaObject, @Context() context: GraphQLContext): Promise<number | null> {
+    const userId = context.viewer.userId;
+    if (!userId) return null;
+    const loader = context.loaders.get('viewerVote', async (ids: readonly string[]) => {
+      const values = await this.votes.valuesOf(userId, ids);
+      return ids.map((id) => values.get(id) ?? null);
+    });
+    return loader.load(idea.uuid);
+  }
+}
+
+@Resolver(() => CampaignObject)
+export class CampaignVotesResolver {
+  constructor(private readonly votes: VotesService) {}
+
+  @ResolveField(() => Int, {
+    nullable: true,
+    description: 'Votes the viewer may still cast; null when unlimited or signed out.',
+  })
+  async viewerVotesRemaining(
+    @Parent() campaign: CampaignObject,
+    @Context() context: GraphQLContext,
+  ): Promise<number | null> {
+    const userId = context.viewer.userId;
+    if (!userId || campaign.voteBudget === null) return null;
+    const loader = context.loaders.get('votesRemaining', async (ids: readonly string[]) => {
+      const remaining = await this.votes.remaining(userId, ids);
+      return ids.map((id) => remaining.get(id) ?? null);
+    });
+    return loader.load(campaign.uuid);
+  }
+}

@@ -1,0 +1,176 @@
+import { IdeaStatus, Visibility, VotingMode } from '@consulta/shared';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { requirePerson, type PersonViewer } from '../../common/auth/policies.js';
+import type { RequestViewer } from '../../common/auth/request-viewer.js';
+import { BadInputError, ConflictError, NotFoundError } from '../../common/errors/domain-error.js';
+import { returning } from '../../database/returning.js';
+import { DatabaseService } from '../../database/database.service.js';
+import { ACCEPTING_SQL } from '../campaigns/campaign.entity.js';
+import { assertNotSuspended, lockParticipation } from '../campaigns/participation.js';
+import { IDEA_COLUMNS, ideaFromRow, type IdeaEntity } from '../ideas/idea.entity.js';
+import { IdeasService } from '../ideas/ideas.service.js';
+
+interface Target {
+  idea: IdeaEntity;
+  votingMode: VotingMode;
+  voteBudget: number | null;
+}
+
+/** Applies a vote's change to the idea's counters and stored sort keys, in the same transaction. */
+async function applyToIdea(manager: EntityManager, ideaId: string, up: number, down: number): Promise<IdeaEntity> {
+  const [row] = await returning(
+    manager,
+    `UPDATE ideas i SET upvotes = upvotes + $2, downvotes = downvotes + $3, score = score + $2 - $3,
+        hot = consulta_hot(score + $2 - $3, created_at), wilson = consulta_wilson(upvotes + $2, downvotes + $3)
+      WHERE id = $1 RETURNING ${IDEA_COLUMNS}`,
+    [ideaId, up, down],
+  );
+  return ideaFromRow(row);
+}
+
+const delta = (value: number | null) => ({ up: value === 1 ? 1 : 0, down: value === -1 ? 1 : 0 });
+
+/**
+ * Votes. Every change runs in one transaction that locks, in this order, the voter's participant row
+ * (their budget), then the idea, and only then writes the vote row and the counters beside it. No
+ * check-then-insert: the checks read rows this transaction has locked. Deadlocks and serialization
+ * failures are retried a bounded number of times by DatabaseService.transaction.
+ */
+@Injectable()
+export class VotesService {
+  constructor(
+    private readonly database: DatabaseService,
+    private readonly ideas: IdeasService,
+  ) {}
+
+  /**
+   * The idea as the viewer may see it, with the campaign's voting rules. Read before the transaction
+   * (a transaction must never wait for a second pooled connection); the state rules are checked inside.
+   */
+  private async target(viewer: PersonViewer, ideaId: string | null): Promise<Target> {
+    const visible = await this.ideas.findVisible(viewer, ideaId);
+    if (!visible) throw new NotFoundError('idea');
+    return { idea: visible.idea, votingMode: visible.campaign.votingMode, voteBudget: visible.campaign.voteBudget };
+  }
+
+  /** Inside the transaction: CONFLICT when the person is suspended or the campaign takes no votes now. */
+  private async assertCanVote(manager: EntityManager, viewer: PersonViewer, campaignId: string): Promise<void> {
+    await assertNotSuspended(manager, viewer.userId);
+    const [state] = await manager.query(`SELECT ${ACCEPTING_SQL('c')} AS accepting FROM campaigns c WHERE c.id = $1`, [
+      campaignId,
+    ]);
+    if (!state.accepting) throw new ConflictError('This campaign is not taking votes now.');
+  }
+
+  /** Locks the idea (after the participant row) and reads the viewer's current vote on it. */
+  private async lockIdea(manager: EntityManager, ideaId: string, userId: string) {
+    const [row] = await manager.query(
+      `SELECT i.status, i.visibility, v.value FROM ideas i
+         LEFT JOIN votes v ON v.idea_id = i.id AND v.user_id = $2
+        WHERE i.id = $1 FOR UPDATE OF i`,
+      [ideaId, userId],
+    );
+    return {
+      status: row.status as IdeaStatus,
+      visibility: row.visibility as Visibility,
+      value: (row.value ?? null) as number | null,
+    };
+  }
+
+  async castVote(viewer: RequestViewer, ideaId: string | null, value: number): Promise<IdeaEntity> {
+    const person = requirePerson(viewer);
+    if (value !== 1 && value !== -1) throw new BadInputError({ value: 'A vote is 1 or -1.' });
+    const { idea, votingMode, voteBudget } = await this.target(person, ideaId);
+    if (value === -1 && votingMode === VotingMode.SUPPORT) {
+      throw new BadInputError({ value: 'This campaign takes support (+1) only.' });
+    }
+    return this.database.transaction(async (manager) => {
+      await this.assertCanVote(manager, person, idea.campaignId);
+      const participation = await lockParticipation(manager, idea.campaignId, person.userId);
+      const current = await this.lockIdea(manager, idea.id, person.userId);
+      if (current.status === IdeaStatus.WITHDRAWN) throw new ConflictError('This idea was withdrawn.');
+      if (current.visibility === Visibility.HIDDEN) throw new ConflictError('This idea is hidden pending review.');
+      if (current.value === value) return idea;
+
+      if (current.value === null) {
+        if (voteBudget !== null && participation.votesUsed >= voteBudget) {
+          throw new ConflictError(`You have used all ${voteBudget} of your votes in this campaign.`, {
+            votesRemaining: 0,
+          });
+        }
+        await manager.query('INSERT INTO votes (user_id, idea_id, campaign_id, value) VALUES ($1, $2, $3, $4)', [
+          person.userId,
+          idea.id,
+          idea.campaignId,
+          value,
+        ]);
+        await manager.query(
+          'UPDATE campaign_participants SET votes_used = votes_used + 1 WHERE campaign_id = $1 AND user_id = $2',
+          [idea.campaignId, person.userId],
+        );
+      } else {
+        await manager.query('UPDATE votes SET value = $3, updated_at = now() WHERE user_id = $1 AND idea_id = $2', [
+          person.userId,
+          idea.id,
+          value,
+        ]);
+      }
+      const added = delta(value);
+      const removed = delta(current.value);
+      const updated = await applyToIdea(manager, idea.id, added.up - removed.up, added.down - removed.down);
+      if (participation.joined) {
+        await manager.query('UPDATE campaigns SET participant_count = participant_count + 1 WHERE id = $1', [
+          idea.campaignId,
+        ]);
+      }
+      return updated;
+    });
+  }
+
+  async retractVote(viewer: RequestViewer, ideaId: string | null): Promise<IdeaEntity> {
+    const person = requirePerson(viewer);
+    const { idea } = await this.target(person, ideaId);
+    return this.database.transaction(async (manager) => {
+      await this.assertCanVote(manager, person, idea.campaignId);
+      // Someone who never took part has no vote to retract (and does not become a participant).
+      const participant = await manager.query(
+        'SELECT 1 FROM campaign_participants WHERE campaign_id = $1 AND user_id = $2 FOR UPDATE',
+        [idea.campaignId, person.userId],
+      );
+      if (participant.length === 0) return idea;
+      const current = await this.lockIdea(manager, idea.id, person.userId);
+      if (current.value === null) return idea;
+      await manager.query('DELETE FROM votes WHERE user_id = $1 AND idea_id = $2', [person.userId, idea.id]);
+      // A withdrawn idea's votes were already given back to their budgets when it was withdrawn.
+      if (current.status !== IdeaStatus.WITHDRAWN) {
+        await manager.query(
+          'UPDATE campaign_participants SET votes_used = votes_used - 1 WHERE campaign_id = $1 AND user_id = $2',
+          [idea.campaignId, person.userId],
+        );
+      }
+      const removed = delta(current.value);
+      return applyToIdea(manager, idea.id, -removed.up, -removed.down);
+    });
+  }
+
+  /** Votes left for the viewer in each campaign (null: no budget, or signed out). */
+  async remaining(userId: string, campaignIds: readonly string[]): Promise<Map<string, number>> {
+    const rows = await this.database.dataSource.query(
+      `SELECT c.id, c.vote_budget - coalesce(p.votes_used, 0) AS remaining FROM campaigns c
+         LEFT JOIN campaign_participants p ON p.campaign_id = c.id AND p.user_id = $1
+        WHERE c.id = ANY($2) AND c.vote_budget IS NOT NULL`,
+      [userId, campaignIds],
+    );
+    return new Map(rows.map((row: { id: string; remaining: number }) => [row.id, Math.max(0, row.remaining)]));
+  }
+
+  /** The viewer's vote on each idea. */
+  async valuesOf(userId: string, ideaIds: readonly string[]): Promise<Map<string, number>> {
+    const rows = await this.database.dataSource.query(
+      'SELECT idea_id, value FROM votes WHERE user_id = $1 AND idea_id = ANY($2)',
+      [userId, ideaIds],
+    );
+    return new Map(rows.map((row: { idea_id: string; value: number }) => [row.idea_id, row.value]));
+  }
+}

@@ -1,0 +1,104 @@
+import pg from 'pg';
+import { DatabaseService } from '../../src/database/database.service.js';
+import { startTestApp, type TestApp } from '../support/app.js';
+import { makeAgency, makeCampaign, makeUser, type TestUser } from '../support/factories.js';
+
+const PAGE = `query ($id: ID!, $sort: IdeaSort, $after: String, $first: Int) {
+  campaign(id: $id) { ideas(sort: $sort, first: $first, after: $after) {
+    totalCount pageInfo { hasNextPage hasPreviousPage endCursor }
+    edges { node { id title score upvotes downvotes commentCount viewerVote author { displayName } campaign { title viewerVotesRemaining } } }
+  } }
+}`;
+
+/** The expected order, computed independently of the API, from the rows. */
+const ORDER_BY: Record<string, string> = {
+  TOP: 'score DESC, created_at DESC, id DESC',
+  NEW: 'created_at DESC, id DESC',
+  TRENDING: 'hot DESC, id DESC',
+  BEST: 'wilson DESC, created_at DESC, id DESC',
+};
+
+describe('idea lists', () => {
+  let t: TestApp;
+  let campaign: Awaited<ReturnType<typeof makeCampaign>>;
+  let viewer: TestUser;
+  beforeAll(async () => {
+    t = await startTestApp();
+    const agency = await makeAgency(t);
+    campaign = await makeCampaign(t, agency, { votingMode: 'UP_DOWN', voteBudget: 10 });
+    viewer = await makeUser(t);
+    const db = t.app.get(DatabaseService).dataSource;
+    // 83 ideas with many ties in score and in creation time, plus a withdrawn and a hidden one.
+    await db.query(
+      `INSERT INTO ideas (campaign_id, author_id, title, body, body_html, status, visibility, upvotes, downvotes, score, hot, wilson, created_at)
+       SELECT $1, $2, 'Idea ' || n, 'Body', '<p>Body</p>',
+              CASE WHEN n = 84 THEN 'WITHDRAWN' ELSE 'SUBMITTED' END, CASE WHEN n = 85 THEN 'HIDDEN' ELSE 'VISIBLE' END,
+              n % 7, n % 3, n % 7 - n % 3, consulta_hot(n % 7 - n % 3, ts), consulta_wilson(n % 7, n % 3), ts
+         FROM generate_series(1, 85) n, LATERAL (SELECT timestamptz '2026-01-01' + ((n % 10) * interval '1 minute') AS ts) t`,
+      [campaign.id, viewer.user.id],
+    );
+  });
+  afterAll(() => t.close());
+
+  it.each(Object.keys(ORDER_BY))('%s pages through every visible idea exactly once, in order', async (sort) => {
+    const db = t.app.get(DatabaseService).dataSource;
+    const expected = (
+      await db.query(
+        `SELECT id FROM ideas WHERE campaign_id = $1 AND visibility = 'VISIBLE' AND status <> 'WITHDRAWN' ORDER BY ${ORDER_BY[sort]}`,
+        [campaign.id],
+      )
+    ).map((row: { id: string }) => Buffer.from(`Idea:${row.id}`).toString('base64url'));
+    expect(expected).toHaveLength(83);
+    const seen: string[] = [];
+    let after: string | null = null;
+    let pages = 0;
+    do {
+      const result: any = await t.gql(PAGE, { id: campaign.gid, sort, after, first: 7 });
+      const ideas = result.data.campaign.ideas;
+      expect(ideas.totalCount).toBe(83);
+      expect(ideas.pageInfo.hasPreviousPage).toBe(pages > 0);
+      seen.push(...ideas.edges.map((edge: any) => edge.node.id));
+      after = ideas.pageInfo.hasNextPage ? ideas.pageInfo.endCursor : null;
+      pages++;
+    } while (after);
+    expect(pages).toBe(12);
+    expect(seen).toEqual(expected);
+  });
+
+  it('refuses a cursor of another sort', async () => {
+    const top: any = await t.gql(PAGE, { id: campaign.gid, sort: 'TOP', first: 2 });
+    const wrong = await t.gql(PAGE, {
+      id: campaign.gid,
+      sort: 'NEW',
+      after: top.data.campaign.ideas.pageInfo.endCursor,
+    });
+    expect(wrong.errors![0]!.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: { after: expect.any(String) },
+    });
+  });
+
+  it('costs the same number of SQL statements for a page of 10 as for a page of 50 (no N+1)', async () => {
+    const original = pg.Client.prototype.query;
+    let statements = 0;
+    pg.Client.prototype.query = function (this: pg.Client, ...args: any[]) {
+      statements++;
+      return (original as any).apply(this, args);
+    } as typeof original;
+    try {
+      const count = async (first: number) => {
+        statements = 0;
+        const result = await t.gql(PAGE, { id: campaign.gid, sort: 'TOP', first }, { token: viewer.token });
+        expect(result.data!.campaign.ideas.edges).toHaveLength(first);
+        return statements;
+      };
+      const small = await count(10);
+      const large = await count(50);
+      expect(small).toBeGreaterThanOrEqual(4); // the page, its count, the campaign, authors, votes...
+      expect(large).toBe(small);
+      expect(large).toBeLessThanOrEqual(10);
+    } finally {
+      pg.Client.prototype.query = original;
+    }
+  });
+});
