@@ -1,10 +1,12 @@
 import { CreateExtensions1795974000000 } from './1795974000000-create-extensions.js';
 import { CreateAccountsAndAgencies1795975000000 } from './1795975000000-create-accounts-and-agencies.js';
 import { CreateCampaignsIdeasVotes1795976000000 } from './1795976000000-create-campaigns-ideas-votes.js';
+import { CreateOfficialResponsesAndFollows1795977000000 } from './1795977000000-create-official-responses-and-follows.js';
 
 /** Every migration, oldest first. New migrations are added here as well as in this folder. */
 export const migrations = [
   CreateExtensions1795974000000,
   CreateAccountsAndAgencies1795975000000,
   CreateCampaignsIdeasVotes1795976000000,
+  CreateOfficialResponsesAndFollows1795977000000,
 ];

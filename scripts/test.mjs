@@ -2,7 +2,7 @@
 // Uses TEST_DATABASE_URL or DATABASE_URL when set (the role must be able to create databases), otherwise
 // an embedded PostgreSQL in .data/test-postgres. Each run migrates a template database of its own, and
 // each test file clones it, so runs and files never see each other's data. Extra arguments go to Jest.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -47,7 +47,9 @@ try {
   await dataSource.runMigrations({ transaction: 'each' });
   await dataSource.destroy();
 
-  const jest = spawnSync(
+  // Asynchronous on purpose: this process must keep reading the embedded PostgreSQL's output while the
+  // tests run, or PostgreSQL blocks once its log pipe is full.
+  const jest = spawn(
     process.execPath,
     [
       '--experimental-vm-modules',
@@ -68,7 +70,7 @@ try {
       },
     },
   );
-  status = jest.status ?? 1;
+  status = await new Promise((resolve) => jest.on('exit', (code) => resolve(code ?? 1)));
   if (existsSync(resultsFile)) {
     const results = JSON.parse(readFileSync(resultsFile, 'utf8'));
     // A closing line in the plain form CI tools read.

@@ -15,7 +15,9 @@ import { HealthModule } from './health/health.module.js';
 import { AgenciesModule } from './modules/agencies/agencies.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { CampaignsModule } from './modules/campaigns/campaigns.module.js';
+import { FollowsModule } from './modules/follows/follows.module.js';
 import { IdeasModule } from './modules/ideas/ideas.module.js';
+import { ResponsesModule } from './modules/responses/responses.module.js';
 import { VotesModule } from './modules/votes/votes.module.js';
 import { SessionsService } from './modules/auth/sessions.service.js';
 import { UsersModule } from './modules/users/users.module.js';
@@ -46,6 +48,8 @@ export class AppModule {
         CampaignsModule,
         IdeasModule,
         VotesModule,
+        ResponsesModule,
+        FollowsModule,
       ],
     };
   }

@@ -38,6 +38,10 @@ export const LIMITS = {
     bodyMin: 1,
     bodyMax: 5000,
   },
+  response: {
+    bodyMin: 1,
+    bodyMax: 5000,
+  },
   search: {
     queryMax: 200,
     similarTextMin: 3,

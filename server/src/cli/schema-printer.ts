@@ -10,7 +10,11 @@ import { loadConfig } from '../config/config.js';
  */
 export async function buildPrintedSchema(): Promise<string> {
   const config = { ...loadConfig({}), webDist: '/nonexistent', runMigrations: false };
-  const app = await createApp(config, 'postgresql://127.0.0.1:1/none', new JsonLogger('silent'));
+  const app = await createApp(
+    config,
+    'postgresql://127.0.0.1:1/none',
+    new JsonLogger('error', (line) => process.stderr.write(line)),
+  );
   try {
     return `${printSchema(app.get(GraphQLSchemaHost).schema)}\n`;
   } finally {

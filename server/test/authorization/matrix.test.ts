@@ -141,6 +141,24 @@ export const MATRIX: Record<string, Case> = {
     variables: async (t, p) => ({ id: await freshIdea(t, p) }),
     expect: signedIn('OK'),
   },
+  'Mutation.postOfficialResponse': {
+    document: 'mutation ($input: PostOfficialResponseInput!) { postOfficialResponse(input: $input) { id } }',
+    variables: async (t, p) => ({
+      input: { ideaId: await freshIdea(t, p), body: 'Our answer.', status: 'UNDER_REVIEW' },
+    }),
+    // Only the campaign's agency answers: site admins too are refused.
+    expect: { ...signedIn('FORBIDDEN'), official: 'OK', agencyAdmin: 'OK' },
+  },
+  'Mutation.followIdea': {
+    document: 'mutation ($id: ID!) { followIdea(ideaId: $id) { id } }',
+    variables: async (t, p) => ({ id: await freshIdea(t, p) }),
+    expect: signedIn('OK'),
+  },
+  'Mutation.unfollowIdea': {
+    document: 'mutation ($id: ID!) { unfollowIdea(ideaId: $id) { id } }',
+    variables: async (t, p) => ({ id: await freshIdea(t, p) }),
+    expect: signedIn('OK'),
+  },
   'Mutation.signUp': {
     document: 'mutation ($input: SignUpInput!) { signUp(input: $input) { token } }',
     variables: () => ({ input: { email: `m-${unique()}@example.org`, password: PASSWORD, displayName: 'Matrix' } }),

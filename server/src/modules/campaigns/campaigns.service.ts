@@ -157,7 +157,14 @@ export class CampaignsService {
       if (input.opensAt !== undefined) campaign.opensAt = input.opensAt;
       if (input.closesAt !== undefined) campaign.closesAt = input.closesAt;
       checkDates(campaign.opensAt, campaign.closesAt);
-      if (input.responseThreshold !== undefined) campaign.responseThreshold = input.responseThreshold;
+      if (input.responseThreshold !== undefined) {
+        campaign.responseThreshold = input.responseThreshold;
+        // Ideas already at the new threshold are owed an answer from now on.
+        await manager.query(
+          'UPDATE ideas SET threshold_reached_at = now() WHERE campaign_id = $1 AND threshold_reached_at IS NULL AND score >= $2',
+          [campaign.id, input.responseThreshold],
+        );
+      }
       if (input.voteBudget !== undefined) {
         const lowered =
           input.voteBudget !== null && (campaign.voteBudget === null || input.voteBudget < campaign.voteBudget);

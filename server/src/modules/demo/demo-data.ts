@@ -1,10 +1,11 @@
-import { AgencyRole, CampaignStatus, Role, VotingMode } from '@consulta/shared';
+import { AgencyRole, CampaignStatus, IdeaStatus, Role, VotingMode } from '@consulta/shared';
 import { SessionsService } from '../auth/sessions.service.js';
 import type { INestApplicationContext } from '@nestjs/common';
 import { systemViewer } from '../../common/auth/request-viewer.js';
 import { AgenciesService } from '../agencies/agencies.service.js';
 import { CampaignsService } from '../campaigns/campaigns.service.js';
 import { IdeasService } from '../ideas/ideas.service.js';
+import { ResponsesService } from '../responses/responses.service.js';
 import { VotesService } from '../votes/votes.service.js';
 import { UsersService } from '../users/users.service.js';
 
@@ -138,6 +139,12 @@ async function seedDemoCampaign(app: INestApplicationContext, agencyId: string):
     const viewer = await as(voter);
     for (const pick of picks) await votes.castVote(viewer, made[pick]!.id, 1);
   }
+  await app.get(ResponsesService).postOfficialResponse(official, {
+    ideaId: made[0]!.id,
+    body: 'Thank you. Shade sails are in next summer’s plan for three playgrounds; Riverside is one of them.',
+    status: IdeaStatus.ACCEPTED,
+    duplicateOfId: null,
+  });
 }
 
 export function demoCredentials(): string {

@@ -14,8 +14,9 @@ import { CampaignAccessService } from '../campaigns/campaign-access.service.js';
 import { IDEA_COLUMNS, ideaFromRow, type IdeaEntity } from './idea.entity.js';
 
 interface Order {
-  /** Columns of `ideas` in ORDER BY (all descending), the last one always id. */
+  /** Columns of `ideas` in ORDER BY (descending unless `ascending`), the last one always id. */
   columns: string[];
+  ascending?: boolean;
   casts: string[];
   keys(row: Record<string, any>): unknown[];
 }
@@ -37,6 +38,14 @@ const ORDERS: Record<IdeaSort | 'RANK', Order> = {
     keys: (r) => [r.wilson, iso(r.created_at), r.id],
   },
   RANK: { columns: ['rank', 'id'], casts: ['float8', 'uuid'], keys: (r) => [r.rank, r.id] },
+};
+
+/** Longest waiting first: when the idea reached the response threshold. */
+const AWAITING: Order = {
+  columns: ['threshold_reached_at', 'id'],
+  casts: ['timestamptz', 'uuid'],
+  keys: (r) => [iso(r.threshold_reached_at), r.id],
+  ascending: true,
 };
 
 export interface IdeaListFilter {
@@ -84,10 +93,11 @@ export class IdeaQueriesService {
         return `CAST($${pageParams.length} AS ${order.casts[i]})`;
       });
       const columns = order.columns.map((column) => (column === 'rank' ? rankSql! : `i.${column}`));
-      keyset = ` AND (${columns.join(', ')}) < (${placeholders.join(', ')})`;
+      keyset = ` AND (${columns.join(', ')}) ${order.ascending ? '>' : '<'} (${placeholders.join(', ')})`;
     }
+    const direction = order.ascending ? 'ASC' : 'DESC';
     const orderBy = order.columns
-      .map((column) => (column === 'rank' ? `${rankSql} DESC` : `i.${column} DESC`))
+      .map((column) => (column === 'rank' ? `${rankSql} ${direction}` : `i.${column} ${direction}`))
       .join(', ');
     pageParams.push(size + 1);
     const rows = await this.database.dataSource.query(
@@ -128,6 +138,19 @@ export class IdeaQueriesService {
     }
     const sort = filter.sort ?? IdeaSort.TOP;
     return this.page(ORDERS[sort], `ideas-${sort}`, filter, 'FROM ideas i', conditions, params);
+  }
+
+  /** Visible ideas at or past the response threshold with no official response yet, longest waiting first. */
+  awaitingResponse(campaignId: string, threshold: number, filter: { first?: number | null; after?: string | null }) {
+    const conditions = [
+      'i.campaign_id = $1',
+      'i.responded_at IS NULL',
+      'i.threshold_reached_at IS NOT NULL',
+      'i.score >= $2',
+      "i.visibility = 'VISIBLE'",
+      "i.status <> 'WITHDRAWN'",
+    ];
+    return this.page(AWAITING, 'awaiting', filter, 'FROM ideas i', conditions, [campaignId, threshold]);
   }
 
   /** Full-text search (English stemming) over visible ideas of every campaign the viewer may see, best first. */

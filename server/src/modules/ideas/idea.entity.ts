@@ -48,6 +48,15 @@ export class IdeaEntity {
   @Column({ name: 'comment_count', type: 'integer' })
   commentCount: number;
 
+  @Column({ name: 'duplicate_of_id', type: 'uuid', nullable: true })
+  duplicateOfId: string | null;
+
+  @Column({ name: 'threshold_reached_at', type: 'timestamptz', nullable: true })
+  thresholdReachedAt: Date | null;
+
+  @Column({ name: 'responded_at', type: 'timestamptz', nullable: true })
+  respondedAt: Date | null;
+
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 
@@ -58,7 +67,8 @@ export class IdeaEntity {
 /** The columns of `ideas` as a select list for raw queries that return whole ideas (alias `i`). */
 export const IDEA_COLUMNS =
   'i.id, i.campaign_id, i.author_id, i.title, i.body, i.body_html, i.tag, i.status, i.visibility, i.upvotes, ' +
-  'i.downvotes, i.score, i.hot, i.wilson, i.comment_count, i.created_at, i.updated_at';
+  'i.downvotes, i.score, i.hot, i.wilson, i.comment_count, i.duplicate_of_id, i.threshold_reached_at, i.responded_at, ' +
+  'i.created_at, i.updated_at';
 
 /** A raw row (snake_case) as an entity. */
 export function ideaFromRow(row: Record<string, any>): IdeaEntity {
@@ -78,6 +88,9 @@ export function ideaFromRow(row: Record<string, any>): IdeaEntity {
     hot: row.hot,
     wilson: row.wilson,
     commentCount: row.comment_count,
+    duplicateOfId: row.duplicate_of_id,
+    thresholdReachedAt: row.threshold_reached_at,
+    respondedAt: row.responded_at,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   });

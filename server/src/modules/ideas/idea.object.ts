@@ -49,6 +49,9 @@ export class IdeaObject {
   uuid: string;
   campaignId: string;
   authorId: string | null;
+  duplicateOfId: string | null;
+  thresholdReachedAt: Date | null;
+  respondedAt: Date | null;
 }
 
 export const IdeaConnection = Connection(IdeaObject, 'Idea');
@@ -69,6 +72,9 @@ export function mapIdea(idea: IdeaEntity): IdeaObject {
     downvotes: idea.downvotes,
     score: idea.score,
     commentCount: idea.commentCount,
+    duplicateOfId: idea.duplicateOfId,
+    thresholdReachedAt: idea.thresholdReachedAt,
+    respondedAt: idea.respondedAt,
     createdAt: idea.createdAt,
     updatedAt: idea.updatedAt,
   });

@@ -9,6 +9,6 @@ import { IdeasService } from './ideas.service.js';
 @Module({
   imports: [CampaignsModule, UsersModule],
   providers: [IdeasService, IdeaQueriesService, IdeasResolver, CampaignIdeasResolver, IdeaFieldsResolver],
-  exports: [IdeasService],
+  exports: [IdeasService, IdeaQueriesService],
 })
 export class IdeasModule {}

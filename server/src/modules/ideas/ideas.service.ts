@@ -101,6 +101,8 @@ export class IdeasService {
         'UPDATE campaigns SET idea_count = idea_count + 1, participant_count = participant_count + $2 WHERE id = $1',
         [campaign.id, joined ? 1 : 0],
       );
+      // Authors follow their own ideas.
+      await manager.query('INSERT INTO idea_follows (user_id, idea_id) VALUES ($1, $2)', [person.userId, row.id]);
       return ideaFromRow(row);
     });
   }

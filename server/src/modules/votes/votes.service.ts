@@ -17,13 +17,21 @@ interface Target {
   voteBudget: number | null;
 }
 
-/** Applies a vote's change to the idea's counters and stored sort keys, in the same transaction. */
+/**
+ * Applies a vote's change to the idea's counters and stored sort keys, in the same transaction, and notes
+ * when the idea first reaches the campaign's response threshold (the agency then owes it an answer).
+ */
 async function applyToIdea(manager: EntityManager, ideaId: string, up: number, down: number): Promise<IdeaEntity> {
   const [row] = await returning(
     manager,
-    `UPDATE ideas i SET upvotes = upvotes + $2, downvotes = downvotes + $3, score = score + $2 - $3,
-        hot = consulta_hot(score + $2 - $3, created_at), wilson = consulta_wilson(upvotes + $2, downvotes + $3)
-      WHERE id = $1 RETURNING ${IDEA_COLUMNS}`,
+    `UPDATE ideas i SET upvotes = i.upvotes + $2, downvotes = i.downvotes + $3, score = i.score + $2 - $3,
+        hot = consulta_hot(i.score + $2 - $3, i.created_at), wilson = consulta_wilson(i.upvotes + $2, i.downvotes + $3),
+        threshold_reached_at = CASE
+          WHEN i.threshold_reached_at IS NULL AND c.response_threshold IS NOT NULL AND i.score + $2 - $3 >= c.response_threshold
+          THEN now() ELSE i.threshold_reached_at END
+       FROM campaigns c
+      WHERE i.id = $1 AND c.id = i.campaign_id
+      RETURNING ${IDEA_COLUMNS}`,
     [ideaId, up, down],
   );
   return ideaFromRow(row);

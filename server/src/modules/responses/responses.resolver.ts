@@ -1,0 +1,180 @@
+import { IdeaStatus, Visibility } from '@consulta/shared';
+import type { OnModuleInit } from '@nestjs/common';
+import {
+  Args,
+  Context,
+  Field,
+  Float,
+  Int,
+  Mutation,
+  ObjectType,
+  Parent,
+  ResolveField,
+  Resolver,
+} from '@nestjs/graphql';
+import { NotFoundError } from '../../common/errors/domain-error.js';
+import { mapConnection } from '../../common/graphql/connection.js';
+import { idOfType } from '../../common/graphql/global-id.js';
+import type { GraphQLContext } from '../../common/graphql/graphql-context.js';
+import { byKey, groupByKey } from '../../common/graphql/loaders.js';
+import { NodeService } from '../../common/graphql/node.service.js';
+import { AgencyObject, mapAgency } from '../agencies/agency.object.js';
+import { AgenciesService } from '../agencies/agencies.service.js';
+import { CampaignObject } from '../campaigns/campaign.object.js';
+import { CampaignsService } from '../campaigns/campaigns.service.js';
+import { IdeaConnection, IdeaObject, mapIdea } from '../ideas/idea.object.js';
+import { IdeaQueriesService } from '../ideas/idea-queries.service.js';
+import { IdeasService } from '../ideas/ideas.service.js';
+import { mapUser, UserObject } from '../users/user.object.js';
+import { UsersService } from '../users/users.service.js';
+import { PostOfficialResponseInput } from './dto/post-official-response.input.js';
+import { mapResponse, OfficialResponseObject } from './official-response.object.js';
+import { ResponsesService } from './responses.service.js';
+
+@ObjectType('ResponseStats', { description: 'How well the agency answers ideas that reached the response threshold.' })
+export class ResponseStatsObject {
+  @Field(() => Int, { description: 'Ideas that reached the threshold (answered or not).' })
+  owed: number;
+
+  @Field(() => Int)
+  answered: number;
+
+  @Field(() => Int, { description: 'Ideas at or past the threshold still without an answer.' })
+  awaiting: number;
+
+  @Field(() => Float, { nullable: true, description: 'Median days from reaching the threshold to the first answer.' })
+  medianDaysToAnswer: number | null;
+}
+
+@Resolver(() => OfficialResponseObject)
+export class ResponsesResolver implements OnModuleInit {
+  constructor(
+    private readonly responses: ResponsesService,
+    private readonly ideas: IdeasService,
+    private readonly users: UsersService,
+    private readonly agencies: AgenciesService,
+    private readonly nodes: NodeService,
+  ) {}
+
+  onModuleInit(): void {
+    this.nodes.register('OfficialResponse', async (id, viewer) => {
+      const row = await this.responses.findVisible(viewer, id);
+      return row ? mapResponse(row) : null;
+    });
+  }
+
+  @Mutation(() => OfficialResponseObject, {
+    description: "Members of the campaign's agency only. Sets the idea's status.",
+  })
+  async postOfficialResponse(@Args('input') input: PostOfficialResponseInput, @Context() { viewer }: GraphQLContext) {
+    const { response } = await this.responses.postOfficialResponse(viewer, {
+      ideaId: idOfType(input.ideaId, 'Idea'),
+      body: input.body,
+      status: input.status,
+      duplicateOfId: input.duplicateOfId ? idOfType(input.duplicateOfId, 'Idea') : null,
+    });
+    return mapResponse(response);
+  }
+
+  @ResolveField(() => IdeaObject)
+  async idea(@Parent() response: OfficialResponseObject, @Context() context: GraphQLContext): Promise<IdeaObject> {
+    const loader = context.loaders.get('idea', async (ids: readonly string[]) =>
+      byKey(ids, await this.ideas.findByIds(ids), (idea) => idea.id),
+    );
+    const idea = await loader.load(response.ideaId);
+    if (!idea) throw new NotFoundError('idea');
+    return mapIdea(idea);
+  }
+
+  @ResolveField(() => UserObject)
+  async author(@Parent() response: OfficialResponseObject, @Context() context: GraphQLContext): Promise<UserObject> {
+    const loader = context.loaders.get('user', async (ids: readonly string[]) =>
+      byKey(ids, await this.users.findByIds(ids), (user) => user.id),
+    );
+    const user = await loader.load(response.authorId);
+    if (!user) throw new NotFoundError('user');
+    return mapUser(user);
+  }
+
+  @ResolveField(() => AgencyObject, { description: 'The agency that answered: the response is signed by it.' })
+  async agency(@Parent() response: OfficialResponseObject, @Context() context: GraphQLContext): Promise<AgencyObject> {
+    const loader = context.loaders.get('agency', async (ids: readonly string[]) =>
+      byKey(ids, await this.agencies.findByIds(ids), (agency) => agency.id),
+    );
+    const agency = await loader.load(response.agencyId);
+    if (!agency) throw new NotFoundError('agency');
+    return mapAgency(agency);
+  }
+}
+
+@Resolver(() => IdeaObject)
+export class IdeaResponsesResolver {
+  constructor(
+    private readonly responses: ResponsesService,
+    private readonly ideas: IdeasService,
+    private readonly campaigns: CampaignsService,
+  ) {}
+
+  @ResolveField('responses', () => [OfficialResponseObject], { description: 'Official responses, newest last.' })
+  async responsesOf(@Parent() idea: IdeaObject, @Context() context: GraphQLContext): Promise<OfficialResponseObject[]> {
+    const loader = context.loaders.get('responsesOfIdea', async (ids: readonly string[]) =>
+      groupByKey(ids, await this.responses.listForIdeas(ids), (row) => row.idea_id),
+    );
+    return (await loader.load(idea.uuid)).map(mapResponse);
+  }
+
+  @ResolveField(() => IdeaObject, {
+    nullable: true,
+    description: 'The original, when an official response marked this a duplicate.',
+  })
+  async duplicateOf(@Parent() idea: IdeaObject, @Context() { viewer }: GraphQLContext): Promise<IdeaObject | null> {
+    if (!idea.duplicateOfId) return null;
+    const found = await this.ideas.findVisible(viewer, idea.duplicateOfId);
+    return found ? mapIdea(found.idea) : null;
+  }
+
+  @ResolveField(() => Boolean, {
+    description: "True when score >= the campaign's responseThreshold and no response exists.",
+  })
+  async awaitingResponse(@Parent() idea: IdeaObject, @Context() context: GraphQLContext): Promise<boolean> {
+    if (idea.respondedAt || idea.status === IdeaStatus.WITHDRAWN || idea.visibility === Visibility.HIDDEN) return false;
+    const loader = context.loaders.get('campaign', async (ids: readonly string[]) =>
+      byKey(ids, await this.campaigns.findByIds(ids), (campaign) => campaign.id),
+    );
+    const threshold = (await loader.load(idea.campaignId))?.responseThreshold ?? null;
+    return threshold !== null && idea.score >= threshold;
+  }
+}
+
+@Resolver(() => CampaignObject)
+export class CampaignResponsesResolver {
+  constructor(
+    private readonly responses: ResponsesService,
+    private readonly queries: IdeaQueriesService,
+  ) {}
+
+  @ResolveField(() => IdeaConnection, {
+    description: 'Ideas at or past responseThreshold with no official response yet, longest waiting first.',
+  })
+  async ideasAwaitingResponse(
+    @Parent() campaign: CampaignObject,
+    @Args('first', { type: () => Int, nullable: true }) first?: number,
+    @Args('after', { nullable: true }) after?: string,
+  ) {
+    if (campaign.responseThreshold === null) {
+      return mapConnection(await this.queries.awaitingResponse(campaign.uuid, 2147483647, { first, after }), mapIdea);
+    }
+    return mapConnection(
+      await this.queries.awaitingResponse(campaign.uuid, campaign.responseThreshold, { first, after }),
+      mapIdea,
+    );
+  }
+
+  @ResolveField(() => ResponseStatsObject)
+  async responseStats(@Parent() campaign: CampaignObject): Promise<ResponseStatsObject> {
+    return Object.assign(
+      new ResponseStatsObject(),
+      await this.responses.stats(campaign.uuid, campaign.responseThreshold),
+    );
+  }
+}

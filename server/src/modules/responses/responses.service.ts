@@ -1,0 +1,125 @@
+import { IdeaStatus, renderMarkdown, Visibility } from '@consulta/shared';
+import { Injectable } from '@nestjs/common';
+import { requirePerson } from '../../common/auth/policies.js';
+import type { RequestViewer } from '../../common/auth/request-viewer.js';
+import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from '../../common/errors/domain-error.js';
+import { DatabaseService } from '../../database/database.service.js';
+import { returning } from '../../database/returning.js';
+import { AuditService } from '../audit/audit.service.js';
+import { CampaignAccessService } from '../campaigns/campaign-access.service.js';
+import { IDEA_COLUMNS, ideaFromRow, type IdeaEntity } from '../ideas/idea.entity.js';
+import { IdeasService } from '../ideas/ideas.service.js';
+import type { OfficialResponseRow } from './official-response.object.js';
+
+const RESPONSE_STATUSES = new Set([
+  IdeaStatus.UNDER_REVIEW,
+  IdeaStatus.ACCEPTED,
+  IdeaStatus.IN_PROGRESS,
+  IdeaStatus.IMPLEMENTED,
+  IdeaStatus.REJECTED,
+  IdeaStatus.DUPLICATE,
+]);
+
+/** Official responses: only the campaign's agency answers, and each answer sets the idea's status. */
+@Injectable()
+export class ResponsesService {
+  constructor(
+    private readonly database: DatabaseService,
+    private readonly ideas: IdeasService,
+    private readonly access: CampaignAccessService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Each idea's responses, oldest first (the history, newest last). */
+  async listForIdeas(ideaIds: readonly string[]): Promise<OfficialResponseRow[]> {
+    return this.database.dataSource.query(
+      'SELECT * FROM official_responses WHERE idea_id = ANY($1) ORDER BY created_at, id',
+      [ideaIds],
+    );
+  }
+
+  async findVisible(viewer: RequestViewer, id: string): Promise<OfficialResponseRow | null> {
+    const [row] = await this.database.dataSource.query('SELECT * FROM official_responses WHERE id = $1', [id]);
+    return row && (await this.ideas.findVisible(viewer, row.idea_id)) ? row : null;
+  }
+
+  async postOfficialResponse(
+    viewer: RequestViewer,
+    input: { ideaId: string | null; body: string; status: IdeaStatus; duplicateOfId: string | null },
+  ): Promise<{ response: OfficialResponseRow; idea: IdeaEntity }> {
+    const person = requirePerson(viewer);
+    const target = await this.ideas.findVisible(viewer, input.ideaId);
+    if (!target) throw new NotFoundError('idea');
+    if (!(await this.access.agencyIdsOf(viewer)).has(target.campaign.agencyId)) {
+      throw new ForbiddenError('Only officials of the campaign’s agency can answer officially.');
+    }
+    if (!RESPONSE_STATUSES.has(input.status)) {
+      throw new BadInputError({ status: 'Choose a status an answer can set (not SUBMITTED or WITHDRAWN).' });
+    }
+    if (!input.body.trim()) throw new BadInputError({ body: 'Write the answer.' });
+    let duplicateOf: string | null = null;
+    if (input.status === IdeaStatus.DUPLICATE) {
+      const original = input.duplicateOfId ? await this.ideas.findVisible(viewer, input.duplicateOfId) : null;
+      const valid =
+        original &&
+        original.idea.campaignId === target.idea.campaignId &&
+        original.idea.id !== target.idea.id &&
+        original.idea.visibility === Visibility.VISIBLE &&
+        original.idea.status !== IdeaStatus.WITHDRAWN;
+      if (!valid) throw new BadInputError({ duplicateOfId: 'Choose another visible idea of the same campaign.' });
+      duplicateOf = original.idea.id;
+    } else if (input.duplicateOfId) {
+      throw new BadInputError({ duplicateOfId: 'Only a DUPLICATE answer names the original idea.' });
+    }
+    if (target.campaign.status === 'ARCHIVED') throw new ConflictError('An archived campaign is no longer answered.');
+
+    return this.database.transaction(async (manager) => {
+      const [locked] = await manager.query('SELECT status FROM ideas WHERE id = $1 FOR UPDATE', [target.idea.id]);
+      if (locked.status === IdeaStatus.WITHDRAWN) throw new ConflictError('This idea was withdrawn by its author.');
+      const [response] = await manager.query(
+        `INSERT INTO official_responses (idea_id, agency_id, author_id, body, body_html, status, duplicate_of_id, previous_status)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
+        [
+          target.idea.id,
+          target.campaign.agencyId,
+          person.userId,
+          input.body,
+          renderMarkdown(input.body),
+          input.status,
+          duplicateOf,
+          locked.status,
+        ],
+      );
+      const [idea] = await returning(
+        manager,
+        `UPDATE ideas i SET status = $2, duplicate_of_id = $3, responded_at = coalesce(responded_at, now()), updated_at = now()
+          WHERE id = $1 RETURNING ${IDEA_COLUMNS}`,
+        [target.idea.id, input.status, duplicateOf],
+      );
+      await this.audit.record(manager, {
+        actorId: person.userId,
+        action: 'idea.response_posted',
+        targetType: 'Idea',
+        targetId: target.idea.id,
+        agencyId: target.campaign.agencyId,
+        details: { from: locked.status, to: input.status, responseId: response.id },
+      });
+      return { response, idea: ideaFromRow(idea) };
+    });
+  }
+
+  /** Counts for accountability: ideas owed an answer, answered, still waiting, and the median wait in days. */
+  async stats(campaignId: string, threshold: number | null) {
+    const [row] = await this.database.dataSource.query(
+      `SELECT count(*) FILTER (WHERE responded_at IS NOT NULL OR score >= $2)::int AS owed,
+              count(*) FILTER (WHERE responded_at IS NOT NULL)::int AS answered,
+              count(*) FILTER (WHERE responded_at IS NULL AND score >= $2)::int AS awaiting,
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM responded_at - threshold_reached_at) / 86400)
+                FILTER (WHERE responded_at IS NOT NULL) AS median_days
+         FROM ideas
+        WHERE campaign_id = $1 AND threshold_reached_at IS NOT NULL AND visibility = 'VISIBLE' AND status <> 'WITHDRAWN'`,
+      [campaignId, threshold ?? 2147483647],
+    );
+    return { owed: row.owed, answered: row.answered, awaiting: row.awaiting, medianDaysToAnswer: row.median_days };
+  }
+}
