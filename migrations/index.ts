@@ -2,6 +2,7 @@ import { CreateExtensions1795974000000 } from './1795974000000-create-extensions
 import { CreateAccountsAndAgencies1795975000000 } from './1795975000000-create-accounts-and-agencies.js';
 import { CreateCampaignsIdeasVotes1795976000000 } from './1795976000000-create-campaigns-ideas-votes.js';
 import { CreateOfficialResponsesAndFollows1795977000000 } from './1795977000000-create-official-responses-and-follows.js';
+import { CreateComments1795978000000 } from './1795978000000-create-comments.js';
 
 /** Every migration, oldest first. New migrations are added here as well as in this folder. */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   CreateAccountsAndAgencies1795975000000,
   CreateCampaignsIdeasVotes1795976000000,
   CreateOfficialResponsesAndFollows1795977000000,
+  CreateComments1795978000000,
 ];

@@ -15,6 +15,7 @@ import { HealthModule } from './health/health.module.js';
 import { AgenciesModule } from './modules/agencies/agencies.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { CampaignsModule } from './modules/campaigns/campaigns.module.js';
+import { CommentsModule } from './modules/comments/comments.module.js';
 import { FollowsModule } from './modules/follows/follows.module.js';
 import { IdeasModule } from './modules/ideas/ideas.module.js';
 import { ResponsesModule } from './modules/responses/responses.module.js';
@@ -50,6 +51,7 @@ export class AppModule {
         VotesModule,
         ResponsesModule,
         FollowsModule,
+        CommentsModule,
       ],
     };
   }

@@ -38,6 +38,11 @@ export const LIMITS = {
     bodyMin: 1,
     bodyMax: 5000,
   },
+  comment: {
+    bodyMin: 1,
+    bodyMax: 2000,
+    maxDepth: 3,
+  },
   response: {
     bodyMin: 1,
     bodyMax: 5000,

@@ -53,6 +53,16 @@ const agencyStaff: Record<Persona, Outcome> = {
 /** Only the author changes their idea. */
 const authorOnly: Record<Persona, Outcome> = { ...signedIn('FORBIDDEN'), author: 'OK' };
 const freshIdea = async (t: TestApp, p: Personas) => (await makeIdea(t, await makeCampaign(t, p.agency), p.author)).gid;
+const authorsComment = async (t: TestApp, p: Personas) => {
+  const result = await t.gql(
+    'mutation ($input: AddCommentInput!) { addComment(input: $input) { id } }',
+    {
+      input: { ideaId: await freshIdea(t, p), body: 'Mine' },
+    },
+    { token: p.author.token },
+  );
+  return result.data!.addComment.id as string;
+};
 const closedCampaign = async (t: TestApp, p: Personas) => {
   const campaign = await makeCampaign(t, p.agency);
   await t.app
@@ -158,6 +168,21 @@ export const MATRIX: Record<string, Case> = {
     document: 'mutation ($id: ID!) { unfollowIdea(ideaId: $id) { id } }',
     variables: async (t, p) => ({ id: await freshIdea(t, p) }),
     expect: signedIn('OK'),
+  },
+  'Mutation.addComment': {
+    document: 'mutation ($input: AddCommentInput!) { addComment(input: $input) { id } }',
+    variables: async (t, p) => ({ input: { ideaId: await freshIdea(t, p), body: 'A comment' } }),
+    expect: signedIn('OK'),
+  },
+  'Mutation.editComment': {
+    document: 'mutation ($id: ID!) { editComment(id: $id, body: "Edited") { id } }',
+    variables: async (t, p) => ({ id: await authorsComment(t, p) }),
+    expect: authorOnly,
+  },
+  'Mutation.deleteComment': {
+    document: 'mutation ($id: ID!) { deleteComment(id: $id) { id } }',
+    variables: async (t, p) => ({ id: await authorsComment(t, p) }),
+    expect: authorOnly,
   },
   'Mutation.signUp': {
     document: 'mutation ($input: SignUpInput!) { signUp(input: $input) { token } }',

@@ -1,0 +1,144 @@
+import { LIMITS } from '@consulta/shared';
+import type { OnModuleInit } from '@nestjs/common';
+import { Args, Context, Field, ID, InputType, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { IsOptional, IsString, Length } from 'class-validator';
+import { NotFoundError } from '../../common/errors/domain-error.js';
+import { mapConnection } from '../../common/graphql/connection.js';
+import { idOfType } from '../../common/graphql/global-id.js';
+import type { GraphQLContext } from '../../common/graphql/graphql-context.js';
+import { byKey, groupByKey } from '../../common/graphql/loaders.js';
+import { NodeService } from '../../common/graphql/node.service.js';
+import { IdeaObject, mapIdea } from '../ideas/idea.object.js';
+import { IdeasService } from '../ideas/ideas.service.js';
+import { mapUser, UserObject } from '../users/user.object.js';
+import { UsersService } from '../users/users.service.js';
+import { CommentConnection, CommentObject, mapComment, type CommentRow } from './comment.object.js';
+import { CommentsService } from './comments.service.js';
+
+@InputType('AddCommentInput')
+export class AddCommentInput {
+  @Field(() => ID)
+  @IsString()
+  ideaId: string;
+
+  @Field(() => String)
+  @IsString()
+  @Length(LIMITS.comment.bodyMin, LIMITS.comment.bodyMax, {
+    message: `Use ${LIMITS.comment.bodyMin} to ${LIMITS.comment.bodyMax} characters.`,
+  })
+  body: string;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsString()
+  parentId?: string | null;
+}
+
+const commentId = (id: string) => idOfType(id, 'Comment');
+
+@Resolver(() => CommentObject)
+export class CommentsResolver implements OnModuleInit {
+  constructor(
+    private readonly comments: CommentsService,
+    private readonly ideas: IdeasService,
+    private readonly users: UsersService,
+    private readonly nodes: NodeService,
+  ) {}
+
+  onModuleInit(): void {
+    this.nodes.register('Comment', async (id, viewer) => {
+      const row = await this.comments.findVisible(viewer, id);
+      return row ? mapComment(row) : null;
+    });
+  }
+
+  @Mutation(() => CommentObject)
+  async addComment(@Args('input') input: AddCommentInput, @Context() { viewer }: GraphQLContext) {
+    const parentId =
+      input.parentId === undefined || input.parentId === null
+        ? null
+        : (commentId(input.parentId) ?? '00000000-0000-0000-0000-000000000000');
+    return mapComment(
+      await this.comments.addComment(viewer, { ideaId: idOfType(input.ideaId, 'Idea'), body: input.body, parentId }),
+    );
+  }
+
+  @Mutation(() => CommentObject)
+  async editComment(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('body') body: string,
+    @Context() { viewer }: GraphQLContext,
+  ) {
+    return mapComment(await this.comments.editComment(viewer, commentId(id), body));
+  }
+
+  @Mutation(() => CommentObject)
+  async deleteComment(@Args('id', { type: () => ID }) id: string, @Context() { viewer }: GraphQLContext) {
+    return mapComment(await this.comments.deleteComment(viewer, commentId(id)));
+  }
+
+  @ResolveField(() => IdeaObject)
+  async idea(@Parent() comment: CommentObject, @Context() context: GraphQLContext): Promise<IdeaObject> {
+    const loader = context.loaders.get('idea', async (ids: readonly string[]) =>
+      byKey(ids, await this.ideas.findByIds(ids), (i) => i.id),
+    );
+    const idea = await loader.load(comment.ideaId);
+    if (!idea) throw new NotFoundError('idea');
+    return mapIdea(idea);
+  }
+
+  @ResolveField(() => UserObject, { nullable: true })
+  async author(@Parent() comment: CommentObject, @Context() context: GraphQLContext): Promise<UserObject | null> {
+    if (!comment.authorId) return null;
+    const loader = context.loaders.get('user', async (ids: readonly string[]) =>
+      byKey(ids, await this.users.findByIds(ids), (u) => u.id),
+    );
+    const user = await loader.load(comment.authorId);
+    return user ? mapUser(user) : null;
+  }
+
+  @ResolveField(() => CommentObject, { nullable: true })
+  async parent(@Parent() comment: CommentObject, @Context() context: GraphQLContext): Promise<CommentObject | null> {
+    if (!comment.parentId) return null;
+    const loader = context.loaders.get('comment', async (ids: readonly string[]) =>
+      byKey(ids, await this.comments.findByIds(ids), (c) => c.id),
+    );
+    const parent = await loader.load(comment.parentId);
+    return parent ? mapComment(parent) : null;
+  }
+
+  @ResolveField(() => CommentConnection, { description: 'Replies, oldest first.' })
+  async replies(
+    @Parent() comment: CommentObject,
+    @Context() context: GraphQLContext,
+    @Args('first', { type: () => Int, nullable: true }) first?: number,
+    @Args('after', { nullable: true }) after?: string,
+  ) {
+    // One query for the replies of every comment on the page, and one for their counts, if asked for.
+    const pages = context.loaders.get(`replies:${first ?? ''}:${after ?? ''}`, async (ids: readonly string[]) => {
+      const { rows, size, hasPrevious } = await this.comments.replies(ids, { first, after });
+      return groupByKey(ids, rows, (row: CommentRow) => row.parent_id!).map((group) => ({ group, size, hasPrevious }));
+    });
+    const counts = context.loaders.get('replyCount', async (ids: readonly string[]) => {
+      const found = await this.comments.replyCounts(ids);
+      return ids.map((id) => found.get(id) ?? 0);
+    });
+    const { group, size, hasPrevious } = await pages.load(comment.uuid);
+    const page = CommentsService.repliesPage(group, size, hasPrevious, () => counts.load(comment.uuid));
+    return mapConnection(page, mapComment);
+  }
+}
+
+@Resolver(() => IdeaObject)
+export class IdeaCommentsResolver {
+  constructor(private readonly service: CommentsService) {}
+
+  @ResolveField(() => CommentConnection, { description: 'Top-level comments, oldest first.' })
+  async comments(
+    @Parent() idea: IdeaObject,
+    @Args('first', { type: () => Int, nullable: true }) first?: number,
+    @Args('after', { nullable: true }) after?: string,
+  ) {
+    return mapConnection(await this.service.topLevel(idea.uuid, { first, after }), mapComment);
+  }
+}

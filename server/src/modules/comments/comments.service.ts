@@ -1,0 +1,174 @@
+import { IdeaStatus, LIMITS, renderMarkdown, Visibility } from '@consulta/shared';
+import { Injectable } from '@nestjs/common';
+import { requirePerson } from '../../common/auth/policies.js';
+import type { RequestViewer } from '../../common/auth/request-viewer.js';
+import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from '../../common/errors/domain-error.js';
+import {
+  decodeCursor,
+  encodeCursor,
+  pageSize,
+  toConnection,
+  type ConnectionShape,
+} from '../../common/graphql/connection.js';
+import { DatabaseService } from '../../database/database.service.js';
+import { returning } from '../../database/returning.js';
+import { assertNotSuspended } from '../campaigns/participation.js';
+import { IdeasService } from '../ideas/ideas.service.js';
+import type { CommentRow } from './comment.object.js';
+
+const ORDER = 'comments';
+const cursorOf = (row: CommentRow) => encodeCursor(ORDER, [row.created_at.toISOString(), row.id]);
+
+function checkBody(body: string): string {
+  const trimmed = body.trim();
+  if (!trimmed) throw new BadInputError({ body: 'Write something.' });
+  if ([...body].length > LIMITS.comment.bodyMax)
+    throw new BadInputError({ body: `Use at most ${LIMITS.comment.bodyMax} characters.` });
+  return body;
+}
+
+/**
+ * Comments on ideas: threads up to three levels, edits and soft deletion by their authors only.
+ * `ideas.comment_count` (comments not deleted) changes in the same transaction, under the idea's lock.
+ */
+@Injectable()
+export class CommentsService {
+  constructor(
+    private readonly database: DatabaseService,
+    private readonly ideas: IdeasService,
+  ) {}
+
+  async findByIds(ids: readonly string[]): Promise<CommentRow[]> {
+    return this.database.dataSource.query('SELECT * FROM comments WHERE id = ANY($1)', [ids]);
+  }
+
+  /** The comment if the viewer may see its idea. */
+  async findVisible(viewer: RequestViewer, id: string | null): Promise<CommentRow | null> {
+    const [row] = id ? await this.findByIds([id]) : [];
+    return row && (await this.ideas.findVisible(viewer, row.idea_id)) ? row : null;
+  }
+
+  async addComment(
+    viewer: RequestViewer,
+    input: { ideaId: string | null; body: string; parentId: string | null | undefined },
+  ) {
+    const person = requirePerson(viewer);
+    const target = await this.ideas.findVisible(viewer, input.ideaId);
+    if (!target) throw new NotFoundError('idea');
+    const body = checkBody(input.body);
+    let depth = 1;
+    if (input.parentId !== undefined && input.parentId !== null) {
+      const [parent] = await this.findByIds([input.parentId]);
+      if (!parent || parent.idea_id !== target.idea.id)
+        throw new BadInputError({ parentId: 'Reply to a comment on this idea.' });
+      if (parent.depth >= LIMITS.comment.maxDepth) {
+        throw new BadInputError({ parentId: `Replies go at most ${LIMITS.comment.maxDepth} levels deep.` });
+      }
+      depth = parent.depth + 1;
+    }
+    if (target.campaign.status === 'ARCHIVED') throw new ConflictError('An archived campaign takes no more comments.');
+    return this.database.transaction(async (manager) => {
+      await assertNotSuspended(manager, person.userId);
+      const [idea] = await manager.query('SELECT status, visibility FROM ideas WHERE id = $1 FOR UPDATE', [
+        target.idea.id,
+      ]);
+      if (idea.status === IdeaStatus.WITHDRAWN) throw new ConflictError('This idea was withdrawn.');
+      if (idea.visibility === Visibility.HIDDEN) throw new ConflictError('This idea is hidden pending review.');
+      const [row] = await manager.query(
+        `INSERT INTO comments (idea_id, parent_id, author_id, depth, body, body_html) VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
+        [target.idea.id, input.parentId ?? null, person.userId, depth, body, renderMarkdown(body)],
+      );
+      await manager.query('UPDATE ideas SET comment_count = comment_count + 1 WHERE id = $1', [target.idea.id]);
+      return row as CommentRow;
+    });
+  }
+
+  /** The viewer's own comment, for a change; NOT_FOUND if invisible, FORBIDDEN if someone else's. */
+  private async own(viewer: RequestViewer, id: string | null): Promise<CommentRow> {
+    const person = requirePerson(viewer);
+    const comment = await this.findVisible(viewer, id);
+    if (!comment) throw new NotFoundError('comment');
+    if (comment.author_id !== person.userId) throw new ForbiddenError('Only the author can change this comment.');
+    return comment;
+  }
+
+  async editComment(viewer: RequestViewer, id: string | null, body: string): Promise<CommentRow> {
+    const comment = await this.own(viewer, id);
+    const text = checkBody(body);
+    if (comment.deleted_at) throw new ConflictError('A deleted comment cannot be edited.');
+    const [row] = await returning<CommentRow>(
+      this.database.manager,
+      `UPDATE comments SET body = $2, body_html = $3, edited_at = now() WHERE id = $1 AND deleted_at IS NULL RETURNING *`,
+      [comment.id, text, renderMarkdown(text)],
+    );
+    if (!row) throw new ConflictError('A deleted comment cannot be edited.');
+    return row;
+  }
+
+  /** Soft deletion: the comment keeps its place (replies stay under it) with an empty body. Idempotent. */
+  async deleteComment(viewer: RequestViewer, id: string | null): Promise<CommentRow> {
+    const comment = await this.own(viewer, id);
+    return this.database.transaction(async (manager) => {
+      await manager.query('SELECT 1 FROM ideas WHERE id = $1 FOR UPDATE', [comment.idea_id]);
+      const [deleted] = await returning<CommentRow>(
+        manager,
+        `UPDATE comments SET deleted_at = now(), body = '', body_html = '' WHERE id = $1 AND deleted_at IS NULL RETURNING *`,
+        [comment.id],
+      );
+      if (!deleted) return (await manager.query('SELECT * FROM comments WHERE id = $1', [comment.id]))[0] as CommentRow;
+      await manager.query('UPDATE ideas SET comment_count = comment_count - 1 WHERE id = $1', [comment.idea_id]);
+      return deleted;
+    });
+  }
+
+  /** Top-level comments of an idea, oldest first. */
+  async topLevel(
+    ideaId: string,
+    page: { first?: number | null; after?: string | null },
+  ): Promise<ConnectionShape<CommentRow>> {
+    const size = pageSize(page.first);
+    const cursor = decodeCursor(page.after, ORDER, 2);
+    const rows: CommentRow[] = await this.database.dataSource.query(
+      `SELECT * FROM comments WHERE idea_id = $1 AND parent_id IS NULL
+          AND ($2::timestamptz IS NULL OR (created_at, id) > ($2::timestamptz, $3::uuid))
+        ORDER BY created_at, id LIMIT $4`,
+      [ideaId, cursor?.[0] ?? null, cursor?.[1] ?? null, size + 1],
+    );
+    const count = async () =>
+      (
+        await this.database.dataSource.query(
+          'SELECT count(*)::int AS n FROM comments WHERE idea_id = $1 AND parent_id IS NULL',
+          [ideaId],
+        )
+      )[0].n;
+    return toConnection(rows, size, cursorOf, (row) => row, count, cursor !== null);
+  }
+
+  /** Replies of many comments at once (one page each, oldest first): what a thread's DataLoader calls. */
+  async replies(parentIds: readonly string[], page: { first?: number | null; after?: string | null }) {
+    const size = pageSize(page.first);
+    const cursor = decodeCursor(page.after, ORDER, 2);
+    const rows: CommentRow[] = await this.database.dataSource.query(
+      `SELECT c.* FROM unnest($1::uuid[]) AS p(id)
+         CROSS JOIN LATERAL (
+           SELECT * FROM comments WHERE parent_id = p.id
+              AND ($2::timestamptz IS NULL OR (created_at, id) > ($2::timestamptz, $3::uuid))
+            ORDER BY created_at, id LIMIT $4) c`,
+      [parentIds, cursor?.[0] ?? null, cursor?.[1] ?? null, size + 1],
+    );
+    return { rows, size, hasPrevious: cursor !== null };
+  }
+
+  async replyCounts(parentIds: readonly string[]): Promise<Map<string, number>> {
+    const rows = await this.database.dataSource.query(
+      'SELECT parent_id, count(*)::int AS n FROM comments WHERE parent_id = ANY($1) GROUP BY parent_id',
+      [parentIds],
+    );
+    return new Map(rows.map((row: { parent_id: string; n: number }) => [row.parent_id, row.n]));
+  }
+
+  /** A page of replies from rows fetched for many parents. */
+  static repliesPage(rows: CommentRow[], size: number, hasPrevious: boolean, count: () => Promise<number>) {
+    return toConnection(rows, size, cursorOf, (row) => row, count, hasPrevious);
+  }
+}
