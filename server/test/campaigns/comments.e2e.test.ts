@@ -1,5 +1,5 @@
-import pg from 'pg';
 import { DatabaseService } from '../../src/database/database.service.js';
+import { countStatements } from '../support/statements.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { makeCampaign, makeIdea, makePersonas, makeUser, outcome, type Personas } from '../support/factories.js';
 
@@ -152,25 +152,14 @@ describe('comments', () => {
       const top = (await add(idea.gid, `Top ${i}`, p.citizen.token)).data!.addComment.id;
       await add(idea.gid, `Reply ${i}`, p.author.token, top);
     }
-    const original = pg.Client.prototype.query;
-    let statements = 0;
-    pg.Client.prototype.query = function (this: pg.Client, ...args: any[]) {
-      statements++;
-      return (original as any).apply(this, args);
-    } as typeof original;
-    try {
-      const count = async (first: number) => {
-        statements = 0;
+    const count = async (first: number) =>
+      countStatements(async () => {
         const result = await t.gql(THREAD, { id: idea.gid, first }, { token: p.citizen.token });
         expect(result.data!.idea.comments.edges).toHaveLength(first);
-        return statements;
-      };
-      const small = await count(2);
-      const large = await count(12);
-      expect(small).toBeGreaterThanOrEqual(4);
-      expect(large).toBe(small);
-    } finally {
-      pg.Client.prototype.query = original;
-    }
+      });
+    const small = await count(2);
+    const large = await count(12);
+    expect(small).toBeGreaterThanOrEqual(4);
+    expect(large).toBe(small);
   });
 });

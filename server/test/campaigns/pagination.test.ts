@@ -1,5 +1,5 @@
-import pg from 'pg';
 import { DatabaseService } from '../../src/database/database.service.js';
+import { countStatements } from '../support/statements.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { makeAgency, makeCampaign, makeUser, type TestUser } from '../support/factories.js';
 
@@ -79,26 +79,15 @@ describe('idea lists', () => {
   });
 
   it('costs the same number of SQL statements for a page of 10 as for a page of 50 (no N+1)', async () => {
-    const original = pg.Client.prototype.query;
-    let statements = 0;
-    pg.Client.prototype.query = function (this: pg.Client, ...args: any[]) {
-      statements++;
-      return (original as any).apply(this, args);
-    } as typeof original;
-    try {
-      const count = async (first: number) => {
-        statements = 0;
+    const count = async (first: number) =>
+      countStatements(async () => {
         const result = await t.gql(PAGE, { id: campaign.gid, sort: 'TOP', first }, { token: viewer.token });
         expect(result.data!.campaign.ideas.edges).toHaveLength(first);
-        return statements;
-      };
-      const small = await count(10);
-      const large = await count(50);
-      expect(small).toBeGreaterThanOrEqual(4); // the page, its count, the campaign, authors, votes...
-      expect(large).toBe(small);
-      expect(large).toBeLessThanOrEqual(10);
-    } finally {
-      pg.Client.prototype.query = original;
-    }
+      });
+    const small = await count(10);
+    const large = await count(50);
+    expect(small).toBeGreaterThanOrEqual(4); // the page, its count, the campaign, authors, votes...
+    expect(large).toBe(small);
+    expect(large).toBeLessThanOrEqual(10);
   });
 });
