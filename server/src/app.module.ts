@@ -18,6 +18,7 @@ import { CampaignsModule } from './modules/campaigns/campaigns.module.js';
 import { CommentsModule } from './modules/comments/comments.module.js';
 import { FollowsModule } from './modules/follows/follows.module.js';
 import { IdeasModule } from './modules/ideas/ideas.module.js';
+import { ModerationModule } from './modules/moderation/moderation.module.js';
 import { ResponsesModule } from './modules/responses/responses.module.js';
 import { VotesModule } from './modules/votes/votes.module.js';
 import { SessionsService } from './modules/auth/sessions.service.js';
@@ -52,6 +53,7 @@ export class AppModule {
         ResponsesModule,
         FollowsModule,
         CommentsModule,
+        ModerationModule,
       ],
     };
   }

@@ -43,6 +43,9 @@ export const LIMITS = {
     bodyMax: 2000,
     maxDepth: 3,
   },
+  moderation: {
+    reasonMax: 500,
+  },
   response: {
     bodyMin: 1,
     bodyMax: 5000,

@@ -184,6 +184,25 @@ export const MATRIX: Record<string, Case> = {
     variables: async (t, p) => ({ id: await authorsComment(t, p) }),
     expect: authorOnly,
   },
+  'Query.moderationLog': {
+    document: '{ moderationLog { totalCount edges { node { id actor { id } } } } }',
+    // Officials read their agencies' entries; other signed-in people have no log to read.
+    expect: {
+      ...signedIn('FORBIDDEN'),
+      official: 'OK',
+      agencyAdmin: 'OK',
+      otherOfficial: 'OK',
+      moderator: 'OK',
+      admin: 'OK',
+    },
+  },
+  'Mutation.suspendUser': {
+    document: 'mutation ($input: SuspendUserInput!) { suspendUser(input: $input) { id } }',
+    variables: async (t) => ({
+      input: { userId: (await makeUser(t)).id, until: new Date(Date.now() + 3600000).toISOString(), reason: 'Matrix' },
+    }),
+    expect: { ...signedIn('FORBIDDEN'), moderator: 'OK', admin: 'OK' },
+  },
   'Mutation.signUp': {
     document: 'mutation ($input: SignUpInput!) { signUp(input: $input) { token } }',
     variables: () => ({ input: { email: `m-${unique()}@example.org`, password: PASSWORD, displayName: 'Matrix' } }),

@@ -1,0 +1,81 @@
+import { LIMITS } from '@consulta/shared';
+import {
+  Args,
+  Context,
+  Field,
+  GraphQLISODateTime,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+} from '@nestjs/graphql';
+import { IsDate, IsString, Length } from 'class-validator';
+import { NotFoundError } from '../../common/errors/domain-error.js';
+import { mapConnection } from '../../common/graphql/connection.js';
+import { idOfType } from '../../common/graphql/global-id.js';
+import type { GraphQLContext } from '../../common/graphql/graphql-context.js';
+import { byKey } from '../../common/graphql/loaders.js';
+import { mapUser, UserObject } from '../users/user.object.js';
+import { UsersService } from '../users/users.service.js';
+import { mapAuditEntry, ModerationActionConnection, ModerationActionObject } from './moderation-action.object.js';
+import { ModerationLogService } from './moderation-log.service.js';
+import { SuspensionsService } from './suspensions.service.js';
+
+@InputType('SuspendUserInput')
+export class SuspendUserInput {
+  @Field(() => ID)
+  @IsString()
+  userId: string;
+
+  @Field(() => GraphQLISODateTime)
+  @IsDate()
+  until: Date;
+
+  @Field(() => String)
+  @IsString()
+  @Length(1, LIMITS.moderation.reasonMax, {
+    message: `Give a reason of 1 to ${LIMITS.moderation.reasonMax} characters.`,
+  })
+  reason: string;
+}
+
+@Resolver(() => ModerationActionObject)
+export class ModerationResolver {
+  constructor(
+    private readonly suspensions: SuspensionsService,
+    private readonly log: ModerationLogService,
+    private readonly users: UsersService,
+  ) {}
+
+  @Mutation(() => UserObject, { description: 'MODERATOR or ADMIN.' })
+  async suspendUser(@Args('input') input: SuspendUserInput, @Context() { viewer }: GraphQLContext) {
+    return mapUser(
+      await this.suspensions.suspendUser(viewer, idOfType(input.userId, 'User'), input.until, input.reason),
+    );
+  }
+
+  @Query(() => ModerationActionConnection, {
+    description: 'The audit log, newest first: moderators and admins see all of it, officials their agencies’ entries.',
+  })
+  async moderationLog(
+    @Context() { viewer }: GraphQLContext,
+    @Args('first', { type: () => Int, nullable: true }) first?: number,
+    @Args('after', { nullable: true }) after?: string,
+  ) {
+    return mapConnection(await this.log.list(viewer, { first, after }), mapAuditEntry);
+  }
+
+  @ResolveField(() => UserObject)
+  async actor(@Parent() entry: ModerationActionObject, @Context() context: GraphQLContext): Promise<UserObject> {
+    const loader = context.loaders.get('user', async (ids: readonly string[]) =>
+      byKey(ids, await this.users.findByIds(ids), (u) => u.id),
+    );
+    const user = await loader.load(entry.actorId);
+    if (!user) throw new NotFoundError('user');
+    return mapUser(user);
+  }
+}

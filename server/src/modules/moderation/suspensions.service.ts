@@ -1,0 +1,53 @@
+import { LIMITS, Role } from '@consulta/shared';
+import { Injectable } from '@nestjs/common';
+import { requireRole } from '../../common/auth/policies.js';
+import type { RequestViewer } from '../../common/auth/request-viewer.js';
+import { BadInputError, ForbiddenError, NotFoundError } from '../../common/errors/domain-error.js';
+import { DatabaseService } from '../../database/database.service.js';
+import { AuditService } from '../audit/audit.service.js';
+import { SessionsService } from '../auth/sessions.service.js';
+import { UserEntity } from '../users/user.entity.js';
+
+/**
+ * Suspensions by moderators and admins: until a time, with a reason. The person's sessions end at once;
+ * until then every write (ideas, votes, comments) answers CONFLICT, and reading still works.
+ */
+@Injectable()
+export class SuspensionsService {
+  constructor(
+    private readonly database: DatabaseService,
+    private readonly sessions: SessionsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async suspendUser(viewer: RequestViewer, userId: string | null, until: Date, reason: string): Promise<UserEntity> {
+    const actor = requireRole(viewer, Role.MODERATOR, Role.ADMIN);
+    const text = reason.trim();
+    const fields: Record<string, string> = {};
+    if (!text || text.length > LIMITS.moderation.reasonMax)
+      fields.reason = `Give a reason of 1 to ${LIMITS.moderation.reasonMax} characters.`;
+    if (!(until instanceof Date) || Number.isNaN(until.getTime()) || until <= new Date())
+      fields.until = 'Choose a time in the future.';
+    if (Object.keys(fields).length) throw new BadInputError(fields);
+    if (!userId) throw new NotFoundError('user');
+    if (actor.userId === userId) throw new ForbiddenError('You cannot suspend yourself.');
+    return this.database.transaction(async (manager) => {
+      const user = await manager.findOne(UserEntity, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw new NotFoundError('user');
+      if (user.role === Role.ADMIN) throw new ForbiddenError('Admins cannot be suspended.');
+      user.suspendedUntil = until;
+      user.suspensionReason = text;
+      await manager.save(user);
+      await this.sessions.revokeAllForUser(user.id, manager);
+      await this.audit.record(manager, {
+        actorId: actor.userId,
+        action: 'user.suspended',
+        targetType: 'User',
+        targetId: user.id,
+        reason: text,
+        details: { until: until.toISOString() },
+      });
+      return user;
+    });
+  }
+}
