@@ -1,6 +1,6 @@
 import { DatabaseService } from '../../src/database/database.service.js';
-import { startTestApp, type TestApp } from '../support/app.js';
-import { makePersonas, makeUser, outcome, type Personas } from '../support/factories.js';
+import type { TestApp } from '../support/app.js';
+import { makeUser, outcome, type Personas, appWithPersonas } from '../support/factories.js';
 
 const CREATE =
   'mutation ($input: CreateAgencyInput!) { createAgency(input: $input) { id name slug description members { role } } }';
@@ -12,10 +12,7 @@ const SET_ROLE = 'mutation ($userId: ID!, $role: Role!) { setUserRole(userId: $u
 describe('agencies, memberships and roles', () => {
   let t: TestApp;
   let p: Personas;
-  beforeAll(async () => {
-    t = await startTestApp();
-    p = await makePersonas(t);
-  });
+  beforeAll(async () => ({ t, p } = await appWithPersonas()));
   afterAll(() => t.close());
 
   const audit = (action: string) =>

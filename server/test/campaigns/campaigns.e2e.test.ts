@@ -1,6 +1,6 @@
 import { DatabaseService } from '../../src/database/database.service.js';
-import { startTestApp, type TestApp } from '../support/app.js';
-import { makeCampaign, makePersonas, outcome, type Personas } from '../support/factories.js';
+import type { TestApp } from '../support/app.js';
+import { makeCampaign, outcome, type Personas, appWithPersonas } from '../support/factories.js';
 
 const CREATE = `mutation ($input: CreateCampaignInput!) {
   createCampaign(input: $input) { id slug title status votingMode voteBudget responseThreshold tags bodyHtml agency { id } ideaCount participantCount }
@@ -13,10 +13,7 @@ const CAMPAIGN =
 describe('campaigns', () => {
   let t: TestApp;
   let p: Personas;
-  beforeAll(async () => {
-    t = await startTestApp();
-    p = await makePersonas(t);
-  });
+  beforeAll(async () => ({ t, p } = await appWithPersonas()));
   afterAll(() => t.close());
 
   const input = (extra: Record<string, unknown> = {}) => ({

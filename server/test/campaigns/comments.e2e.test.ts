@@ -1,7 +1,7 @@
 import { DatabaseService } from '../../src/database/database.service.js';
 import { countStatements } from '../support/statements.js';
-import { startTestApp, type TestApp } from '../support/app.js';
-import { makeCampaign, makeIdea, makePersonas, makeUser, outcome, type Personas } from '../support/factories.js';
+import type { TestApp } from '../support/app.js';
+import { makeCampaign, makeIdea, makeUser, outcome, type Personas, appWithPersonas } from '../support/factories.js';
 
 const ADD = `mutation ($input: AddCommentInput!) {
   addComment(input: $input) { id body bodyHtml deleted editedAt visibility author { id } parent { id } idea { id commentCount } }
@@ -16,10 +16,7 @@ const THREAD = `query ($id: ID!, $first: Int) { idea(id: $id) { commentCount com
 describe('comments', () => {
   let t: TestApp;
   let p: Personas;
-  beforeAll(async () => {
-    t = await startTestApp({ config: { dbPoolSize: 30 } });
-    p = await makePersonas(t);
-  });
+  beforeAll(async () => ({ t, p } = await appWithPersonas({ config: { dbPoolSize: 30 } })));
   afterAll(() => t.close());
 
   const add = (ideaId: string, body: string, token: string, parentId?: string) =>

@@ -1,6 +1,6 @@
 import { DatabaseService } from '../../src/database/database.service.js';
-import { startTestApp, type TestApp } from '../support/app.js';
-import { makeCampaign, makeIdea, makePersonas, makeUser, outcome, type Personas } from '../support/factories.js';
+import type { TestApp } from '../support/app.js';
+import { makeCampaign, makeIdea, makeUser, outcome, type Personas, appWithPersonas } from '../support/factories.js';
 
 const SUBMIT = `mutation ($input: SubmitIdeaInput!) {
   submitIdea(input: $input) { id title body bodyHtml tag status visibility score author { id } campaign { ideaCount participantCount } }
@@ -13,10 +13,7 @@ const IDEAS =
 describe('ideas', () => {
   let t: TestApp;
   let p: Personas;
-  beforeAll(async () => {
-    t = await startTestApp();
-    p = await makePersonas(t);
-  });
+  beforeAll(async () => ({ t, p } = await appWithPersonas()));
   afterAll(() => t.close());
 
   describe('submitIdea', () => {

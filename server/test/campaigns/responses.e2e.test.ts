@@ -1,6 +1,6 @@
 import { DatabaseService } from '../../src/database/database.service.js';
-import { startTestApp, type TestApp } from '../support/app.js';
-import { makeCampaign, makeIdea, makePersonas, makeUser, outcome, type Personas } from '../support/factories.js';
+import type { TestApp } from '../support/app.js';
+import { makeCampaign, makeIdea, makeUser, outcome, type Personas, appWithPersonas } from '../support/factories.js';
 
 const RESPOND = `mutation ($input: PostOfficialResponseInput!) {
   postOfficialResponse(input: $input) { id status body bodyHtml createdAt author { id } agency { id name } idea { id status awaitingResponse duplicateOf { id } } }
@@ -14,10 +14,7 @@ const AWAITING = `query ($id: ID!) { campaign(id: $id) {
 describe('official responses and accountability', () => {
   let t: TestApp;
   let p: Personas;
-  beforeAll(async () => {
-    t = await startTestApp();
-    p = await makePersonas(t);
-  });
+  beforeAll(async () => ({ t, p } = await appWithPersonas()));
   afterAll(() => t.close());
 
   it('let an official of the agency answer, set the status, sign with the agency, and keep a history', async () => {
@@ -176,10 +173,7 @@ describe('official responses and accountability', () => {
 describe('follows', () => {
   let t: TestApp;
   let p: Personas;
-  beforeAll(async () => {
-    t = await startTestApp();
-    p = await makePersonas(t);
-  });
+  beforeAll(async () => ({ t, p } = await appWithPersonas()));
   afterAll(() => t.close());
 
   it('are idempotent, automatic for authors, and shown as viewerFollows', async () => {

@@ -1,7 +1,7 @@
 import { findDrift } from '../../src/modules/votes/reconciliation.js';
 import { DatabaseService } from '../../src/database/database.service.js';
-import { startTestApp, type TestApp } from '../support/app.js';
-import { makeCampaign, makeIdea, makePersonas, makeUser, outcome, type Personas } from '../support/factories.js';
+import type { TestApp } from '../support/app.js';
+import { makeCampaign, makeIdea, makeUser, outcome, type Personas, appWithPersonas } from '../support/factories.js';
 
 const CAST =
   'mutation ($id: ID!, $v: Int!) { castVote(input: { ideaId: $id, value: $v }) { id upvotes downvotes score viewerVote campaign { viewerVotesRemaining participantCount } } }';
@@ -11,10 +11,7 @@ const RETRACT =
 describe('votes', () => {
   let t: TestApp;
   let p: Personas;
-  beforeAll(async () => {
-    t = await startTestApp();
-    p = await makePersonas(t);
-  });
+  beforeAll(async () => ({ t, p } = await appWithPersonas()));
   afterAll(async () => {
     expect(await findDrift(t.app.get(DatabaseService).dataSource)).toEqual([]);
     await t.close();

@@ -1,8 +1,8 @@
-import { startTestApp, type TestApp } from '../support/app.js';
+import type { TestApp } from '../support/app.js';
 import {
+  appWithPersonas,
   makeCampaign,
   makeIdea,
-  makePersonas,
   makeUser,
   outcome,
   PASSWORD,
@@ -17,10 +17,7 @@ const tomorrow = () => new Date(Date.now() + 86400000).toISOString();
 describe('suspensions and the moderation log', () => {
   let t: TestApp;
   let p: Personas;
-  beforeAll(async () => {
-    t = await startTestApp();
-    p = await makePersonas(t);
-  });
+  beforeAll(async () => ({ t, p } = await appWithPersonas()));
   afterAll(() => t.close());
 
   it('end the person’s sessions and stop every write until then, while reading still works', async () => {

@@ -9,7 +9,7 @@ import type { AgencyEntity } from '../../src/modules/agencies/agency.entity.js';
 import { SessionsService } from '../../src/modules/auth/sessions.service.js';
 import type { UserEntity } from '../../src/modules/users/user.entity.js';
 import { UsersService } from '../../src/modules/users/users.service.js';
-import type { TestApp } from './app.js';
+import { startTestApp, type TestApp } from './app.js';
 
 export const PASSWORD = 'correct horse battery staple';
 
@@ -129,4 +129,12 @@ export async function makeIdea(
 export async function viewerOf(t: TestApp, person: TestUser) {
   const session = await t.app.get(SessionsService).resolve(person.token);
   return { ...session!, ip: '127.0.0.1', userAgent: 'test' };
+}
+
+/** A test app with the usual people in it: `beforeAll(async () => ({ t, p } = await appWithPersonas()))`. */
+export async function appWithPersonas(
+  options?: Parameters<typeof startTestApp>[0],
+): Promise<{ t: TestApp; p: Personas }> {
+  const t = await startTestApp(options);
+  return { t, p: await makePersonas(t) };
 }
