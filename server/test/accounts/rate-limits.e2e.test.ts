@@ -1,3 +1,4 @@
+import { RateLimitService } from '../../src/common/rate-limit/rate-limit.service.js';
 import { DatabaseService } from '../../src/database/database.service.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { makeUser, outcome, PASSWORD } from '../support/factories.js';
@@ -112,6 +113,24 @@ describe('the per-address operation limit', () => {
         .get(DatabaseService)
         .dataSource.query('SELECT count FROM rate_limit_counters WHERE key = $1', [`signin:account:${person.email}`]);
       expect(counters).toEqual([]);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe('rate-limit counters', () => {
+  it('are pruned once their window is long over, so the table does not grow without end', async () => {
+    const t = await startTestApp();
+    try {
+      const limits = t.app.get(RateLimitService);
+      await limits.hit('test:old', 60);
+      await limits.hit('test:recent', 60);
+      const db = t.app.get(DatabaseService).dataSource;
+      await db.query("UPDATE rate_limit_counters SET window_start = now() - interval '2 days' WHERE key = 'test:old'");
+      expect(await limits.prune()).toBe(1);
+      const keys = await db.query("SELECT key FROM rate_limit_counters WHERE key LIKE 'test:%'");
+      expect(keys).toEqual([{ key: 'test:recent' }]);
     } finally {
       await t.close();
     }

@@ -1,4 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+
+const PRUNE_EVERY_MS = 10 * 60 * 1000;
 import { DatabaseService } from '../../database/database.service.js';
 
 export interface Hit {
@@ -13,7 +15,9 @@ export interface Hit {
  * reads atomically: concurrent hits never lose a count and never both see the old value.
  */
 @Injectable()
-export class RateLimitService {
+export class RateLimitService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private timer: NodeJS.Timeout | undefined;
+
   constructor(private readonly database: DatabaseService) {}
 
   async hit(key: string, windowSeconds: number, cost = 1): Promise<Hit> {
@@ -37,15 +41,26 @@ export class RateLimitService {
     );
   }
 
-  async reset(key: string): Promise<void> {
-    await this.database.dataSource.query('DELETE FROM rate_limit_counters WHERE key = $1', [key]);
-  }
-
-  /** Removes counters whose window ended long ago. */
-  async prune(olderThanSeconds = 86400): Promise<void> {
-    await this.database.dataSource.query(
+  /**
+   * Removes counters whose window ended long ago (every window is at most a day), so the table holds only
+   * recent addresses and accounts. Returns how many it removed.
+   */
+  async prune(olderThanSeconds = 86400): Promise<number> {
+    const result = await this.database.dataSource.query(
       'DELETE FROM rate_limit_counters WHERE window_start < now() - make_interval(secs => $1)',
       [olderThanSeconds],
     );
+    return Array.isArray(result) && typeof result[1] === 'number' ? result[1] : 0;
+  }
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => {
+      if (this.database.dataSource.isInitialized) this.prune().catch(() => {});
+    }, PRUNE_EVERY_MS);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.timer);
   }
 }

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type DataLoader from 'dataloader';
 import type { GraphQLContext } from '../../common/graphql/graphql-context.js';
-import { byKey, groupByKey } from '../../common/graphql/loaders.js';
+import { groupByKey } from '../../common/graphql/loaders.js';
+import { userLoader } from '../users/user.loader.js';
+import { agencyLoader } from './agency.loader.js';
 import type { UserEntity } from '../users/user.entity.js';
 import { UsersService } from '../users/users.service.js';
 import type { AgencyMembershipEntity } from './agency-membership.entity.js';
@@ -17,15 +19,11 @@ export class AgencyLoaders {
   ) {}
 
   agency(context: GraphQLContext): DataLoader<string, AgencyEntity | null> {
-    return context.loaders.get('agency', async (ids: readonly string[]) =>
-      byKey(ids, await this.agencies.findByIds(ids), (agency) => agency.id),
-    );
+    return agencyLoader(context, this.agencies);
   }
 
   user(context: GraphQLContext): DataLoader<string, UserEntity | null> {
-    return context.loaders.get('user', async (ids: readonly string[]) =>
-      byKey(ids, await this.users.findByIds(ids), (user) => user.id),
-    );
+    return userLoader(context, this.users);
   }
 
   membersOfAgency(context: GraphQLContext): DataLoader<string, AgencyMembershipEntity[]> {

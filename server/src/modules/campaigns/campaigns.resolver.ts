@@ -1,11 +1,11 @@
 import { CampaignStatus } from '@consulta/shared';
+import { agencyLoader } from '../agencies/agency.loader.js';
 import type { OnModuleInit } from '@nestjs/common';
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { NotFoundError } from '../../common/errors/domain-error.js';
 import { mapConnection, type ConnectionShape } from '../../common/graphql/connection.js';
 import { idOfType } from '../../common/graphql/global-id.js';
 import type { GraphQLContext } from '../../common/graphql/graphql-context.js';
-import { byKey } from '../../common/graphql/loaders.js';
 import { NodeService } from '../../common/graphql/node.service.js';
 import { AgencyObject, mapAgency } from '../agencies/agency.object.js';
 import { AgenciesService } from '../agencies/agencies.service.js';
@@ -61,9 +61,7 @@ export class CampaignsResolver implements OnModuleInit {
 
   @ResolveField(() => AgencyObject)
   async agency(@Parent() campaign: CampaignObject, @Context() context: GraphQLContext): Promise<AgencyObject> {
-    const loader = context.loaders.get('agency', async (ids: readonly string[]) =>
-      byKey(ids, await this.agencies.findByIds(ids), (agency) => agency.id),
-    );
+    const loader = agencyLoader(context, this.agencies);
     const agency = await loader.load(campaign.agencyId);
     if (!agency) throw new NotFoundError('agency');
     return mapAgency(agency);

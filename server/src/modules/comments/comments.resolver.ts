@@ -1,4 +1,6 @@
 import { LIMITS } from '@consulta/shared';
+import { ideaLoader } from '../ideas/idea.loader.js';
+import { userLoader } from '../users/user.loader.js';
 import type { OnModuleInit } from '@nestjs/common';
 import { Args, Context, Field, ID, InputType, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { IsOptional, IsString, Length } from 'class-validator';
@@ -79,9 +81,7 @@ export class CommentsResolver implements OnModuleInit {
 
   @ResolveField(() => IdeaObject)
   async idea(@Parent() comment: CommentObject, @Context() context: GraphQLContext): Promise<IdeaObject> {
-    const loader = context.loaders.get('idea', async (ids: readonly string[]) =>
-      byKey(ids, await this.ideas.findByIds(ids), (i) => i.id),
-    );
+    const loader = ideaLoader(context, this.ideas);
     const idea = await loader.load(comment.ideaId);
     if (!idea) throw new NotFoundError('idea');
     return mapIdea(idea);
@@ -90,9 +90,7 @@ export class CommentsResolver implements OnModuleInit {
   @ResolveField(() => UserObject, { nullable: true })
   async author(@Parent() comment: CommentObject, @Context() context: GraphQLContext): Promise<UserObject | null> {
     if (!comment.authorId) return null;
-    const loader = context.loaders.get('user', async (ids: readonly string[]) =>
-      byKey(ids, await this.users.findByIds(ids), (u) => u.id),
-    );
+    const loader = userLoader(context, this.users);
     const user = await loader.load(comment.authorId);
     return user ? mapUser(user) : null;
   }

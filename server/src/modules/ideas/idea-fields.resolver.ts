@@ -1,7 +1,8 @@
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { campaignLoader } from '../campaigns/campaign.loader.js';
+import { userLoader } from '../users/user.loader.js';
 import { NotFoundError } from '../../common/errors/domain-error.js';
 import type { GraphQLContext } from '../../common/graphql/graphql-context.js';
-import { byKey } from '../../common/graphql/loaders.js';
 import { CampaignObject, mapCampaign } from '../campaigns/campaign.object.js';
 import { CampaignsService } from '../campaigns/campaigns.service.js';
 import { mapUser, UserObject } from '../users/user.object.js';
@@ -18,9 +19,7 @@ export class IdeaFieldsResolver {
 
   @ResolveField(() => CampaignObject)
   async campaign(@Parent() idea: IdeaObject, @Context() context: GraphQLContext): Promise<CampaignObject> {
-    const loader = context.loaders.get('campaign', async (ids: readonly string[]) =>
-      byKey(ids, await this.campaigns.findByIds(ids), (campaign) => campaign.id),
-    );
+    const loader = campaignLoader(context, this.campaigns);
     const campaign = await loader.load(idea.campaignId);
     if (!campaign) throw new NotFoundError('campaign');
     return mapCampaign(campaign);
@@ -29,9 +28,7 @@ export class IdeaFieldsResolver {
   @ResolveField(() => UserObject, { nullable: true, description: 'Null once the author’s account is deleted.' })
   async author(@Parent() idea: IdeaObject, @Context() context: GraphQLContext): Promise<UserObject | null> {
     if (!idea.authorId) return null;
-    const loader = context.loaders.get('user', async (ids: readonly string[]) =>
-      byKey(ids, await this.users.findByIds(ids), (user) => user.id),
-    );
+    const loader = userLoader(context, this.users);
     const user = await loader.load(idea.authorId);
     return user ? mapUser(user) : null;
   }

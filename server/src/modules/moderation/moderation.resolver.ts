@@ -1,4 +1,5 @@
 import { LIMITS } from '@consulta/shared';
+import { userLoader } from '../users/user.loader.js';
 import {
   Args,
   Context,
@@ -18,7 +19,6 @@ import { NotFoundError } from '../../common/errors/domain-error.js';
 import { mapConnection } from '../../common/graphql/connection.js';
 import { idOfType } from '../../common/graphql/global-id.js';
 import type { GraphQLContext } from '../../common/graphql/graphql-context.js';
-import { byKey } from '../../common/graphql/loaders.js';
 import { mapUser, UserObject } from '../users/user.object.js';
 import { UsersService } from '../users/users.service.js';
 import { mapAuditEntry, ModerationActionConnection, ModerationActionObject } from './moderation-action.object.js';
@@ -71,9 +71,7 @@ export class ModerationResolver {
 
   @ResolveField(() => UserObject)
   async actor(@Parent() entry: ModerationActionObject, @Context() context: GraphQLContext): Promise<UserObject> {
-    const loader = context.loaders.get('user', async (ids: readonly string[]) =>
-      byKey(ids, await this.users.findByIds(ids), (u) => u.id),
-    );
+    const loader = userLoader(context, this.users);
     const user = await loader.load(entry.actorId);
     if (!user) throw new NotFoundError('user');
     return mapUser(user);

@@ -1,4 +1,8 @@
 import { IdeaStatus, Visibility } from '@consulta/shared';
+import { ideaLoader } from '../ideas/idea.loader.js';
+import { campaignLoader } from '../campaigns/campaign.loader.js';
+import { agencyLoader } from '../agencies/agency.loader.js';
+import { userLoader } from '../users/user.loader.js';
 import type { OnModuleInit } from '@nestjs/common';
 import {
   Args,
@@ -16,7 +20,7 @@ import { NotFoundError } from '../../common/errors/domain-error.js';
 import { mapConnection } from '../../common/graphql/connection.js';
 import { idOfType } from '../../common/graphql/global-id.js';
 import type { GraphQLContext } from '../../common/graphql/graphql-context.js';
-import { byKey, groupByKey } from '../../common/graphql/loaders.js';
+import { groupByKey } from '../../common/graphql/loaders.js';
 import { NodeService } from '../../common/graphql/node.service.js';
 import { AgencyObject, mapAgency } from '../agencies/agency.object.js';
 import { AgenciesService } from '../agencies/agencies.service.js';
@@ -78,9 +82,7 @@ export class ResponsesResolver implements OnModuleInit {
 
   @ResolveField(() => IdeaObject)
   async idea(@Parent() response: OfficialResponseObject, @Context() context: GraphQLContext): Promise<IdeaObject> {
-    const loader = context.loaders.get('idea', async (ids: readonly string[]) =>
-      byKey(ids, await this.ideas.findByIds(ids), (idea) => idea.id),
-    );
+    const loader = ideaLoader(context, this.ideas);
     const idea = await loader.load(response.ideaId);
     if (!idea) throw new NotFoundError('idea');
     return mapIdea(idea);
@@ -88,9 +90,7 @@ export class ResponsesResolver implements OnModuleInit {
 
   @ResolveField(() => UserObject)
   async author(@Parent() response: OfficialResponseObject, @Context() context: GraphQLContext): Promise<UserObject> {
-    const loader = context.loaders.get('user', async (ids: readonly string[]) =>
-      byKey(ids, await this.users.findByIds(ids), (user) => user.id),
-    );
+    const loader = userLoader(context, this.users);
     const user = await loader.load(response.authorId);
     if (!user) throw new NotFoundError('user');
     return mapUser(user);
@@ -98,9 +98,7 @@ export class ResponsesResolver implements OnModuleInit {
 
   @ResolveField(() => AgencyObject, { description: 'The agency that answered: the response is signed by it.' })
   async agency(@Parent() response: OfficialResponseObject, @Context() context: GraphQLContext): Promise<AgencyObject> {
-    const loader = context.loaders.get('agency', async (ids: readonly string[]) =>
-      byKey(ids, await this.agencies.findByIds(ids), (agency) => agency.id),
-    );
+    const loader = agencyLoader(context, this.agencies);
     const agency = await loader.load(response.agencyId);
     if (!agency) throw new NotFoundError('agency');
     return mapAgency(agency);
@@ -138,9 +136,7 @@ export class IdeaResponsesResolver {
   })
   async awaitingResponse(@Parent() idea: IdeaObject, @Context() context: GraphQLContext): Promise<boolean> {
     if (idea.respondedAt || idea.status === IdeaStatus.WITHDRAWN || idea.visibility === Visibility.HIDDEN) return false;
-    const loader = context.loaders.get('campaign', async (ids: readonly string[]) =>
-      byKey(ids, await this.campaigns.findByIds(ids), (campaign) => campaign.id),
-    );
+    const loader = campaignLoader(context, this.campaigns);
     const threshold = (await loader.load(idea.campaignId))?.responseThreshold ?? null;
     return threshold !== null && idea.score >= threshold;
   }
@@ -161,13 +157,9 @@ export class CampaignResponsesResolver {
     @Args('first', { type: () => Int, nullable: true }) first?: number,
     @Args('after', { nullable: true }) after?: string,
   ) {
-    if (campaign.responseThreshold === null) {
-      return mapConnection(await this.queries.awaitingResponse(campaign.uuid, 2147483647, { first, after }), mapIdea);
-    }
-    return mapConnection(
-      await this.queries.awaitingResponse(campaign.uuid, campaign.responseThreshold, { first, after }),
-      mapIdea,
-    );
+    // Without a threshold nothing is owed: no idea has a threshold time, so the list is empty.
+    const threshold = campaign.responseThreshold ?? Number.MAX_SAFE_INTEGER;
+    return mapConnection(await this.queries.awaitingResponse(campaign.uuid, threshold, { first, after }), mapIdea);
   }
 
   @ResolveField(() => ResponseStatsObject)
