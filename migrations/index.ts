@@ -3,6 +3,7 @@ import { CreateAccountsAndAgencies1795975000000 } from './1795975000000-create-a
 import { CreateCampaignsIdeasVotes1795976000000 } from './1795976000000-create-campaigns-ideas-votes.js';
 import { CreateOfficialResponsesAndFollows1795977000000 } from './1795977000000-create-official-responses-and-follows.js';
 import { CreateComments1795978000000 } from './1795978000000-create-comments.js';
+import { CreateFlags1795979000000 } from './1795979000000-create-flags.js';
 
 /** Every migration, oldest first. New migrations are added here as well as in this folder. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   CreateCampaignsIdeasVotes1795976000000,
   CreateOfficialResponsesAndFollows1795977000000,
   CreateComments1795978000000,
+  CreateFlags1795979000000,
 ];

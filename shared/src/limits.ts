@@ -45,6 +45,8 @@ export const LIMITS = {
   },
   moderation: {
     reasonMax: 500,
+    /** A flag's optional note. */
+    noteMax: 1000,
   },
   response: {
     bodyMin: 1,

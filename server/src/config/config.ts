@@ -27,6 +27,8 @@ export interface AppConfig {
   /** Proxy hops to trust for the client address (X-Forwarded-For): false, true, or a number. */
   trustProxy: boolean | number;
   limits: LimitsConfig;
+  /** Distinct open flags that hide content until a moderator reviews it. */
+  flagAutoHideThreshold: number;
   sessions: { idleHours: number; absoluteHours: number };
 }
 
@@ -41,6 +43,10 @@ export interface LimitsConfig {
   maxDirectives: number;
   maxTokens: number;
   maxCost: number;
+  /** Per person, counted per operation; 0 disables. Exceeding answers RATE_LIMITED. */
+  ideasPerHour: number;
+  commentsPerMinute: number;
+  flagsPerHour: number;
 }
 
 export class ConfigError extends Error {
@@ -132,7 +138,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
       maxDirectives: integer(env, 'GRAPHQL_MAX_DIRECTIVES', 20, 1, 1000),
       maxTokens: integer(env, 'GRAPHQL_MAX_TOKENS', 5000, 100, 100_000),
       maxCost: integer(env, 'GRAPHQL_MAX_COST', 5000, 10, 1_000_000),
+      ideasPerHour: integer(env, 'IDEAS_PER_HOUR', 10, 0, 100_000),
+      commentsPerMinute: integer(env, 'COMMENTS_PER_MINUTE', 6, 0, 100_000),
+      flagsPerHour: integer(env, 'FLAGS_PER_HOUR', 30, 0, 100_000),
     },
+    flagAutoHideThreshold: integer(env, 'FLAG_AUTO_HIDE_THRESHOLD', 3, 1, 1000),
     sessions: {
       idleHours: integer(env, 'SESSION_IDLE_HOURS', 24 * 7, 1, 24 * 365),
       absoluteHours: integer(env, 'SESSION_ABSOLUTE_HOURS', 24 * 30, 1, 24 * 365),

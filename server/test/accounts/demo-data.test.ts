@@ -26,4 +26,28 @@ describe('demo data', () => {
     expect(agencies.data!.agencies.map((a: { slug: string }) => a.slug)).toEqual(['city-parks', 'transit']);
     expect(demoCredentials()).toContain(DEMO_PASSWORD);
   });
+
+  it('has an open campaign with ideas, votes, an official answer, a thread and a flag to review', async () => {
+    const campaign = await t.gql(`{ campaign(slug: "better-parks-for-summer") { status ideaCount
+      ideas(sort: TOP) { edges { node { title score commentCount responses { status } } } } } }`);
+    const { status, ideaCount, ideas } = campaign.data!.campaign;
+    expect({ status, ideaCount }).toEqual({ status: 'OPEN', ideaCount: 4 });
+    const answered = ideas.edges.filter((e: any) => e.node.responses.length > 0).map((e: any) => e.node);
+    expect(answered).toEqual([expect.objectContaining({ score: 2, responses: [{ status: 'ACCEPTED' }] })]);
+    const comments = ideas.edges.reduce((sum: number, e: any) => sum + e.node.commentCount, 0);
+    expect(comments).toBe(3);
+    const signIn = await t.gql(
+      'mutation { signIn(input: { email: "moderator@example.org", password: "' + DEMO_PASSWORD + '" }) { token } }',
+    );
+    const queue = await t.gql(
+      '{ moderationQueue { edges { node { reason target { ... on Comment { body } } } } } }',
+      {},
+      {
+        token: signIn.data!.signIn.token,
+      },
+    );
+    expect(queue.data!.moderationQueue.edges).toEqual([
+      { node: { reason: 'OFF_TOPIC', target: { body: 'Does anyone know when the public pool opens this year?' } } },
+    ]);
+  });
 });

@@ -63,6 +63,23 @@ const authorsComment = async (t: TestApp, p: Personas) => {
   );
   return result.data!.addComment.id as string;
 };
+/** An open flag by a fresh citizen on a fresh idea of the personas' agency. */
+const freshFlag = async (t: TestApp, p: Personas) => {
+  const result = await t.gql(
+    'mutation ($input: FlagContentInput!) { flagContent(input: $input) { id } }',
+    { input: { targetId: await freshIdea(t, p), reason: 'SPAM' } },
+    { token: (await makeUser(t)).token },
+  );
+  return result.data!.flagContent.id as string;
+};
+/** Moderators and admins decide on everything; officials on their agency's content. */
+const reviewers: Record<Persona, Outcome> = {
+  ...signedIn('FORBIDDEN'),
+  official: 'OK',
+  agencyAdmin: 'OK',
+  moderator: 'OK',
+  admin: 'OK',
+};
 const closedCampaign = async (t: TestApp, p: Personas) => {
   const campaign = await makeCampaign(t, p.agency);
   await t.app
@@ -195,6 +212,42 @@ export const MATRIX: Record<string, Case> = {
       moderator: 'OK',
       admin: 'OK',
     },
+  },
+  'Query.moderationQueue': {
+    document: '{ moderationQueue { totalCount edges { node { id target { __typename } } } } }',
+    // Every official reviews their own agency's flags (the other agency's official sees an empty queue).
+    expect: { ...reviewers, otherOfficial: 'OK' },
+  },
+  'Mutation.flagContent': {
+    document: 'mutation ($input: FlagContentInput!) { flagContent(input: $input) { id status } }',
+    variables: async (t, p) => ({ input: { targetId: await freshIdea(t, p), reason: 'OFF_TOPIC' } }),
+    // Not one's own content.
+    expect: { ...signedIn('OK'), author: 'BAD_USER_INPUT' },
+  },
+  'Mutation.resolveFlag': {
+    document: 'mutation ($input: ResolveFlagInput!) { resolveFlag(input: $input) { id status } }',
+    variables: async (t, p) => ({ input: { flagId: await freshFlag(t, p), resolution: 'DISMISS' } }),
+    expect: reviewers,
+  },
+  'Mutation.hideContent': {
+    document: 'mutation ($id: ID!) { hideContent(targetId: $id, reason: "Matrix") { __typename } }',
+    variables: async (t, p) => ({ id: await freshIdea(t, p) }),
+    expect: reviewers,
+  },
+  'Mutation.restoreContent': {
+    document: 'mutation ($id: ID!) { restoreContent(targetId: $id, reason: "Matrix") { __typename } }',
+    variables: async (t, p) => {
+      const id = await freshIdea(t, p);
+      await t.gql(
+        'mutation ($id: ID!) { hideContent(targetId: $id, reason: "Hidden") { __typename } }',
+        { id },
+        {
+          token: p.moderator.token,
+        },
+      );
+      return { id };
+    },
+    expect: reviewers,
   },
   'Mutation.suspendUser': {
     document: 'mutation ($input: SuspendUserInput!) { suspendUser(input: $input) { id } }',

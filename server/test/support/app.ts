@@ -26,8 +26,8 @@ export interface TestApp {
 }
 
 /**
- * The configuration of a test app. The per-address limit is off unless a test turns it on, since one test
- * file sends more requests from 127.0.0.1 in a minute than a person would.
+ * The configuration of a test app. The per-address and per-person limits are off unless a test turns them
+ * on, since one test file sends more requests from 127.0.0.1 in a minute than a person would.
  */
 export function testConfig(
   overrides: Partial<Omit<AppConfig, 'limits'>> & { limits?: Partial<AppConfig['limits']> } = {},
@@ -37,7 +37,14 @@ export function testConfig(
     ...base,
     webDist: '/nonexistent',
     ...overrides,
-    limits: { ...base.limits, perMinute: 0, ...overrides.limits },
+    limits: {
+      ...base.limits,
+      perMinute: 0,
+      ideasPerHour: 0,
+      commentsPerMinute: 0,
+      flagsPerHour: 0,
+      ...overrides.limits,
+    },
   };
 }
 

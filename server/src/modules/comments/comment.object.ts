@@ -13,6 +13,8 @@ export interface CommentRow {
   body: string;
   body_html: string;
   visibility: Visibility;
+  hidden_reason: string | null;
+  hidden_by_flags: boolean;
   deleted_at: Date | null;
   edited_at: Date | null;
   created_at: Date;
@@ -23,7 +25,9 @@ export class CommentObject {
   @Field(() => ID)
   id: string;
 
-  @Field(() => String, { description: 'Empty once deleted.' })
+  @Field(() => String, {
+    description: 'Empty once deleted. A hidden comment seen by anyone but its author and moderators is a tombstone.',
+  })
   body: string;
 
   @Field(() => String)
@@ -31,6 +35,12 @@ export class CommentObject {
 
   @Field(() => Visibility)
   visibility: Visibility;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why it is hidden, for its author, moderators and officials; null otherwise.',
+  })
+  hiddenReason: string | null;
 
   @Field(() => Boolean, { description: 'True once its author deleted it; body is then empty.' })
   deleted: boolean;
@@ -50,19 +60,32 @@ export class CommentObject {
 
 export const CommentConnection = Connection(CommentObject, 'Comment');
 
-export function mapComment(row: CommentRow): CommentObject {
+/** What everyone but the comment's author, moderators and the agency's officials sees of a hidden comment. */
+export const TOMBSTONE = { body: 'Removed by a moderator.', bodyHtml: '<p>Removed by a moderator.</p>' };
+
+/**
+ * A comment as the viewer may see it: `revealHidden` is whether the viewer moderates the idea's campaign
+ * (authors always see their own). Hidden comments keep their place in the thread for everyone else, as a
+ * tombstone with no author, so replies keep their context.
+ */
+export function mapComment(row: CommentRow, viewer?: { userId: string | null; revealHidden: boolean }): CommentObject {
   const deleted = row.deleted_at !== null;
+  const tombstone =
+    row.visibility === Visibility.HIDDEN &&
+    !deleted &&
+    !(viewer && (viewer.revealHidden || (viewer.userId !== null && viewer.userId === row.author_id)));
   return Object.assign(new CommentObject(), {
     id: toGlobalId('Comment', row.id),
     uuid: row.id,
     ideaId: row.idea_id,
     parentId: row.parent_id,
     // A deleted comment keeps its place in the thread but no longer says who wrote it.
-    authorId: deleted ? null : row.author_id,
+    authorId: deleted || tombstone ? null : row.author_id,
     depth: row.depth,
-    body: deleted ? '' : row.body,
-    bodyHtml: deleted ? '' : row.body_html,
+    body: deleted ? '' : tombstone ? TOMBSTONE.body : row.body,
+    bodyHtml: deleted ? '' : tombstone ? TOMBSTONE.bodyHtml : row.body_html,
     visibility: row.visibility,
+    hiddenReason: tombstone ? null : row.hidden_reason,
     deleted,
     createdAt: row.created_at,
     editedAt: row.edited_at,

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
+import { RateLimitModule } from '../../common/rate-limit/rate-limit.module.js';
 import { IdeasModule } from '../ideas/ideas.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { CommentsResolver, IdeaCommentsResolver } from './comments.resolver.js';
 import { CommentsService } from './comments.service.js';
 
 @Module({
-  imports: [IdeasModule, UsersModule],
+  imports: [IdeasModule, UsersModule, RateLimitModule],
   providers: [CommentsService, CommentsResolver, IdeaCommentsResolver],
   exports: [CommentsService],
 })

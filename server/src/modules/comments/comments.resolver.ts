@@ -8,12 +8,13 @@ import { NotFoundError } from '../../common/errors/domain-error.js';
 import { mapConnection } from '../../common/graphql/connection.js';
 import { idOfType } from '../../common/graphql/global-id.js';
 import type { GraphQLContext } from '../../common/graphql/graphql-context.js';
-import { byKey, groupByKey } from '../../common/graphql/loaders.js';
+import { groupByKey } from '../../common/graphql/loaders.js';
 import { NodeService } from '../../common/graphql/node.service.js';
 import { IdeaObject, mapIdea } from '../ideas/idea.object.js';
 import { IdeasService } from '../ideas/ideas.service.js';
 import { mapUser, UserObject } from '../users/user.object.js';
 import { UsersService } from '../users/users.service.js';
+import { commentLoader } from './comment.loader.js';
 import { CommentConnection, CommentObject, mapComment, type CommentRow } from './comment.object.js';
 import { CommentsService } from './comments.service.js';
 
@@ -38,6 +39,14 @@ export class AddCommentInput {
 
 const commentId = (id: string) => idOfType(id, 'Comment');
 
+/** How the viewer sees hidden comments on an idea, decided once per idea and request. */
+async function viewOf(context: GraphQLContext, comments: CommentsService, ideaId: string) {
+  const loader = context.loaders.get('commentView', (ids: readonly string[]) =>
+    Promise.all(ids.map((id) => comments.viewOf(context.viewer, id))),
+  );
+  return loader.load(ideaId);
+}
+
 @Resolver(() => CommentObject)
 export class CommentsResolver implements OnModuleInit {
   constructor(
@@ -50,7 +59,7 @@ export class CommentsResolver implements OnModuleInit {
   onModuleInit(): void {
     this.nodes.register('Comment', async (id, viewer) => {
       const row = await this.comments.findVisible(viewer, id);
-      return row ? mapComment(row) : null;
+      return row ? mapComment(row, await this.comments.viewOf(viewer, row.idea_id)) : null;
     });
   }
 
@@ -60,9 +69,12 @@ export class CommentsResolver implements OnModuleInit {
       input.parentId === undefined || input.parentId === null
         ? null
         : (commentId(input.parentId) ?? '00000000-0000-0000-0000-000000000000');
-    return mapComment(
-      await this.comments.addComment(viewer, { ideaId: idOfType(input.ideaId, 'Idea'), body: input.body, parentId }),
-    );
+    const row = await this.comments.addComment(viewer, {
+      ideaId: idOfType(input.ideaId, 'Idea'),
+      body: input.body,
+      parentId,
+    });
+    return mapComment(row, { userId: viewer.userId, revealHidden: false });
   }
 
   @Mutation(() => CommentObject)
@@ -71,12 +83,18 @@ export class CommentsResolver implements OnModuleInit {
     @Args('body') body: string,
     @Context() { viewer }: GraphQLContext,
   ) {
-    return mapComment(await this.comments.editComment(viewer, commentId(id), body));
+    return mapComment(await this.comments.editComment(viewer, commentId(id), body), {
+      userId: viewer.userId,
+      revealHidden: false,
+    });
   }
 
   @Mutation(() => CommentObject)
   async deleteComment(@Args('id', { type: () => ID }) id: string, @Context() { viewer }: GraphQLContext) {
-    return mapComment(await this.comments.deleteComment(viewer, commentId(id)));
+    return mapComment(await this.comments.deleteComment(viewer, commentId(id)), {
+      userId: viewer.userId,
+      revealHidden: false,
+    });
   }
 
   @ResolveField(() => IdeaObject)
@@ -98,11 +116,8 @@ export class CommentsResolver implements OnModuleInit {
   @ResolveField(() => CommentObject, { nullable: true })
   async parent(@Parent() comment: CommentObject, @Context() context: GraphQLContext): Promise<CommentObject | null> {
     if (!comment.parentId) return null;
-    const loader = context.loaders.get('comment', async (ids: readonly string[]) =>
-      byKey(ids, await this.comments.findByIds(ids), (c) => c.id),
-    );
-    const parent = await loader.load(comment.parentId);
-    return parent ? mapComment(parent) : null;
+    const parent = await commentLoader(context, this.comments).load(comment.parentId);
+    return parent ? mapComment(parent, await viewOf(context, this.comments, parent.idea_id)) : null;
   }
 
   @ResolveField(() => CommentConnection, { description: 'Replies, oldest first.' })
@@ -123,7 +138,8 @@ export class CommentsResolver implements OnModuleInit {
     });
     const { group, size, hasPrevious } = await pages.load(comment.uuid);
     const page = CommentsService.repliesPage(group, size, hasPrevious, () => counts.load(comment.uuid));
-    return mapConnection(page, mapComment);
+    const view = await viewOf(context, this.comments, comment.ideaId);
+    return mapConnection(page, (row) => mapComment(row, view));
   }
 }
 
@@ -134,9 +150,11 @@ export class IdeaCommentsResolver {
   @ResolveField(() => CommentConnection, { description: 'Top-level comments, oldest first.' })
   async comments(
     @Parent() idea: IdeaObject,
+    @Context() context: GraphQLContext,
     @Args('first', { type: () => Int, nullable: true }) first?: number,
     @Args('after', { nullable: true }) after?: string,
   ) {
-    return mapConnection(await this.service.topLevel(idea.uuid, { first, after }), mapComment);
+    const view = await viewOf(context, this.service, idea.uuid);
+    return mapConnection(await this.service.topLevel(idea.uuid, { first, after }), (row) => mapComment(row, view));
   }
 }

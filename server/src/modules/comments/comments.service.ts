@@ -10,6 +10,8 @@ import {
   toConnection,
   type ConnectionShape,
 } from '../../common/graphql/connection.js';
+import { PersonLimitsService } from '../../common/rate-limit/person-limits.service.js';
+import { listByTime } from '../../common/graphql/time-listing.js';
 import { DatabaseService } from '../../database/database.service.js';
 import { returning } from '../../database/returning.js';
 import { assertNotSuspended } from '../campaigns/participation.js';
@@ -29,13 +31,14 @@ function checkBody(body: string): string {
 
 /**
  * Comments on ideas: threads up to three levels, edits and soft deletion by their authors only.
- * `ideas.comment_count` (comments not deleted) changes in the same transaction, under the idea's lock.
+ * `ideas.comment_count` (comments neither deleted nor hidden) changes in the same transaction, under the idea's lock.
  */
 @Injectable()
 export class CommentsService {
   constructor(
     private readonly database: DatabaseService,
     private readonly ideas: IdeasService,
+    private readonly limits: PersonLimitsService,
   ) {}
 
   async findByIds(ids: readonly string[]): Promise<CommentRow[]> {
@@ -46,6 +49,16 @@ export class CommentsService {
   async findVisible(viewer: RequestViewer, id: string | null): Promise<CommentRow | null> {
     const [row] = id ? await this.findByIds([id]) : [];
     return row && (await this.ideas.findVisible(viewer, row.idea_id)) ? row : null;
+  }
+
+  /** Whether the viewer sees hidden comments on the idea as they are (moderators, admins, its agency). */
+  async viewOf(viewer: RequestViewer, ideaId: string): Promise<{ userId: string | null; revealHidden: boolean }> {
+    if (!viewer.userId) return { userId: null, revealHidden: false };
+    const visible = await this.ideas.findVisible(viewer, ideaId);
+    return {
+      userId: viewer.userId,
+      revealHidden: !!visible && (await this.ideas.canSeeHidden(viewer, visible.campaign)),
+    };
   }
 
   async addComment(
@@ -67,20 +80,22 @@ export class CommentsService {
       depth = parent.depth + 1;
     }
     if (target.campaign.status === 'ARCHIVED') throw new ConflictError('An archived campaign takes no more comments.');
-    return this.database.transaction(async (manager) => {
-      await assertNotSuspended(manager, person.userId);
-      const [idea] = await manager.query('SELECT status, visibility FROM ideas WHERE id = $1 FOR UPDATE', [
-        target.idea.id,
-      ]);
-      if (idea.status === IdeaStatus.WITHDRAWN) throw new ConflictError('This idea was withdrawn.');
-      if (idea.visibility === Visibility.HIDDEN) throw new ConflictError('This idea is hidden pending review.');
-      const [row] = await manager.query(
-        `INSERT INTO comments (idea_id, parent_id, author_id, depth, body, body_html) VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
-        [target.idea.id, input.parentId ?? null, person.userId, depth, body, renderMarkdown(body)],
-      );
-      await manager.query('UPDATE ideas SET comment_count = comment_count + 1 WHERE id = $1', [target.idea.id]);
-      return row as CommentRow;
-    });
+    const write = () =>
+      this.database.transaction(async (manager) => {
+        await assertNotSuspended(manager, person.userId);
+        const [idea] = await manager.query('SELECT status, visibility FROM ideas WHERE id = $1 FOR UPDATE', [
+          target.idea.id,
+        ]);
+        if (idea.status === IdeaStatus.WITHDRAWN) throw new ConflictError('This idea was withdrawn.');
+        if (idea.visibility === Visibility.HIDDEN) throw new ConflictError('This idea is hidden pending review.');
+        const [row] = await manager.query(
+          `INSERT INTO comments (idea_id, parent_id, author_id, depth, body, body_html) VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
+          [target.idea.id, input.parentId ?? null, person.userId, depth, body, renderMarkdown(body)],
+        );
+        await manager.query('UPDATE ideas SET comment_count = comment_count + 1 WHERE id = $1', [target.idea.id]);
+        return row as CommentRow;
+      });
+    return this.limits.within('comment', person.userId, write);
   }
 
   /** The viewer's own comment, for a change; NOT_FOUND if invisible, FORBIDDEN if someone else's. */
@@ -116,7 +131,9 @@ export class CommentsService {
         [comment.id],
       );
       if (!deleted) return (await manager.query('SELECT * FROM comments WHERE id = $1', [comment.id]))[0] as CommentRow;
-      await manager.query('UPDATE ideas SET comment_count = comment_count - 1 WHERE id = $1', [comment.idea_id]);
+      // A hidden comment is already left out of the idea's count.
+      if (deleted.visibility === Visibility.VISIBLE)
+        await manager.query('UPDATE ideas SET comment_count = comment_count - 1 WHERE id = $1', [comment.idea_id]);
       return deleted;
     });
   }
@@ -126,22 +143,18 @@ export class CommentsService {
     ideaId: string,
     page: { first?: number | null; after?: string | null },
   ): Promise<ConnectionShape<CommentRow>> {
-    const size = pageSize(page.first);
-    const cursor = decodeCursor(page.after, ORDER, 2);
-    const rows: CommentRow[] = await this.database.dataSource.query(
-      `SELECT * FROM comments WHERE idea_id = $1 AND parent_id IS NULL
-          AND ($2::timestamptz IS NULL OR (created_at, id) > ($2::timestamptz, $3::uuid))
-        ORDER BY created_at, id LIMIT $4`,
-      [ideaId, cursor?.[0] ?? null, cursor?.[1] ?? null, size + 1],
+    return listByTime<CommentRow>(
+      (sql, params) => this.database.dataSource.query(sql, params),
+      {
+        order: ORDER,
+        select: '*',
+        from: 'comments',
+        where: 'idea_id = $1 AND parent_id IS NULL',
+        params: [ideaId],
+        direction: 'ASC',
+      },
+      page,
     );
-    const count = async () =>
-      (
-        await this.database.dataSource.query(
-          'SELECT count(*)::int AS n FROM comments WHERE idea_id = $1 AND parent_id IS NULL',
-          [ideaId],
-        )
-      )[0].n;
-    return toConnection(rows, size, cursorOf, (row) => row, count, cursor !== null);
   }
 
   /** Replies of many comments at once (one page each, oldest first): what a thread's DataLoader calls. */

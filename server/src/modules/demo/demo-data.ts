@@ -1,9 +1,12 @@
-import { AgencyRole, CampaignStatus, IdeaStatus, Role, VotingMode } from '@consulta/shared';
+import { AgencyRole, CampaignStatus, FlagReason, IdeaStatus, Role, VotingMode } from '@consulta/shared';
 import { SessionsService } from '../auth/sessions.service.js';
 import type { INestApplicationContext } from '@nestjs/common';
 import { systemViewer } from '../../common/auth/request-viewer.js';
 import { AgenciesService } from '../agencies/agencies.service.js';
 import { CampaignsService } from '../campaigns/campaigns.service.js';
+import { CommentsService } from '../comments/comments.service.js';
+import { toGlobalId } from '../../common/graphql/global-id.js';
+import { FlagsService } from '../moderation/flags.service.js';
 import { IdeasService } from '../ideas/ideas.service.js';
 import { ResponsesService } from '../responses/responses.service.js';
 import { VotesService } from '../votes/votes.service.js';
@@ -144,6 +147,29 @@ async function seedDemoCampaign(app: INestApplicationContext, agencyId: string):
     body: 'Thank you. Shade sails are in next summer’s plan for three playgrounds; Riverside is one of them.',
     status: IdeaStatus.ACCEPTED,
     duplicateOfId: null,
+  });
+  const comments = app.get(CommentsService);
+  const dev = await as('dev@example.org');
+  const thread = await comments.addComment(dev, {
+    ideaId: made[1]!.id,
+    body: 'Yes, and benches under them.',
+    parentId: null,
+  });
+  await comments.addComment(await as('lena@example.org'), {
+    ideaId: made[1]!.id,
+    body: 'Benches would help older visitors too.',
+    parentId: thread.id,
+  });
+  const offTopic = await comments.addComment(await as('carmen@example.org'), {
+    ideaId: made[2]!.id,
+    body: 'Does anyone know when the public pool opens this year?',
+    parentId: null,
+  });
+  // One flag, so the moderation queue has something to show.
+  await app.get(FlagsService).flagContent(dev, {
+    targetId: toGlobalId('Comment', offTopic.id),
+    reason: FlagReason.OFF_TOPIC,
+    note: 'About the pool, not the parks.',
   });
 }
 

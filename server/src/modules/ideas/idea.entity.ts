@@ -30,6 +30,14 @@ export class IdeaEntity {
   @Column({ type: 'text' })
   visibility: Visibility;
 
+  /** Why it is hidden (shown to its author and moderators); null while visible. */
+  @Column({ name: 'hidden_reason', type: 'text', nullable: true })
+  hiddenReason: string | null;
+
+  /** Hidden automatically by flags, pending review (a dismissal of the last open flag restores it). */
+  @Column({ name: 'hidden_by_flags', type: 'boolean' })
+  hiddenByFlags: boolean;
+
   @Column({ type: 'integer' })
   upvotes: number;
 
@@ -66,7 +74,8 @@ export class IdeaEntity {
 
 /** The columns of `ideas` as a select list for raw queries that return whole ideas (alias `i`). */
 export const IDEA_COLUMNS =
-  'i.id, i.campaign_id, i.author_id, i.title, i.body, i.body_html, i.tag, i.status, i.visibility, i.upvotes, ' +
+  'i.id, i.campaign_id, i.author_id, i.title, i.body, i.body_html, i.tag, i.status, i.visibility, i.hidden_reason, ' +
+  'i.hidden_by_flags, i.upvotes, ' +
   'i.downvotes, i.score, i.hot, i.wilson, i.comment_count, i.duplicate_of_id, i.threshold_reached_at, i.responded_at, ' +
   'i.created_at, i.updated_at';
 
@@ -82,6 +91,8 @@ export function ideaFromRow(row: Record<string, any>): IdeaEntity {
     tag: row.tag,
     status: row.status,
     visibility: row.visibility,
+    hiddenReason: row.hidden_reason,
+    hiddenByFlags: row.hidden_by_flags,
     upvotes: row.upvotes,
     downvotes: row.downvotes,
     score: row.score,

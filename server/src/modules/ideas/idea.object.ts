@@ -28,6 +28,13 @@ export class IdeaObject {
   @Field(() => Visibility)
   visibility: Visibility;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Why it is hidden; null while visible. Only its author, moderators and officials ever see a hidden idea.',
+  })
+  hiddenReason: string | null;
+
   @Field(() => Int)
   upvotes: number;
 
@@ -68,6 +75,7 @@ export function mapIdea(idea: IdeaEntity): IdeaObject {
     tag: idea.tag,
     status: idea.status,
     visibility: idea.visibility,
+    hiddenReason: idea.hiddenReason,
     upvotes: idea.upvotes,
     downvotes: idea.downvotes,
     score: idea.score,

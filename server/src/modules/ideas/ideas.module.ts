@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { RateLimitModule } from '../../common/rate-limit/rate-limit.module.js';
 import { CampaignsModule } from '../campaigns/campaigns.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { IdeaFieldsResolver } from './idea-fields.resolver.js';
@@ -7,7 +8,7 @@ import { CampaignIdeasResolver, IdeasResolver } from './ideas.resolver.js';
 import { IdeasService } from './ideas.service.js';
 
 @Module({
-  imports: [CampaignsModule, UsersModule],
+  imports: [CampaignsModule, UsersModule, RateLimitModule],
   providers: [IdeasService, IdeaQueriesService, IdeasResolver, CampaignIdeasResolver, IdeaFieldsResolver],
   exports: [IdeasService, IdeaQueriesService],
 })

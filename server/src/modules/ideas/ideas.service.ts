@@ -4,6 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { requirePerson } from '../../common/auth/policies.js';
 import type { RequestViewer } from '../../common/auth/request-viewer.js';
 import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from '../../common/errors/domain-error.js';
+import { PersonLimitsService } from '../../common/rate-limit/person-limits.service.js';
 import { returning } from '../../database/returning.js';
 import { DatabaseService, RetryTransaction } from '../../database/database.service.js';
 import { CampaignAccessService } from '../campaigns/campaign-access.service.js';
@@ -30,6 +31,7 @@ export class IdeasService {
     private readonly database: DatabaseService,
     private readonly access: CampaignAccessService,
     private readonly campaigns: CampaignsService,
+    private readonly limits: PersonLimitsService,
   ) {}
 
   async findByIds(ids: readonly string[]): Promise<IdeaEntity[]> {
@@ -83,26 +85,35 @@ export class IdeasService {
     const tag = input.tag?.trim() || null;
     if (tag && !campaign.tags.includes(tag))
       throw new BadInputError({ tag: `Choose one of: ${campaign.tags.join(', ') || 'no tags'}.` });
+    return this.limits.within('idea', person.userId, () => this.insertIdea(person.userId, campaign, input, tag));
+  }
+
+  private insertIdea(
+    userId: string,
+    campaign: CampaignEntity,
+    input: { title: string; body: string },
+    tag: string | null,
+  ): Promise<IdeaEntity> {
     return this.database.transaction(async (manager) => {
-      await assertNotSuspended(manager, person.userId);
+      await assertNotSuspended(manager, userId);
       const [state] = await manager.query(
         `SELECT ${ACCEPTING_SQL('c')} AS accepting FROM campaigns c WHERE c.id = $1`,
         [campaign.id],
       );
       if (!state.accepting) throw new ConflictError(CLOSED);
-      const { joined } = await lockParticipation(manager, campaign.id, person.userId);
+      const { joined } = await lockParticipation(manager, campaign.id, userId);
       const [row] = await manager.query(
         `INSERT INTO ideas AS i (campaign_id, author_id, title, body, body_html, tag, created_at, updated_at, hot)
          VALUES ($1, $2, $3, $4, $5, $6, now()::timestamptz(3), now()::timestamptz(3), consulta_hot(0, now()::timestamptz(3)))
          RETURNING ${IDEA_COLUMNS}`,
-        [campaign.id, person.userId, input.title.trim(), input.body, renderMarkdown(input.body), tag],
+        [campaign.id, userId, input.title.trim(), input.body, renderMarkdown(input.body), tag],
       );
       await manager.query(
         'UPDATE campaigns SET idea_count = idea_count + 1, participant_count = participant_count + $2 WHERE id = $1',
         [campaign.id, joined ? 1 : 0],
       );
       // Authors follow their own ideas.
-      await manager.query('INSERT INTO idea_follows (user_id, idea_id) VALUES ($1, $2)', [person.userId, row.id]);
+      await manager.query('INSERT INTO idea_follows (user_id, idea_id) VALUES ($1, $2)', [userId, row.id]);
       return ideaFromRow(row);
     });
   }
@@ -190,7 +201,9 @@ export class IdeasService {
         `UPDATE ideas i SET status = 'WITHDRAWN', updated_at = now() WHERE id = $1 RETURNING ${IDEA_COLUMNS}`,
         [idea.id],
       );
-      await manager.query('UPDATE campaigns SET idea_count = idea_count - 1 WHERE id = $1', [idea.campaignId]);
+      // Hidden ideas are already left out of the campaign's count.
+      if (idea.visibility === Visibility.VISIBLE)
+        await manager.query('UPDATE campaigns SET idea_count = idea_count - 1 WHERE id = $1', [idea.campaignId]);
       return ideaFromRow(row);
     });
   }

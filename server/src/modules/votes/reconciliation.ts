@@ -53,8 +53,23 @@ export async function findDrift(dataSource: DataSource): Promise<Drift[]> {
       'campaign counters',
       `SELECT c.id::text AS id, json_build_object('ideas', c.idea_count, 'participants', c.participant_count) AS detail
          FROM campaigns c
-        WHERE c.idea_count <> (SELECT count(*) FROM ideas i WHERE i.campaign_id = c.id AND i.status <> 'WITHDRAWN')
+        WHERE c.idea_count <> (SELECT count(*) FROM ideas i
+                                WHERE i.campaign_id = c.id AND i.status <> 'WITHDRAWN' AND i.visibility = 'VISIBLE')
            OR c.participant_count <> (SELECT count(*) FROM campaign_participants p WHERE p.campaign_id = c.id)`,
+    ],
+    [
+      'comment counters',
+      `SELECT i.id::text AS id, json_build_object('stored', i.comment_count, 'counted', coalesce(k.n, 0)) AS detail
+         FROM ideas i
+         LEFT JOIN (SELECT idea_id, count(*) AS n FROM comments WHERE deleted_at IS NULL AND visibility = 'VISIBLE'
+                     GROUP BY idea_id) k ON k.idea_id = i.id
+        WHERE i.comment_count <> coalesce(k.n, 0)`,
+    ],
+    [
+      'auto-hidden without enough flags',
+      `SELECT t.id::text AS id, '{}'::json AS detail
+         FROM (SELECT id FROM ideas WHERE hidden_by_flags UNION ALL SELECT id FROM comments WHERE hidden_by_flags) t
+        WHERE NOT EXISTS (SELECT 1 FROM flags f WHERE f.target_id = t.id AND f.status = 'OPEN')`,
     ],
   ];
   const drift: Drift[] = [];

@@ -136,9 +136,21 @@ export class VotesService {
     });
   }
 
+  /**
+   * The idea to take a vote back from. A hidden idea keeps the votes cast on it, so the people who voted
+   * may still take theirs back and free their budget; to anyone else it does not exist.
+   */
+  private async retractTarget(person: PersonViewer, ideaId: string | null): Promise<IdeaEntity> {
+    const visible = await this.ideas.findVisible(person, ideaId);
+    if (visible) return visible.idea;
+    const [idea] = ideaId ? await this.ideas.findByIds([ideaId]) : [];
+    if (!idea || !(await this.valuesOf(person.userId, [idea.id])).has(idea.id)) throw new NotFoundError('idea');
+    return idea;
+  }
+
   async retractVote(viewer: RequestViewer, ideaId: string | null): Promise<IdeaEntity> {
     const person = requirePerson(viewer);
-    const { idea } = await this.target(person, ideaId);
+    const idea = await this.retractTarget(person, ideaId);
     return this.database.transaction(async (manager) => {
       await this.assertCanVote(manager, person, idea.campaignId);
       // Someone who never took part has no vote to retract (and does not become a participant).

@@ -1,0 +1,182 @@
+import { FlagResolution, FlagStatus, LIMITS, Role, Visibility } from '@consulta/shared';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { requireSignedIn, type SignedInViewer } from '../../common/auth/policies.js';
+import type { RequestViewer } from '../../common/auth/request-viewer.js';
+import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from '../../common/errors/domain-error.js';
+import { DatabaseService } from '../../database/database.service.js';
+import { AuditService } from '../audit/audit.service.js';
+import { CampaignAccessService } from '../campaigns/campaign-access.service.js';
+import type { FlagRow } from './flag.object.js';
+import { OPEN_FLAGS_SQL } from './flags.service.js';
+import { loadTarget, parseTarget, setVisibility, type ModerationTarget, type TargetType } from './moderation-target.js';
+
+function checkReason(reason: string | null | undefined, required: boolean): string | null {
+  const text = reason?.trim() || null;
+  if ((required && !text) || (text && [...text].length > LIMITS.moderation.reasonMax))
+    throw new BadInputError({ reason: `Give a reason of 1 to ${LIMITS.moderation.reasonMax} characters.` });
+  return text;
+}
+
+/**
+ * Decisions on content: resolving flags, hiding and restoring. Moderators and admins decide on everything,
+ * officials on content in their agencies' campaigns. Each decision is one transaction with its audit entry.
+ */
+@Injectable()
+export class ContentModerationService {
+  constructor(
+    private readonly database: DatabaseService,
+    private readonly access: CampaignAccessService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Whether the viewer may moderate content of the agency. */
+  async canModerate(viewer: RequestViewer, agencyId: string): Promise<boolean> {
+    return viewer.role === Role.MODERATOR || viewer.role === Role.ADMIN || this.access.canManage(viewer, agencyId);
+  }
+
+  /** FORBIDDEN at once for people who moderate nothing; UNAUTHENTICATED when signed out. */
+  private async requireSomeModeration(viewer: RequestViewer): Promise<SignedInViewer> {
+    const actor = requireSignedIn(viewer);
+    if (actor.role === Role.MODERATOR || actor.role === Role.ADMIN) return actor;
+    if ((await this.access.agencyIdsOf(viewer)).size === 0) throw new ForbiddenError('Only moderators and officials.');
+    return actor;
+  }
+
+  /** Reads the target (before any transaction) and checks the viewer may moderate it. */
+  private async authorizedTarget(viewer: RequestViewer, targetId: string) {
+    const actor = await this.requireSomeModeration(viewer);
+    const parsed = parseTarget(targetId);
+    const target = parsed && (await loadTarget(this.database.manager, parsed));
+    if (!parsed || !target) throw new NotFoundError('content');
+    if (!(await this.canModerate(viewer, target.agencyId))) throw new ForbiddenError('Not content of your agency.');
+    return { actor, parsed };
+  }
+
+  async hideContent(viewer: RequestViewer, targetId: string, reason: string) {
+    return this.decide(viewer, targetId, reason, (manager, actor, target, text) =>
+      this.hide(manager, actor, target, text),
+    );
+  }
+
+  async restoreContent(viewer: RequestViewer, targetId: string, reason: string) {
+    return this.decide(viewer, targetId, reason, async (manager, actor, target, text) => {
+      if (!(await setVisibility(manager, target, null))) return;
+      await this.closeOpenFlags(manager, actor, target, FlagStatus.DISMISSED);
+      await this.record(manager, actor, target, 'restored', text);
+    });
+  }
+
+  /** A decision on one piece of content, with a reason, in one transaction with the target locked. */
+  private async decide(
+    viewer: RequestViewer,
+    targetId: string,
+    reason: string,
+    apply: (manager: EntityManager, actor: SignedInViewer, target: ModerationTarget, reason: string) => Promise<void>,
+  ): Promise<{ type: TargetType; id: string }> {
+    const text = checkReason(reason, true)!;
+    const { actor, parsed } = await this.authorizedTarget(viewer, targetId);
+    await this.database.transaction(async (manager) =>
+      apply(manager, actor, (await loadTarget(manager, parsed, true))!, text),
+    );
+    return parsed;
+  }
+
+  async resolveFlag(
+    viewer: RequestViewer,
+    flagId: string | null,
+    resolution: FlagResolution,
+    reason: string | null | undefined,
+  ): Promise<FlagRow & { open_flags: number }> {
+    const actor = await this.requireSomeModeration(viewer);
+    const text = checkReason(reason, false);
+    const [flag]: FlagRow[] = flagId
+      ? await this.database.dataSource.query('SELECT * FROM flags WHERE id = $1', [flagId])
+      : [];
+    if (!flag) throw new NotFoundError('flag');
+    if (!(await this.canModerate(viewer, flag.agency_id)))
+      throw new ForbiddenError('Not a flag on your agency’s content.');
+    const wanted = resolution === FlagResolution.DISMISS ? FlagStatus.DISMISSED : FlagStatus.ACTIONED;
+    return this.database.transaction(async (manager) => {
+      const target = (await loadTarget(manager, { type: flag.target_type, id: flag.target_id }, true))!;
+      const [current]: FlagRow[] = await manager.query('SELECT * FROM flags WHERE id = $1 FOR UPDATE', [flag.id]);
+      if (current.status !== FlagStatus.OPEN && current.status !== wanted)
+        throw new ConflictError(`This flag was already resolved (${current.status.toLowerCase()}).`);
+      if (current.status === FlagStatus.OPEN) {
+        if (wanted === FlagStatus.DISMISSED) await this.dismiss(manager, actor, target, current, text);
+        else await this.hide(manager, actor, target, text ?? `Hidden after review of a flag (${current.reason}).`);
+      }
+      const [row] = await manager.query(`SELECT f.*, ${OPEN_FLAGS_SQL} AS open_flags FROM flags f WHERE f.id = $1`, [
+        flag.id,
+      ]);
+      return row;
+    });
+  }
+
+  /** Dismisses one flag; content hidden by flags alone comes back once no open flag is left. */
+  private async dismiss(
+    manager: EntityManager,
+    actor: SignedInViewer,
+    target: ModerationTarget,
+    flag: FlagRow,
+    reason: string | null,
+  ) {
+    await manager.query('UPDATE flags SET status = $2, resolved_at = now(), resolved_by = $3 WHERE id = $1', [
+      flag.id,
+      FlagStatus.DISMISSED,
+      actor.userId,
+    ]);
+    await this.audit.record(manager, {
+      actorId: actor.userId,
+      action: 'flag.dismissed',
+      targetType: 'Flag',
+      targetId: flag.id,
+      agencyId: target.agencyId,
+      reason,
+    });
+    const [{ n }] = await manager.query(
+      "SELECT count(*)::int AS n FROM flags WHERE target_id = $1 AND status = 'OPEN'",
+      [target.id],
+    );
+    if (n === 0 && target.visibility === Visibility.HIDDEN && target.hiddenByFlags) {
+      await setVisibility(manager, target, null);
+      await this.record(manager, actor, target, 'restored', 'Every flag was dismissed.');
+    }
+  }
+
+  /** Hides by decision (not by flags): every open flag on it is then actioned. Idempotent. */
+  private async hide(manager: EntityManager, actor: SignedInViewer, target: ModerationTarget, reason: string) {
+    const changed = await setVisibility(manager, target, { reason, byFlags: false });
+    await this.closeOpenFlags(manager, actor, target, FlagStatus.ACTIONED);
+    if (changed) await this.record(manager, actor, target, 'hidden', reason);
+  }
+
+  private async closeOpenFlags(
+    manager: EntityManager,
+    actor: SignedInViewer,
+    target: ModerationTarget,
+    status: FlagStatus,
+  ) {
+    await manager.query(
+      "UPDATE flags SET status = $2, resolved_at = now(), resolved_by = $3 WHERE target_id = $1 AND status = 'OPEN'",
+      [target.id, status, actor.userId],
+    );
+  }
+
+  private record(
+    manager: EntityManager,
+    actor: SignedInViewer,
+    target: ModerationTarget,
+    what: string,
+    reason: string,
+  ) {
+    return this.audit.record(manager, {
+      actorId: actor.userId,
+      action: `${target.type.toLowerCase()}.${what}`,
+      targetType: target.type,
+      targetId: target.id,
+      agencyId: target.agencyId,
+      reason,
+    });
+  }
+}

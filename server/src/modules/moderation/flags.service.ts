@@ -1,0 +1,110 @@
+import { FlagReason, LIMITS, Visibility } from '@consulta/shared';
+import { Inject, Injectable } from '@nestjs/common';
+import { requirePerson } from '../../common/auth/policies.js';
+import type { RequestViewer } from '../../common/auth/request-viewer.js';
+import { BadInputError, ConflictError, NotFoundError } from '../../common/errors/domain-error.js';
+import { PersonLimitsService } from '../../common/rate-limit/person-limits.service.js';
+import { APP_CONFIG } from '../../config/config.module.js';
+import type { AppConfig } from '../../config/config.js';
+import { DatabaseService } from '../../database/database.service.js';
+import { AuditService } from '../audit/audit.service.js';
+import { assertNotSuspended } from '../campaigns/participation.js';
+import { CommentsService } from '../comments/comments.service.js';
+import { IdeasService } from '../ideas/ideas.service.js';
+import type { FlagRow } from './flag.object.js';
+import { loadTarget, parseTarget, setVisibility, type ModerationTarget } from './moderation-target.js';
+
+export const OPEN_FLAGS_SQL =
+  "(SELECT count(*)::int FROM flags o WHERE o.target_id = f.target_id AND o.status = 'OPEN')";
+
+/**
+ * Flags: any signed-in person reports an idea or a comment once. When content gathers
+ * FLAG_AUTO_HIDE_THRESHOLD distinct open flags it is hidden at once, pending review. The target is locked
+ * while a flag is added, so simultaneous flags count exactly and hide it exactly once.
+ */
+@Injectable()
+export class FlagsService {
+  constructor(
+    private readonly database: DatabaseService,
+    private readonly ideas: IdeasService,
+    private readonly comments: CommentsService,
+    private readonly limits: PersonLimitsService,
+    private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** The target if the viewer can see it at all (hidden comments show as tombstones, so they count). */
+  private async visibleTarget(
+    viewer: RequestViewer,
+    targetId: string,
+  ): Promise<{ type: 'Idea' | 'Comment'; id: string }> {
+    const parsed = parseTarget(targetId);
+    const found =
+      parsed?.type === 'Idea'
+        ? await this.ideas.findVisible(viewer, parsed.id)
+        : parsed?.type === 'Comment'
+          ? await this.comments.findVisible(viewer, parsed.id)
+          : null;
+    if (!parsed || !found) throw new NotFoundError(parsed?.type === 'Comment' ? 'comment' : 'idea');
+    return parsed;
+  }
+
+  async flagContent(
+    viewer: RequestViewer,
+    input: { targetId: string; reason: FlagReason; note?: string | null },
+  ): Promise<FlagRow & { open_flags: number }> {
+    const person = requirePerson(viewer);
+    const note = input.note?.trim() || null;
+    if (note && [...note].length > LIMITS.moderation.noteMax)
+      throw new BadInputError({ note: `Use at most ${LIMITS.moderation.noteMax} characters.` });
+    const wanted = await this.visibleTarget(viewer, input.targetId);
+    return this.limits.within('flag', person.userId, () =>
+      this.database.transaction(async (manager) => {
+        await assertNotSuspended(manager, person.userId);
+        const target = await loadTarget(manager, wanted, true);
+        if (!target) throw new NotFoundError('content');
+        if (target.authorId === person.userId)
+          throw new BadInputError({ targetId: 'You cannot flag your own contribution.' });
+        if (!target.counted) throw new ConflictError('This was withdrawn or deleted.');
+        if (target.visibility === Visibility.HIDDEN) throw new ConflictError('This is already hidden pending review.');
+        const [row] = await manager.query(
+          `INSERT INTO flags (target_type, target_id, idea_id, comment_id, campaign_id, agency_id, reporter_id, reason, note)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+           ON CONFLICT (target_id, reporter_id) DO NOTHING RETURNING *`,
+          [
+            target.type,
+            target.id,
+            target.ideaId,
+            target.type === 'Comment' ? target.id : null,
+            target.campaignId,
+            target.agencyId,
+            person.userId,
+            input.reason,
+            note,
+          ],
+        );
+        if (!row) throw new ConflictError('You have already flagged this.');
+        const [{ n }] = await manager.query(
+          "SELECT count(*)::int AS n FROM flags WHERE target_id = $1 AND status = 'OPEN'",
+          [target.id],
+        );
+        if (n >= this.config.flagAutoHideThreshold) await this.autoHide(manager, target, n);
+        return { ...row, open_flags: n };
+      }),
+    );
+  }
+
+  private async autoHide(manager: Parameters<typeof setVisibility>[0], target: ModerationTarget, flags: number) {
+    const reason = `Hidden automatically after ${flags} flags, pending review.`;
+    await setVisibility(manager, target, { reason, byFlags: true });
+    await this.audit.record(manager, {
+      actorId: null,
+      action: `${target.type.toLowerCase()}.auto_hidden`,
+      targetType: target.type,
+      targetId: target.id,
+      agencyId: target.agencyId,
+      reason,
+      details: { flags },
+    });
+  }
+}

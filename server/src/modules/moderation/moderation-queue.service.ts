@@ -1,0 +1,69 @@
+import { FlagStatus, Role } from '@consulta/shared';
+import { Injectable } from '@nestjs/common';
+import { requireSignedIn } from '../../common/auth/policies.js';
+import type { RequestViewer } from '../../common/auth/request-viewer.js';
+import { ForbiddenError } from '../../common/errors/domain-error.js';
+import type { ConnectionShape } from '../../common/graphql/connection.js';
+import { listByTime } from '../../common/graphql/time-listing.js';
+import { DatabaseService } from '../../database/database.service.js';
+import { CampaignAccessService } from '../campaigns/campaign-access.service.js';
+import type { FlagRow } from './flag.object.js';
+import { OPEN_FLAGS_SQL } from './flags.service.js';
+
+type QueueRow = FlagRow & { open_flags: number };
+
+/**
+ * The review queue, oldest flag first: moderators and admins see every flag, officials the flags on their
+ * agencies' campaigns, citizens none (FORBIDDEN). A flag is also visible to the person who made it.
+ */
+@Injectable()
+export class ModerationQueueService {
+  constructor(
+    private readonly database: DatabaseService,
+    private readonly access: CampaignAccessService,
+  ) {}
+
+  /** The agencies whose flags the viewer reviews: null for all of them. */
+  private async scope(viewer: RequestViewer): Promise<string[] | null> {
+    const signedIn = requireSignedIn(viewer);
+    if (signedIn.role === Role.MODERATOR || signedIn.role === Role.ADMIN) return null;
+    const agencies = [...(await this.access.agencyIdsOf(viewer))];
+    if (agencies.length === 0) throw new ForbiddenError('Only moderators, admins and officials review flags.');
+    return agencies;
+  }
+
+  async list(
+    viewer: RequestViewer,
+    status: FlagStatus,
+    page: { first?: number | null; after?: string | null },
+  ): Promise<ConnectionShape<QueueRow>> {
+    const agencies = await this.scope(viewer);
+    return listByTime<QueueRow>(
+      (sql, params) => this.database.dataSource.query(sql, params),
+      {
+        order: 'queue',
+        select: `f.*, ${OPEN_FLAGS_SQL} AS open_flags`,
+        from: 'flags f',
+        alias: 'f.',
+        where: 'f.status = $1 AND ($2::uuid[] IS NULL OR f.agency_id = ANY($2::uuid[]))',
+        params: [status, agencies],
+        direction: 'ASC',
+      },
+      page,
+    );
+  }
+
+  /** One flag for node(id): its reporter sees it, and whoever reviews its agency's flags. */
+  async findVisible(viewer: RequestViewer, id: string): Promise<{ row: QueueRow; reviewer: boolean } | null> {
+    const [row]: QueueRow[] = await this.database.dataSource.query(
+      `SELECT f.*, ${OPEN_FLAGS_SQL} AS open_flags FROM flags f WHERE f.id = $1`,
+      [id],
+    );
+    if (!row || !viewer.userId) return null;
+    const reviewer =
+      viewer.role === Role.MODERATOR ||
+      viewer.role === Role.ADMIN ||
+      (await this.access.canManage(viewer, row.agency_id));
+    return reviewer || row.reporter_id === viewer.userId ? { row, reviewer } : null;
+  }
+}

@@ -1,0 +1,101 @@
+import { Visibility } from '@consulta/shared';
+import type { EntityManager } from 'typeorm';
+import { fromGlobalId } from '../../common/graphql/global-id.js';
+
+export type TargetType = 'Idea' | 'Comment';
+
+/** An idea or a comment as moderation sees it: where it lives (for scoping) and its visibility. */
+export interface ModerationTarget {
+  type: TargetType;
+  id: string;
+  ideaId: string;
+  campaignId: string;
+  agencyId: string;
+  authorId: string | null;
+  visibility: Visibility;
+  hiddenByFlags: boolean;
+  /** Ideas: not withdrawn. Comments: not deleted. Only counted content changes the counters. */
+  counted: boolean;
+}
+
+/** The type and uuid of a flaggable global ID, or null. */
+export function parseTarget(globalId: string): { type: TargetType; id: string } | null {
+  const parsed = fromGlobalId(globalId);
+  if (!parsed || (parsed.type !== 'Idea' && parsed.type !== 'Comment')) return null;
+  return { type: parsed.type, id: parsed.id };
+}
+
+const SQL: Record<TargetType, string> = {
+  Idea: `SELECT i.id, i.id AS idea_id, i.campaign_id, c.agency_id, i.author_id, i.visibility, i.hidden_by_flags,
+                i.status <> 'WITHDRAWN' AS counted
+           FROM ideas i JOIN campaigns c ON c.id = i.campaign_id WHERE i.id = $1`,
+  Comment: `SELECT k.id, k.idea_id, i.campaign_id, c.agency_id, k.author_id, k.visibility, k.hidden_by_flags,
+                   k.deleted_at IS NULL AS counted
+              FROM comments k JOIN ideas i ON i.id = k.idea_id JOIN campaigns c ON c.id = i.campaign_id
+             WHERE k.id = $1`,
+};
+
+/**
+ * Reads the target; with `lock`, inside a transaction, locks it for the change in the order every other
+ * write uses: the idea first, then the comment.
+ */
+export async function loadTarget(
+  manager: EntityManager,
+  target: { type: TargetType; id: string },
+  lock = false,
+): Promise<ModerationTarget | null> {
+  const [row] = await manager.query(SQL[target.type], [target.id]);
+  if (!row) return null;
+  if (lock) {
+    await manager.query('SELECT 1 FROM ideas WHERE id = $1 FOR UPDATE', [row.idea_id]);
+    if (target.type === 'Comment') await manager.query('SELECT 1 FROM comments WHERE id = $1 FOR UPDATE', [row.id]);
+    return loadTarget(manager, target, false);
+  }
+  return {
+    type: target.type,
+    id: row.id,
+    ideaId: row.idea_id,
+    campaignId: row.campaign_id,
+    agencyId: row.agency_id,
+    authorId: row.author_id,
+    visibility: row.visibility,
+    hiddenByFlags: row.hidden_by_flags,
+    counted: row.counted,
+  };
+}
+
+/**
+ * Hides (with a reason; `byFlags` when automatic) or restores content, keeping the counters that leave
+ * hidden content out in step: a campaign's idea count and an idea's comment count. Call with the target
+ * locked. Returns false when nothing changed.
+ */
+export async function setVisibility(
+  manager: EntityManager,
+  target: ModerationTarget,
+  hidden: { reason: string; byFlags: boolean } | null,
+): Promise<boolean> {
+  const table = target.type === 'Idea' ? 'ideas' : 'comments';
+  const wasHidden = target.visibility === Visibility.HIDDEN;
+  if (!hidden && !wasHidden) return false;
+  if (hidden && wasHidden && target.hiddenByFlags === hidden.byFlags) return false;
+  await manager.query(`UPDATE ${table} SET visibility = $2, hidden_reason = $3, hidden_by_flags = $4 WHERE id = $1`, [
+    target.id,
+    hidden ? Visibility.HIDDEN : Visibility.VISIBLE,
+    hidden?.reason ?? null,
+    hidden?.byFlags ?? false,
+  ]);
+  if (wasHidden !== !!hidden && target.counted) {
+    const change = hidden ? -1 : 1;
+    if (target.type === 'Idea') {
+      await manager.query('UPDATE campaigns SET idea_count = idea_count + $2 WHERE id = $1', [
+        target.campaignId,
+        change,
+      ]);
+    } else {
+      await manager.query('UPDATE ideas SET comment_count = comment_count + $2 WHERE id = $1', [target.ideaId, change]);
+    }
+  }
+  target.visibility = hidden ? Visibility.HIDDEN : Visibility.VISIBLE;
+  target.hiddenByFlags = hidden?.byFlags ?? false;
+  return true;
+}
