@@ -272,6 +272,11 @@ export const MATRIX: Record<string, Case> = {
     variables: () => ({ input: { currentPassword: PASSWORD, newPassword: `new passphrase ${unique()}` } }),
     expect: signedIn('OK'),
   },
+  'Query.userByEmail': {
+    document: 'query ($email: String!) { userByEmail(email: $email) { id role } }',
+    variables: async (t) => ({ email: (await makeUser(t)).email }),
+    expect: adminOnly,
+  },
   'Mutation.setUserRole': {
     document: 'mutation ($id: ID!) { setUserRole(userId: $id, role: MODERATOR) { id } }',
     variables: async (t) => ({ id: (await makeUser(t)).id }),

@@ -57,6 +57,8 @@ export interface IdeaListFilter {
   search?: string | null;
 }
 
+export type PersonalList = 'authored' | 'voted' | 'followed';
+
 function searchText(query: string | null | undefined): string | null {
   if (query === null || query === undefined) return null;
   if (query.length > LIMITS.search.queryMax)
@@ -151,6 +153,21 @@ export class IdeaQueriesService {
       "i.status <> 'WITHDRAWN'",
     ];
     return this.page(AWAITING, 'awaiting', filter, 'FROM ideas i', conditions, [campaignId, threshold]);
+  }
+
+  /**
+   * A person's own lists, newest idea first: the ideas they wrote (whatever their state, hidden ones
+   * included: they are its author), voted on or follow (only what they may still see).
+   */
+  forPerson(userId: string, kind: PersonalList, filter: { first?: number | null; after?: string | null }) {
+    const condition = {
+      authored: 'i.author_id = $1',
+      voted:
+        "i.id IN (SELECT idea_id FROM votes WHERE user_id = $1) AND (i.visibility = 'VISIBLE' OR i.author_id = $1)",
+      followed:
+        "i.id IN (SELECT idea_id FROM idea_follows WHERE user_id = $1) AND (i.visibility = 'VISIBLE' OR i.author_id = $1)",
+    }[kind];
+    return this.page(ORDERS.NEW, `mine-${kind}`, filter, 'FROM ideas i', [condition], [userId]);
   }
 
   /** Full-text search (English stemming) over visible ideas of every campaign the viewer may see, best first. */

@@ -6,10 +6,18 @@ import { IdeaFieldsResolver } from './idea-fields.resolver.js';
 import { IdeaQueriesService } from './idea-queries.service.js';
 import { CampaignIdeasResolver, IdeasResolver } from './ideas.resolver.js';
 import { IdeasService } from './ideas.service.js';
+import { ViewerIdeasResolver } from './viewer-ideas.resolver.js';
 
 @Module({
   imports: [CampaignsModule, UsersModule, RateLimitModule],
-  providers: [IdeasService, IdeaQueriesService, IdeasResolver, CampaignIdeasResolver, IdeaFieldsResolver],
+  providers: [
+    IdeasService,
+    IdeaQueriesService,
+    IdeasResolver,
+    CampaignIdeasResolver,
+    IdeaFieldsResolver,
+    ViewerIdeasResolver,
+  ],
   exports: [IdeasService, IdeaQueriesService],
 })
 export class IdeasModule {}

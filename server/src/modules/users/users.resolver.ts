@@ -28,6 +28,12 @@ export class UsersResolver implements OnModuleInit {
     return user ? mapViewer(user) : null;
   }
 
+  @Query(() => UserObject, { nullable: true, description: 'ADMIN only: the person with this email, or null.' })
+  async userByEmail(@Args('email') email: string, @Context() { viewer }: GraphQLContext): Promise<UserObject | null> {
+    const user = await this.users.findByEmailAsAdmin(viewer, email);
+    return user ? mapUser(user) : null;
+  }
+
   @Mutation(() => UserObject, { description: 'ADMIN only.' })
   async setUserRole(
     @Args('userId', { type: () => ID }) userId: string,

@@ -48,6 +48,12 @@ export class UsersService {
     );
   }
 
+  /** For admins, who look people up to change their role. */
+  async findByEmailAsAdmin(viewer: RequestViewer, email: string): Promise<UserEntity | null> {
+    requireRole(viewer, Role.ADMIN);
+    return email.trim() ? this.findByEmail(email.trim()) : null;
+  }
+
   findByEmail(email: string): Promise<UserEntity | null> {
     return this.database.manager.findOneBy(UserEntity, { email: email.trim() });
   }
