@@ -33,7 +33,7 @@ const WORKSPACES = [
   },
   {
     name: 'web',
-    inputs: ['web/src', 'web/index.html', 'web/public', 'web/vite.config.ts', 'shared/src'],
+    inputs: ['web/src', 'web/index.html', 'web/public', 'web/vite.config.ts', 'web/scripts', 'shared/src'],
     output: 'web/dist/index.html',
   },
 ];

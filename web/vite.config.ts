@@ -10,6 +10,7 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     assetsInlineLimit: 0,
+    manifest: true,
   },
   server: {
     proxy: { '/graphql': api, '/health': api },

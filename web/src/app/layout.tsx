@@ -1,51 +1,107 @@
-import { GridContainer, Header, NavMenuButton, PrimaryNav, Title } from '@trussworks/react-uswds';
+import { useApolloClient, useMutation } from '@apollo/client/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, Outlet } from 'react-router';
+import { Link, NavLink, Outlet, useNavigate } from 'react-router';
 import { LanguageSelect } from '../components/ui/language-select';
+import { SIGN_OUT } from '../features/session/api/sign-out';
+import { useViewer } from '../features/session/components/use-viewer';
 
-/** The frame of every page: skip link, header with navigation and language, main landmark, footer. */
+/** The frame of every page: skip link, header with navigation, account and language, main landmark, footer. */
 export function Layout() {
   const { t } = useTranslation();
   const [expanded, setExpanded] = useState(false);
+  const { viewer, isModerator, isAdmin, isOfficial } = useViewer();
+  const client = useApolloClient();
+  const navigate = useNavigate();
+  const [signOut] = useMutation(SIGN_OUT);
+  const close = () => setExpanded(false);
+  const link = (to: string, label: string) => (
+    <NavLink key={to} to={to} className="usa-nav-link" end={to === '/'} onClick={close}>
+      <span>{label}</span>
+    </NavLink>
+  );
   const items = [
-    <NavLink key="home" to="/" className="usa-nav-link" end onClick={() => setExpanded(false)}>
-      {t('nav.home')}
-    </NavLink>,
+    link('/', t('nav.home')),
+    ...(viewer ? [link('/activity', t('nav.activity'))] : []),
+    ...(viewer && viewer.memberships.length > 0 ? [link('/console', t('nav.console'))] : []),
+    ...(isModerator || (isOfficial && viewer) ? [link('/moderation', t('nav.moderation'))] : []),
+    ...(isAdmin ? [link('/admin', t('nav.admin'))] : []),
+    ...(viewer
+      ? [
+          <button
+            key="sign-out"
+            type="button"
+            className="usa-nav-link usa-button--unstyled"
+            onClick={async () => {
+              close();
+              await signOut().catch(() => undefined);
+              await client.resetStore();
+              navigate('/');
+            }}
+          >
+            <span>{t('nav.signOut')}</span>
+          </button>,
+        ]
+      : [link('/sign-in', t('nav.signIn'))]),
   ];
   return (
     <>
       <a className="usa-skipnav" href="#main-content">
         {t('app.skipToContent')}
       </a>
+      <div className="bg-base-lightest">
+        <div className="grid-container display-flex flex-justify-end flex-align-center flex-wrap padding-y-05">
+          {viewer ? (
+            <p className="font-sans-2xs margin-y-0 margin-right-2">
+              {t('nav.signedInAs', { name: viewer.user.displayName })}
+            </p>
+          ) : null}
+          <LanguageSelect />
+        </div>
+      </div>
       <div className={`usa-overlay ${expanded ? 'is-visible' : ''}`} />
-      <Header basic>
+      <header className="usa-header usa-header--basic">
         <div className="usa-nav-container">
           <div className="usa-navbar">
-            <Title>
-              <Link to="/">{t('app.name')}</Link>
-            </Title>
-            <NavMenuButton onClick={() => setExpanded((open) => !open)} label="Menu" />
+            <div className="usa-logo">
+              <em className="usa-logo__text">
+                <Link to="/">{t('app.name')}</Link>
+              </em>
+            </div>
+            <button type="button" className="usa-menu-btn" onClick={() => setExpanded((open) => !open)}>
+              {t('nav.menu')}
+            </button>
           </div>
-          <PrimaryNav
-            items={items}
-            mobileExpanded={expanded}
-            onToggleMobileNav={() => setExpanded((open) => !open)}
-            aria-label={t('app.primaryNav')}
-          >
-            <LanguageSelect />
-          </PrimaryNav>
+          <nav aria-label={t('app.primaryNav')} className={`usa-nav ${expanded ? 'is-visible' : ''}`}>
+            <button type="button" className="usa-nav__close" onClick={close}>
+              <span className="usa-sr-only">{t('nav.closeMenu')}</span>×
+            </button>
+            <ul className="usa-nav__primary usa-accordion">
+              {items.map((item) => (
+                <li key={item.key} className="usa-nav__primary-item">
+                  {item}
+                </li>
+              ))}
+            </ul>
+          </nav>
         </div>
-      </Header>
+      </header>
       <main id="main-content" tabIndex={-1}>
-        <GridContainer className="padding-y-4">
+        <div className="grid-container padding-y-4">
+          {viewer?.suspendedUntil ? (
+            <div className="usa-alert usa-alert--warning usa-alert--slim margin-bottom-2">
+              <div className="usa-alert__body">
+                <p className="usa-alert__text">{t('nav.suspended', { reason: viewer.suspensionReason ?? '' })}</p>
+              </div>
+            </div>
+          ) : null}
           <Outlet />
-        </GridContainer>
+        </div>
       </main>
       <footer className="usa-footer usa-footer--slim">
-        <GridContainer className="padding-y-2">
+        <div className="grid-container padding-y-2">
           <p>{t('app.footer')}</p>
-        </GridContainer>
+        </div>
       </footer>
     </>
   );

@@ -1,15 +1,46 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { Layout } from './layout';
+import { ActivityRoute } from './routes/activity-route';
+import { CampaignRoute } from './routes/campaign-route';
 import { ErrorRoute } from './routes/error-route';
 import { HomeRoute } from './routes/home-route';
+import { IdeaRoute } from './routes/idea-route';
 import { NotFoundRoute } from './routes/not-found-route';
+import { SignInRoute } from './routes/sign-in-route';
+import { SignUpRoute } from './routes/sign-up-route';
+import { SubmitIdeaRoute } from './routes/submit-idea-route';
 
+/**
+ * Citizen routes are in the main bundle; the officials', moderators' and admins' consoles load on demand,
+ * so people who never open them never download them.
+ */
 export const routes: RouteObject[] = [
   {
     element: <Layout />,
     errorElement: <ErrorRoute />,
     children: [
       { index: true, element: <HomeRoute /> },
+      { path: 'campaigns/:slug', element: <CampaignRoute /> },
+      { path: 'campaigns/:slug/new-idea', element: <SubmitIdeaRoute /> },
+      { path: 'ideas/:id', element: <IdeaRoute /> },
+      { path: 'sign-in', element: <SignInRoute /> },
+      { path: 'sign-up', element: <SignUpRoute /> },
+      { path: 'activity', element: <ActivityRoute /> },
+      { path: 'console', lazy: async () => ({ Component: (await import('./routes/console-route')).ConsoleRoute }) },
+      {
+        path: 'console/new',
+        lazy: async () => ({ Component: (await import('./routes/new-campaign-route')).NewCampaignRoute }),
+      },
+      {
+        path: 'console/campaigns/:id',
+        lazy: async () => ({ Component: (await import('./routes/manage-campaign-route')).ManageCampaignRoute }),
+      },
+      {
+        path: 'moderation',
+        lazy: async () => ({ Component: (await import('./routes/moderation-route')).ModerationRoute }),
+      },
+      { path: 'moderation/log', lazy: async () => ({ Component: (await import('./routes/log-route')).LogRoute }) },
+      { path: 'admin', lazy: async () => ({ Component: (await import('./routes/admin-route')).AdminRoute }) },
       { path: '*', element: <NotFoundRoute /> },
     ],
   },

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { ApiStatus } from '../../features/system/components/api-status';
+import { OpenCampaigns } from '../../features/campaigns/components/open-campaigns';
 import { usePageTitle } from '../use-page-title';
 
 export function HomeRoute() {
@@ -9,7 +9,8 @@ export function HomeRoute() {
     <>
       <h1>{t('home.title')}</h1>
       <p className="usa-intro">{t('home.intro')}</p>
-      <ApiStatus />
+      <h2>{t('home.openCampaigns')}</h2>
+      <OpenCampaigns />
     </>
   );
 }

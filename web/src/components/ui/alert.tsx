@@ -1,4 +1,3 @@
-import { Alert as UswdsAlert } from '@trussworks/react-uswds';
 import type { ReactNode } from 'react';
 
 interface AlertProps {
@@ -8,11 +7,22 @@ interface AlertProps {
   'data-testid'?: string;
 }
 
-/** A USWDS alert; the heading level stays consistent across the app. */
+/**
+ * A USWDS alert (its markup and classes: re-themed by USWDS tokens). Errors and warnings are announced at
+ * once, the rest politely.
+ */
 export function Alert({ type, heading, children, ...rest }: AlertProps) {
+  const urgent = type === 'error' || type === 'warning';
   return (
-    <UswdsAlert type={type} heading={heading} headingLevel="h2" slim={!heading} {...rest}>
-      {children}
-    </UswdsAlert>
+    <div
+      className={`usa-alert usa-alert--${type} ${heading ? '' : 'usa-alert--slim'} margin-y-2`}
+      role={urgent ? 'alert' : 'status'}
+      {...rest}
+    >
+      <div className="usa-alert__body">
+        {heading ? <h2 className="usa-alert__heading">{heading}</h2> : null}
+        <div className="usa-alert__text">{children}</div>
+      </div>
+    </div>
   );
 }

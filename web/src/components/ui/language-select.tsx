@@ -1,4 +1,3 @@
-import { Label, Select } from '@trussworks/react-uswds';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES } from '../../i18n/i18n';
 
@@ -7,13 +6,13 @@ export function LanguageSelect() {
   const { t, i18n } = useTranslation();
   return (
     <div className="display-flex flex-align-center">
-      <Label htmlFor="language-select" className="margin-top-0 margin-right-1">
+      <label htmlFor="language-select" className="usa-label margin-top-0 margin-right-1 font-sans-2xs">
         {t('app.language')}
-      </Label>
-      <Select
+      </label>
+      <select
         id="language-select"
         name="language"
-        className="margin-top-0 width-auto"
+        className="usa-select margin-top-0 width-auto height-4 padding-y-0 font-sans-2xs"
         value={i18n.resolvedLanguage}
         onChange={(event) => void i18n.changeLanguage(event.target.value)}
       >
@@ -22,7 +21,7 @@ export function LanguageSelect() {
             {t(`app.languageNames.${language}`)}
           </option>
         ))}
-      </Select>
+      </select>
     </div>
   );
 }

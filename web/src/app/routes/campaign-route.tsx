@@ -1,0 +1,37 @@
+import { useQuery } from '@apollo/client/react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { Alert } from '../../components/ui/alert';
+import { CAMPAIGN } from '../../features/campaigns/api/campaign';
+import { CampaignHeader } from '../../features/campaigns/components/campaign-header';
+import { IdeaFilters } from '../../features/ideas/components/idea-filters';
+import { IdeaList } from '../../features/ideas/components/idea-list';
+import { useViewer } from '../../features/session/components/use-viewer';
+import { usePageTitle } from '../use-page-title';
+import { NotFoundRoute } from './not-found-route';
+
+export function CampaignRoute() {
+  const { t } = useTranslation();
+  const { slug = '' } = useParams();
+  const { viewer } = useViewer();
+  const { data, error } = useQuery(CAMPAIGN, { variables: { slug } });
+  usePageTitle(data?.campaign?.title ?? t('common.loading'));
+  if (error) return <Alert type="error">{t('errors.load')}</Alert>;
+  if (!data) return <p role="status">{t('common.loading')}</p>;
+  const campaign = data.campaign;
+  if (!campaign) return <NotFoundRoute />;
+  return (
+    <>
+      <CampaignHeader campaign={campaign} />
+      {campaign.acceptingContributions ? (
+        <p>
+          <Link className="usa-button usa-button--big" to={`/campaigns/${campaign.slug}/new-idea`}>
+            {t('campaign.propose')}
+          </Link>
+        </p>
+      ) : null}
+      <IdeaFilters tags={campaign.tags} />
+      <IdeaList slug={campaign.slug} signedIn={!!viewer} />
+    </>
+  );
+}

@@ -1,0 +1,26 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { SignInForm } from '../../features/session/components/sign-in-form';
+import { usePageTitle } from '../use-page-title';
+
+/** Where to go after signing in: a path inside the app only. */
+export function nextPath(params: URLSearchParams): string {
+  const next = params.get('next') ?? '/';
+  return next.startsWith('/') && !next.startsWith('//') ? next : '/';
+}
+
+export function SignInRoute() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  usePageTitle(t('session.signInTitle'));
+  return (
+    <>
+      <h1>{t('session.signInTitle')}</h1>
+      <SignInForm onDone={() => navigate(nextPath(params), { replace: true })} />
+      <p>
+        {t('session.noAccount')} <Link to={`/sign-up?${params.toString()}`}>{t('session.createAccount')}</Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,41 @@
+import { useTranslation } from 'react-i18next';
+import { DateText } from '../../../components/ui/date-text';
+
+export interface CampaignRulesData {
+  votingMode: string;
+  voteBudget?: number | null;
+  responseThreshold?: number | null;
+  opensAt?: string | null;
+  closesAt?: string | null;
+  acceptingContributions: boolean;
+  status: string;
+}
+
+/** The campaign's rules in plain words. */
+export function CampaignRules({ campaign }: { campaign: CampaignRulesData }) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="rules-heading" className="bg-base-lightest padding-2 radius-md margin-y-2">
+      <h2 id="rules-heading" className="margin-top-0 font-sans-md">
+        {t('campaign.rules')}
+      </h2>
+      <ul className="usa-list">
+        <li>{campaign.votingMode === 'SUPPORT' ? t('campaign.ruleSupport') : t('campaign.ruleUpDown')}</li>
+        <li>
+          {campaign.voteBudget ? t('campaign.ruleBudget', { count: campaign.voteBudget }) : t('campaign.ruleNoBudget')}
+        </li>
+        <li>
+          {campaign.responseThreshold
+            ? t('campaign.ruleThreshold', { count: campaign.responseThreshold })
+            : t('campaign.ruleNoThreshold')}
+        </li>
+        {campaign.closesAt ? (
+          <li>
+            {t('campaign.ruleCloses')} <DateText value={campaign.closesAt} withTime />
+          </li>
+        ) : null}
+        <li>{campaign.acceptingContributions ? t('campaign.accepting') : t('campaign.notAccepting')}</li>
+      </ul>
+    </section>
+  );
+}

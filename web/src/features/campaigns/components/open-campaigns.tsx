@@ -1,0 +1,30 @@
+import { useQuery } from '@apollo/client/react';
+import { useTranslation } from 'react-i18next';
+import { Alert } from '../../../components/ui/alert';
+import { LoadMore } from '../../../components/ui/load-more';
+import { OPEN_CAMPAIGNS } from '../api/open-campaigns';
+import { CampaignCard } from './campaign-card';
+
+/** The consultations open now, newest first, a page at a time. */
+export function OpenCampaigns() {
+  const { t } = useTranslation();
+  const { data, loading, error, fetchMore } = useQuery(OPEN_CAMPAIGNS, { variables: { first: 12 } });
+  if (error) return <Alert type="error">{t('errors.load')}</Alert>;
+  if (!data) return <p role="status">{t('common.loading')}</p>;
+  const { edges, pageInfo } = data.campaigns;
+  if (!edges.length) return <p>{t('home.noCampaigns')}</p>;
+  return (
+    <>
+      <ul className="usa-card-group" aria-label={t('home.openCampaigns')}>
+        {edges.map(({ node }) => (
+          <CampaignCard key={node.id} campaign={node} />
+        ))}
+      </ul>
+      <LoadMore
+        hasMore={pageInfo.hasNextPage}
+        loading={loading}
+        onClick={() => void fetchMore({ variables: { after: pageInfo.endCursor } })}
+      />
+    </>
+  );
+}

@@ -1,0 +1,119 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+
+export const SORTS = ['TOP', 'NEW', 'TRENDING', 'BEST'] as const;
+export const STATUSES = [
+  'SUBMITTED',
+  'UNDER_REVIEW',
+  'ACCEPTED',
+  'IN_PROGRESS',
+  'IMPLEMENTED',
+  'REJECTED',
+  'DUPLICATE',
+  'WITHDRAWN',
+];
+
+/** The list's state as the URL holds it: sort, tag, status and search. */
+export function useIdeaFilters() {
+  const [params, setParams] = useSearchParams();
+  const sort = (SORTS as readonly string[]).includes(params.get('sort') ?? '') ? params.get('sort')! : 'TOP';
+  const status = STATUSES.includes(params.get('status') ?? '') ? params.get('status')! : '';
+  const filters = { sort, tag: params.get('tag') ?? '', status, q: params.get('q') ?? '' };
+  const update = (changes: Partial<typeof filters>) => {
+    const next = { ...filters, ...changes };
+    const search = new URLSearchParams();
+    if (next.sort !== 'TOP') search.set('sort', next.sort);
+    if (next.tag) search.set('tag', next.tag);
+    if (next.status) search.set('status', next.status);
+    if (next.q) search.set('q', next.q);
+    setParams(search);
+  };
+  return { filters, update };
+}
+
+/** Sort, tag and status pickers and a search box; every change goes to the URL. */
+export function IdeaFilters({ tags }: { tags: string[] }) {
+  const { t } = useTranslation();
+  const { filters, update } = useIdeaFilters();
+  const [query, setQuery] = useState(filters.q);
+  const search = (event: FormEvent) => {
+    event.preventDefault();
+    update({ q: query.trim() });
+  };
+  return (
+    <div className="grid-row grid-gap-2 flex-align-end margin-bottom-2">
+      <div className="grid-col-6 tablet:grid-col-3">
+        <label className="usa-label" htmlFor="idea-sort">
+          {t('ideas.sort')}
+        </label>
+        <select
+          className="usa-select"
+          id="idea-sort"
+          value={filters.sort}
+          onChange={(e) => update({ sort: e.target.value })}
+        >
+          {SORTS.map((sort) => (
+            <option key={sort} value={sort}>
+              {t(`ideas.sorts.${sort}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="grid-col-6 tablet:grid-col-3">
+        <label className="usa-label" htmlFor="idea-tag">
+          {t('ideas.tag')}
+        </label>
+        <select
+          className="usa-select"
+          id="idea-tag"
+          value={filters.tag}
+          onChange={(e) => update({ tag: e.target.value })}
+        >
+          <option value="">{t('ideas.allTags')}</option>
+          {tags.map((tag) => (
+            <option key={tag} value={tag}>
+              {tag}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="grid-col-12 tablet:grid-col-3">
+        <label className="usa-label" htmlFor="idea-status">
+          {t('ideas.status')}
+        </label>
+        <select
+          className="usa-select"
+          id="idea-status"
+          value={filters.status}
+          onChange={(e) => update({ status: e.target.value })}
+        >
+          <option value="">{t('ideas.allStatuses')}</option>
+          {STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {t(`status.${status}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <form className="grid-col-12 tablet:grid-col-3" role="search" onSubmit={search}>
+        <label className="usa-label" htmlFor="idea-search">
+          {t('ideas.search')}
+        </label>
+        <div className="display-flex">
+          <input
+            className="usa-input margin-right-05"
+            id="idea-search"
+            type="search"
+            name="q"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+          />
+          <button className="usa-button" type="submit">
+            {t('ideas.searchButton')}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,99 @@
+import { useMutation } from '@apollo/client/react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { readApiError } from '../../../lib/api-errors';
+import { CAST_VOTE, RETRACT_VOTE } from '../api/votes';
+
+export interface VoteControlProps {
+  idea: { id: string; title: string; score: number; upvotes: number; downvotes: number; viewerVote?: number | null };
+  campaign: {
+    votingMode: string;
+    voteBudget?: number | null;
+    viewerVotesRemaining?: number | null;
+    acceptingContributions: boolean;
+  };
+  signedIn: boolean;
+}
+
+/**
+ * Support (or vote up/down) and take it back, with the budget in words ("3 of 5 votes left"). The score
+ * is announced politely when it changes; refusals are said next to the buttons.
+ */
+export function VoteControl({ idea, campaign, signedIn }: VoteControlProps) {
+  const { t } = useTranslation();
+  const [message, setMessage] = useState<string | null>(null);
+  const [cast, casting] = useMutation(CAST_VOTE);
+  const [retract, retracting] = useMutation(RETRACT_VOTE);
+  const busy = casting.loading || retracting.loading;
+  const support = campaign.votingMode === 'SUPPORT';
+
+  async function vote(value: 1 | -1) {
+    setMessage(null);
+    try {
+      if (idea.viewerVote === value) await retract({ variables: { ideaId: idea.id } });
+      else await cast({ variables: { input: { ideaId: idea.id, value } } });
+    } catch (error) {
+      const api = readApiError(error);
+      setMessage(
+        api?.code === 'CONFLICT' && campaign.voteBudget && campaign.viewerVotesRemaining === 0
+          ? t('votes.budgetSpent', { count: campaign.voteBudget })
+          : t(`errors.code.${api?.code ?? 'NETWORK'}`, { seconds: api?.retryAfterSeconds ?? 60 }),
+      );
+    }
+  }
+
+  const canVote = signedIn && campaign.acceptingContributions;
+  return (
+    <div className="vote-control" data-testid="vote-control">
+      <p className="margin-y-05 text-bold" aria-live="polite" aria-atomic="true">
+        {support ? t('votes.supports', { count: idea.upvotes }) : t('votes.score', { count: idea.score })}
+      </p>
+      {canVote ? (
+        <div className="display-flex flex-wrap">
+          <button
+            type="button"
+            className={`usa-button ${idea.viewerVote === 1 ? '' : 'usa-button--outline'} margin-right-1`}
+            aria-pressed={idea.viewerVote === 1}
+            disabled={busy}
+            onClick={() => void vote(1)}
+          >
+            {support ? (idea.viewerVote === 1 ? t('votes.supported') : t('votes.support')) : t('votes.up')}
+            <span className="usa-sr-only">: {idea.title}</span>
+          </button>
+          {support ? null : (
+            <button
+              type="button"
+              className={`usa-button ${idea.viewerVote === -1 ? '' : 'usa-button--outline'}`}
+              aria-pressed={idea.viewerVote === -1}
+              disabled={busy}
+              onClick={() => void vote(-1)}
+            >
+              {t('votes.down')}
+              <span className="usa-sr-only">: {idea.title}</span>
+            </button>
+          )}
+        </div>
+      ) : null}
+      {canVote && campaign.voteBudget ? (
+        <p className="usa-hint margin-y-05">
+          {t('votes.remaining', {
+            count: campaign.viewerVotesRemaining ?? campaign.voteBudget,
+            total: campaign.voteBudget,
+          })}
+        </p>
+      ) : null}
+      {canVote && idea.viewerVote ? <p className="usa-hint margin-y-05">{t('votes.retractHint')}</p> : null}
+      {!signedIn && campaign.acceptingContributions ? (
+        <p className="usa-hint margin-y-05">
+          <Link to="/sign-in">{t('votes.signInToVote')}</Link>
+        </p>
+      ) : null}
+      {message ? (
+        <p className="usa-error-message" role="alert">
+          {message}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+import { useApolloClient, useMutation } from '@apollo/client/react';
+import { LIMITS } from '@consulta/shared/limits';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorSummary } from '../../../components/ui/error-summary';
+import { TextField } from '../../../components/ui/text-field';
+import { useFormErrors } from '../../../lib/use-form-errors';
+import { SIGN_UP } from '../api/sign-up';
+
+const IDS = { displayName: 'sign-up-name', email: 'sign-up-email', password: 'sign-up-password' };
+
+/** A new account: name shown publicly, email, password (same rules as the server). */
+export function SignUpForm({ onDone }: { onDone(): void }) {
+  const { t } = useTranslation();
+  const client = useApolloClient();
+  const [displayName, setDisplayName] = useState('');
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const errors = useFormErrors(IDS);
+  const [signUp, { loading }] = useMutation(SIGN_UP);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const length = [...password].length;
+    const ok = errors.check({
+      displayName: !displayName.trim() && t('session.nameRequired'),
+      email: !/^\S+@\S+\.\S+$/.test(email.trim()) && t('session.emailInvalid'),
+      password:
+        (length < LIMITS.user.passwordMin || length > LIMITS.user.passwordMax) &&
+        t('session.passwordLength', { min: LIMITS.user.passwordMin, max: LIMITS.user.passwordMax }),
+    });
+    if (!ok) return;
+    try {
+      await signUp({ variables: { input: { displayName: displayName.trim(), email: email.trim(), password } } });
+      await client.resetStore();
+      onDone();
+    } catch (error) {
+      errors.report(error, { CONFLICT: t('session.emailTaken') });
+    }
+  }
+
+  return (
+    <form className="usa-form usa-form--large" onSubmit={submit} noValidate>
+      <ErrorSummary items={errors.summary} />
+      <TextField
+        id={IDS.displayName}
+        label={t('session.displayName')}
+        hint={t('session.displayNameHint')}
+        autoComplete="name"
+        value={displayName}
+        onChange={setDisplayName}
+        maxLength={LIMITS.user.displayNameMax}
+        error={errors.fields.displayName}
+        required
+      />
+      <TextField
+        id={IDS.email}
+        label={t('session.email')}
+        type="email"
+        autoComplete="email"
+        value={email}
+        onChange={setEmail}
+        error={errors.fields.email}
+        required
+      />
+      <TextField
+        id={IDS.password}
+        label={t('session.password')}
+        hint={t('session.passwordLength', { min: LIMITS.user.passwordMin, max: LIMITS.user.passwordMax })}
+        type="password"
+        autoComplete="new-password"
+        value={password}
+        onChange={setPassword}
+        error={errors.fields.password}
+        required
+      />
+      <button type="submit" className="usa-button" disabled={loading}>
+        {t('session.createAccount')}
+      </button>
+    </form>
+  );
+}

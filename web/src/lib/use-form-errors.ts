@@ -1,0 +1,61 @@
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SummaryItem } from '../components/ui/error-summary';
+import { readApiError } from './api-errors';
+
+/**
+ * Errors of one form, from local checks or from the API: each field's message (shown beside it) and the
+ * summary at the top. `fieldIds` maps the API's field names to the form's element ids.
+ */
+export function useFormErrors(fieldIds: Record<string, string>) {
+  const { t } = useTranslation();
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [summary, setSummary] = useState<SummaryItem[]>([]);
+
+  const show = useCallback(
+    (byField: Record<string, string>, general: string[] = []) => {
+      setFields(byField);
+      setSummary([
+        ...Object.entries(byField).map(([field, message]) => ({ fieldId: fieldIds[field], message })),
+        ...general.map((message) => ({ message })),
+      ]);
+      if (typeof document !== 'undefined' && (Object.keys(byField).length || general.length)) {
+        document.title = document.title.startsWith(t('form.errorPrefix'))
+          ? document.title
+          : `${t('form.errorPrefix')} ${document.title}`;
+      }
+    },
+    [fieldIds, t],
+  );
+
+  /** Local checks: returns true when there is nothing to report. */
+  const check = useCallback(
+    (byField: Record<string, string | false | undefined>) => {
+      const found = Object.fromEntries(Object.entries(byField).filter(([, m]) => m)) as Record<string, string>;
+      show(found);
+      return Object.keys(found).length === 0;
+    },
+    [show],
+  );
+
+  /** An API error: field messages beside fields, anything else in words at the top. */
+  const report = useCallback(
+    (error: unknown, byCode: Partial<Record<string, string>> = {}) => {
+      const api = readApiError(error);
+      if (!api) return;
+      const known = Object.fromEntries(Object.entries(api.fields).filter(([field]) => field in fieldIds));
+      const unknown = Object.entries(api.fields)
+        .filter(([field]) => !(field in fieldIds))
+        .map(([, message]) => message);
+      const general =
+        api.code === 'BAD_USER_INPUT'
+          ? unknown
+          : [byCode[api.code] ?? t(`errors.code.${api.code}`, { seconds: api.retryAfterSeconds ?? 60 })];
+      show(known, general);
+    },
+    [fieldIds, show, t],
+  );
+
+  const clear = useCallback(() => show({}), [show]);
+  return { fields, summary, check, report, clear };
+}
