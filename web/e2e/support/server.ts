@@ -20,6 +20,24 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+async function demoReady(url: string): Promise<boolean> {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query: `mutation { signIn(input: { email: "moderator@example.org", password: "consulta-demo-2026" }) { token } }`,
+    }),
+  }).catch(() => null);
+  const token = response?.ok ? ((await response.json()) as any).data?.signIn?.token : null;
+  if (!token) return false;
+  const queue = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query: '{ moderationQueue { totalCount } }' }),
+  });
+  return (((await queue.json()) as any).data?.moderationQueue?.totalCount ?? 0) > 0;
+}
+
 /** The built product as a newcomer runs it (server/dist serving web/dist), on a fresh database. */
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   const db = await createTestDatabase();
@@ -33,6 +51,9 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
       PORT: String(port),
       DATABASE_URL: db.url,
       LOG_LEVEL: 'warn',
+      // The browser suites sign in, vote and post many times a minute from one address.
+      RATE_LIMIT_PER_MINUTE: '0',
+      SEED_DEMO: 'true',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -47,7 +68,8 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
       (r) => r.ok,
       () => false,
     );
-    if (ok) break;
+    // Healthy, and (when asked for) the demo data has finished loading: its last piece is the flag.
+    if (ok && (await demoReady(url))) break;
     if (Date.now() > deadline) throw new Error(`server did not become healthy: ${output.join('')}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

@@ -21,7 +21,7 @@ export function IdeaRoute() {
   const { id = '' } = useParams();
   const location = useLocation();
   const { viewer } = useViewer();
-  const { data, error } = useQuery(IDEA, { variables: { id }, fetchPolicy: 'cache-and-network' });
+  const { data, error } = useQuery(IDEA, { variables: { id }, fetchPolicy: 'cache-and-network', pollInterval: 10000 });
   usePageTitle(data?.idea?.title ?? t('common.loading'));
   if (error) return <Alert type="error">{t('errors.load')}</Alert>;
   if (!data) return <p role="status">{t('common.loading')}</p>;

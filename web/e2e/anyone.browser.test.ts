@@ -1,0 +1,142 @@
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from './support/browser.js';
+import { expectAccessible, newPerson, screenshots } from './support/journey.js';
+import { startServer, type RunningServer } from './support/server.js';
+
+const CAMPAIGN = 'Better parks for summer';
+
+describe('anyone, signed out', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('finds an open consultation, reads its rules, and sorts, filters and searches ideas in the URL', async () => {
+    const { context, page } = await newPerson(browser);
+    await page.goto(server.url);
+    expect(await page.title()).toBe('Welcome to Consulta | Consulta');
+    const card = page.getByRole('listitem').filter({ hasText: CAMPAIGN });
+    await card.getByText('City Parks Department').waitFor();
+    await card.getByText('4 ideas').waitFor();
+    await card.getByText('Status: Open').waitFor();
+    await expectAccessible(page);
+    await screenshots(page, 'home');
+
+    await page.getByRole('link', { name: CAMPAIGN }).click();
+    await page.getByRole('heading', { level: 1, name: CAMPAIGN }).waitFor();
+    await page.getByText('5 votes per person in this consultation.').waitFor();
+    await page.getByText('Ideas with 3 votes get an official answer from the agency.').waitFor();
+    await page.getByText('4 ideas', { exact: true }).waitFor();
+    await expectAccessible(page);
+    await screenshots(page, 'campaign');
+
+    await page.getByLabel('Sort by').selectOption('NEW');
+    await page.waitForURL(/\?sort=NEW/);
+    const titles = () => page.locator('#ideas-heading ~ ol h3').allTextContents();
+    await page.waitForFunction(() =>
+      document.querySelector('#ideas-heading ~ ol h3')?.textContent?.includes('Water new street trees'),
+    );
+    expect((await titles())[0]).toBe('Water new street trees in their first summers');
+
+    await page.getByLabel('Topic').selectOption('Trees');
+    await page.waitForURL(/tag=Trees/);
+    await page.getByText('2 ideas', { exact: true }).waitFor();
+    await page.getByLabel('Status').selectOption('ACCEPTED');
+    await page.getByText('No ideas match. Try other filters or words.').waitFor();
+
+    await page.goto(`${server.url}/campaigns/better-parks-for-summer`);
+    await page.getByLabel('Search ideas').fill('wheelchair entrances');
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await page.waitForURL(/q=wheelchair/);
+    await page.getByText('1 idea', { exact: true }).waitFor();
+    // The URL holds the state: a reload (or a shared link) shows the same list.
+    await page.reload();
+    await page.getByRole('link', { name: 'Step-free paths to every park entrance' }).waitFor();
+    expect(await page.getByLabel('Search ideas').inputValue()).toBe('wheelchair entrances');
+    await page.goBack();
+    await page.waitForURL(/better-parks-for-summer$/);
+    await context.close();
+  });
+
+  it('reads an idea: status and timeline, the official answer apart and signed, threaded comments', async () => {
+    const { context, page } = await newPerson(browser);
+    await page.goto(`${server.url}/campaigns/better-parks-for-summer`);
+    await page.getByRole('link', { name: 'Shade over the Riverside playground' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Shade over the Riverside playground' }).waitFor();
+    const response = page.getByRole('region', { name: 'Official response' });
+    await response.getByText('Official response from City Parks Department').waitFor();
+    await response.getByText(/Omar Okafor, for City Parks Department/).waitFor();
+    await page.getByRole('region', { name: 'What happened' }).getByText('Accepted').waitFor();
+    await page.getByRole('link', { name: 'Sign in to vote' }).waitFor();
+    await expectAccessible(page);
+    await screenshots(page, 'idea');
+
+    await page.goto(`${server.url}/campaigns/better-parks-for-summer`);
+    await page.getByRole('link', { name: 'Plant fruit trees along the greenway' }).click();
+    const thread = page.getByRole('region', { name: /Discussion/ });
+    await thread.getByText('Yes, and benches under them.').waitFor();
+    await thread.getByText('Benches would help older visitors too.').waitFor();
+    await context.close();
+  });
+
+  it('works with the keyboard alone: skip link, links, language', async () => {
+    const { context, page } = await newPerson(browser);
+    await page.goto(server.url);
+    await page.getByRole('link', { name: CAMPAIGN }).waitFor();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to main content');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main-content');
+    // Tab to the consultation's link and follow it.
+    for (let i = 0; i < 10; i += 1) {
+      await page.keyboard.press('Tab');
+      if ((await page.evaluate(() => document.activeElement?.textContent)) === CAMPAIGN) break;
+    }
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: CAMPAIGN }).waitFor();
+
+    await page.getByLabel('Language').selectOption('es');
+    await page.getByText('Cómo funciona esta consulta').waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('es');
+    await expectAccessible(page);
+    await page.goto(`${server.url}/no/such/page`);
+    await page.getByRole('heading', { name: 'Página no encontrada' }).waitFor();
+    await expectAccessible(page);
+    await context.close();
+  });
+
+  it('signs up with a form that explains its errors, and keeps what was typed', async () => {
+    const { context, page } = await newPerson(browser);
+    await page.goto(`${server.url}/sign-up`);
+    await page.getByLabel('Your name').fill('Nora Newcomer');
+    await page.getByLabel('Email address').fill('not-an-email');
+    await page.getByLabel('Password').fill('short');
+    await page.getByRole('button', { name: 'Create an account' }).click();
+    const summary = page.getByTestId('error-summary');
+    await summary.getByText('There is a problem').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('error-summary');
+    expect(await page.title()).toMatch(/^Error: /);
+    expect(await page.getByLabel('Your name').inputValue()).toBe('Nora Newcomer');
+    await expectAccessible(page);
+    await screenshots(page, 'sign-up-errors');
+
+    await page.getByLabel('Email address').fill('nora@example.org');
+    await page.getByLabel('Password').fill('a long enough passphrase');
+    await page.getByRole('button', { name: 'Create an account' }).click();
+    await page.getByText('Signed in as Nora Newcomer').waitFor();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('link', { name: 'Sign in' }).waitFor();
+    await page.goto(`${server.url}/sign-in`);
+    await page.getByLabel('Email address').fill('nora@example.org');
+    await page.getByLabel('Password').fill('the wrong passphrase');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('The email address or password is not right.').waitFor();
+    await expectAccessible(page);
+    await context.close();
+  });
+});
