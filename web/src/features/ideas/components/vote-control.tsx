@@ -29,6 +29,8 @@ export function VoteControl({ idea, campaign, signedIn }: VoteControlProps) {
   const support = campaign.votingMode === 'SUPPORT';
 
   async function vote(value: 1 | -1) {
+    // Buttons stay enabled while a vote is sent (a disabled button would drop the keyboard focus).
+    if (busy) return;
     setMessage(null);
     try {
       if (idea.viewerVote === value) await retract({ variables: { ideaId: idea.id } });
@@ -55,7 +57,7 @@ export function VoteControl({ idea, campaign, signedIn }: VoteControlProps) {
             type="button"
             className={`usa-button ${idea.viewerVote === 1 ? '' : 'usa-button--outline'} margin-right-1`}
             aria-pressed={idea.viewerVote === 1}
-            disabled={busy}
+            aria-disabled={busy}
             onClick={() => void vote(1)}
           >
             {support ? (idea.viewerVote === 1 ? t('votes.supported') : t('votes.support')) : t('votes.up')}
@@ -66,7 +68,7 @@ export function VoteControl({ idea, campaign, signedIn }: VoteControlProps) {
               type="button"
               className={`usa-button ${idea.viewerVote === -1 ? '' : 'usa-button--outline'}`}
               aria-pressed={idea.viewerVote === -1}
-              disabled={busy}
+              aria-disabled={busy}
               onClick={() => void vote(-1)}
             >
               {t('votes.down')}

@@ -1,0 +1,134 @@
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from './support/browser.js';
+import { expectAccessible, newPerson, screenshots, signIn } from './support/journey.js';
+import { startServer, type RunningServer } from './support/server.js';
+
+const CAMPAIGN_PATH = '/campaigns/better-parks-for-summer';
+
+describe('a citizen', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  /** The vote button of an idea: "Support" (or "Supported") followed by the idea's title for screen readers. */
+  const voteButton = (page: Page, title: string) =>
+    page.getByRole('button', { name: new RegExp(`^Support(ed)?\\W+${title}$`) });
+
+  it('proposes an idea with live counts and similar ideas shown while typing', async () => {
+    const { context, page } = await newPerson(browser, 360);
+    await page.goto(`${server.url}${CAMPAIGN_PATH}/new-idea`);
+    // Signed out: sent to sign in, and back here afterwards.
+    await page.waitForURL(/\/sign-in\?next=/);
+    await page.getByLabel('Email address').fill('lena@example.org');
+    await page.getByLabel('Password').fill('consulta-demo-2026');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Propose an idea' }).waitFor();
+
+    await page.getByRole('button', { name: 'Propose the idea' }).click();
+    await page
+      .getByTestId('error-summary')
+      .getByRole('link', { name: /Use 5 to 140 characters/ })
+      .waitFor();
+    await expectAccessible(page);
+
+    await page.getByLabel('Title').fill('More shade trees at the playground');
+    await page.getByText('You have 106 characters left').waitFor();
+    const similar = page.getByRole('region', { name: 'Similar ideas already proposed' });
+    await similar.getByRole('link', { name: 'Shade over the Riverside playground' }).waitFor();
+    await page.getByLabel('Details').fill('Plant **oaks** around the sandpit.');
+    await page.getByLabel('Topic').selectOption('Trees');
+    await expectAccessible(page);
+    await screenshots(page, 'propose-idea');
+    await page.getByRole('button', { name: 'Propose the idea' }).click();
+    await page.getByRole('heading', { level: 1, name: 'More shade trees at the playground' }).waitFor();
+    await page.getByText('Your idea is published').waitFor();
+    await page.locator('strong', { hasText: 'oaks' }).waitFor();
+    await page.getByRole('button', { name: 'Following' }).waitFor();
+    await context.close();
+  });
+
+  it('votes and takes the vote back with the budget in words, with the keyboard', async () => {
+    const { context, page } = await newPerson(browser);
+    await signIn(page, server.url, 'carmen@example.org');
+    await page.goto(`${server.url}${CAMPAIGN_PATH}`);
+    const title = 'Plant fruit trees along the greenway';
+    const item = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: title }) });
+    // Carmen voted once in the demo: 4 of 5 left.
+    await item.getByText('4 of 5 votes left').waitFor();
+    await item.getByText('1 support', { exact: true }).waitFor();
+    await voteButton(page, title).focus();
+    await page.keyboard.press('Enter');
+    await item.getByText('2 supports').waitFor();
+    await item.getByText('3 of 5 votes left').waitFor();
+    expect(await voteButton(page, title).getAttribute('aria-pressed')).toBe('true');
+    // The count that changed lives in a polite live region.
+    expect(await item.getByText('2 supports').getAttribute('aria-live')).toBe('polite');
+    await page.keyboard.press('Space');
+    await item.getByText('1 support', { exact: true }).waitFor();
+    await item.getByText('4 of 5 votes left').waitFor();
+    await expectAccessible(page);
+    await context.close();
+  });
+
+  it('comments, replies, edits and deletes, follows and reports, and finds it all in My activity', async () => {
+    const { context, page } = await newPerson(browser);
+    await signIn(page, server.url, 'dev@example.org');
+    await page.goto(`${server.url}${CAMPAIGN_PATH}`);
+    await page.getByRole('link', { name: 'Step-free paths to every park entrance' }).click();
+    const thread = page.getByRole('region', { name: /Discussion/ });
+    await thread.getByLabel('Add a comment').fill('The east gate has three steps.');
+    await thread.getByRole('button', { name: 'Post comment' }).click();
+    const mine = thread.getByRole('article').filter({ hasText: 'The east gate has three steps.' });
+    await mine.waitFor();
+
+    await mine.getByRole('button', { name: 'Edit' }).click();
+    await thread.getByLabel('Edit your comment').fill('The east gate has four steps.');
+    await thread.getByRole('button', { name: 'Save' }).click();
+    await thread.getByText('The east gate has four steps.').waitFor();
+    await thread.getByText('edited', { exact: false }).first().waitFor();
+
+    const carmen = thread.getByRole('article').filter({ hasText: 'Does anyone know when the public pool opens' });
+    await carmen.getByRole('button', { name: 'Reply' }).click();
+    await thread.getByLabel('Your reply').fill('In June, I think.');
+    await thread.getByRole('button', { name: 'Post reply' }).click();
+    await thread.getByText('In June, I think.').waitFor();
+
+    // Report Carmen's comment: a dialog with reasons.
+    await carmen.getByRole('button', { name: 'Report' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Report to the moderators' });
+    await dialog.getByRole('button', { name: 'Send report' }).click();
+    await dialog.getByText('Choose a reason.').waitFor();
+    await expectAccessible(page);
+    await screenshots(page, 'report-dialog');
+    await dialog.getByText('Not about this consultation').click();
+    await dialog.getByRole('button', { name: 'Send report' }).click();
+    // Dev had already reported it in the demo data.
+    await carmen.getByText('You have already reported this.').waitFor();
+
+    page.once('dialog', (confirm) => void confirm.accept());
+    const edited = thread.getByRole('article').filter({ hasText: 'The east gate has four steps.' });
+    await edited.getByRole('button', { name: 'Delete' }).click();
+    await thread.getByText('This comment was deleted by its author.').waitFor();
+
+    await page.getByRole('button', { name: 'Follow this idea' }).click();
+    await page.getByRole('button', { name: 'Following' }).waitFor();
+    await voteButton(page, 'Step-free paths to every park entrance').waitFor();
+
+    await page.getByRole('link', { name: 'My activity' }).click();
+    const ideas = page.getByRole('region', { name: 'My ideas' });
+    await ideas.getByRole('link', { name: 'Plant fruit trees along the greenway' }).waitFor();
+    const votes = page.getByRole('region', { name: 'Ideas I voted for' });
+    await votes.getByRole('link', { name: 'Step-free paths to every park entrance' }).waitFor();
+    const follows = page.getByRole('region', { name: 'Ideas I follow' });
+    await follows.getByRole('link', { name: 'Step-free paths to every park entrance' }).waitFor();
+    await expectAccessible(page);
+    await screenshots(page, 'my-activity');
+    await context.close();
+  });
+});
