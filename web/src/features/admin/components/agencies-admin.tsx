@@ -7,6 +7,7 @@ import { ErrorSummary } from '../../../components/ui/error-summary';
 import { SelectField } from '../../../components/ui/select-field';
 import { TextField } from '../../../components/ui/text-field';
 import type { AgencyRole } from '../../../gql/graphql';
+import { readApiError } from '../../../lib/api-errors';
 import { useFormErrors } from '../../../lib/use-form-errors';
 import { ADD_MEMBER, AGENCIES, CREATE_AGENCY } from '../api/admin';
 
@@ -123,7 +124,9 @@ function AddMemberForm({ agencies, onDone }: { agencies: Array<{ id: string; nam
       setEmail('');
       onDone();
     } catch (error) {
-      errors.report(error, { NOT_FOUND: t('admin.noSuchPerson'), CONFLICT: t('admin.alreadyMember') });
+      // The API says in English that no account has this email: say it in the reader's language.
+      if (readApiError(error)?.fields.email) errors.check({ email: t('admin.noSuchPerson') });
+      else errors.report(error, { CONFLICT: t('admin.alreadyMember') });
     }
   }
   return (

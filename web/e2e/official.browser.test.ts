@@ -1,0 +1,98 @@
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from './support/browser.js';
+import { expectAccessible, newPerson, screenshots, signIn } from './support/journey.js';
+import { startServer, type RunningServer } from './support/server.js';
+
+describe('an official', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('creates a consultation with every rule explained, fixes its errors, opens and closes it', async () => {
+    const { context, page } = await newPerson(browser);
+    await signIn(page, server.url, 'parks.official@example.org');
+    await page.getByRole('link', { name: 'Agency console' }).click();
+    await page.getByRole('heading', { level: 2, name: 'City Parks Department' }).waitFor();
+    await page.getByRole('link', { name: 'Better parks for summer' }).waitFor();
+    await expectAccessible(page);
+    await page.getByRole('link', { name: 'New consultation' }).click();
+
+    await page.getByLabel('Title').fill('Dogs');
+    await page.getByLabel('Votes per person').fill('0');
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    const summary = page.getByTestId('error-summary');
+    await summary.getByRole('link', { name: 'Use 5 to 140 characters for the title.' }).waitFor();
+    await summary.getByRole('link', { name: 'Enter a whole number of 1 or more, or leave it empty.' }).waitFor();
+    await page.getByText('How many ideas one person can vote for. Leave empty for no limit.').waitFor();
+    await expectAccessible(page);
+    await screenshots(page, 'console-new-campaign');
+
+    await page.getByLabel('Title').fill('Dog parks for every district');
+    await page.getByLabel('Summary').fill('Where should the city open its next off-leash dog parks?');
+    await page.getByLabel('Details').fill('We can open **three** new dog parks next year.');
+    await page.getByText('Up and down: people can also vote against ideas').click();
+    await page.getByLabel('Votes per person').fill('3');
+    await page.getByLabel('Votes that earn an official answer').fill('10');
+    await page.getByLabel('Topics').fill('North, South');
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Dog parks for every district' }).waitFor();
+    await page.getByText('Status: Draft').waitFor();
+
+    await page.getByRole('button', { name: 'Open the consultation' }).click();
+    await page.getByText('The consultation is open.').waitFor();
+    await page.getByRole('link', { name: 'Public page' }).click();
+    await page.getByText('Vote ideas up or down (one vote per idea).').waitFor();
+    await page.getByText('3 votes per person in this consultation.').waitFor();
+    await page.goBack();
+    await page.getByRole('button', { name: 'Close the consultation' }).click();
+    await page.getByText('The consultation is closed.').waitFor();
+    await expectAccessible(page);
+    await context.close();
+  });
+
+  it('answers an idea while a citizen watches it, who sees the answer and the new status arrive', async () => {
+    const official = await newPerson(browser);
+    const citizen = await newPerson(browser, 360);
+    await signIn(official.page, server.url, 'parks.official@example.org');
+    await signIn(citizen.page, server.url, 'lena@example.org');
+
+    const title = 'Step-free paths to every park entrance';
+    await citizen.page.goto(`${server.url}/campaigns/better-parks-for-summer`);
+    await citizen.page.getByRole('link', { name: title }).click();
+    await citizen.page.getByRole('heading', { level: 1, name: title }).waitFor();
+    expect(await citizen.page.getByRole('region', { name: 'Official response' }).count()).toBe(0);
+
+    await official.page.getByRole('link', { name: 'Agency console' }).click();
+    await official.page.getByRole('link', { name: 'Better parks for summer' }).click();
+    const stats = official.page.getByRole('region', { name: 'Answers owed' });
+    await stats.getByText('Ideas that reached the threshold').waitFor();
+    await screenshots(official.page, 'console-campaign');
+    const all = official.page.getByRole('region', { name: 'All ideas, most votes first' });
+    await all.getByRole('button', { name: new RegExp(`^Answer\\W+${title}$`) }).click();
+    const form = official.page.getByRole('form', { name: `Official answer to ${title}` });
+    await form.getByRole('button', { name: 'Publish the answer' }).click();
+    await form.getByText('Write your answer.').first().waitFor();
+    await expectAccessible(official.page);
+    await form.getByLabel('New status of the idea').selectOption('IN_PROGRESS');
+    await form.getByLabel('Your answer').fill('Ramps at the east and north gates are being built this month.');
+    await form.getByRole('button', { name: 'Publish the answer' }).click();
+    await official.page.getByText(`Your answer to “${title}” is published.`).waitFor();
+
+    // The citizen's page updates by itself (it polls every 10 seconds).
+    const response = citizen.page.getByRole('region', { name: 'Official response' });
+    await response
+      .getByText('Ramps at the east and north gates are being built this month.')
+      .waitFor({ timeout: 25000 });
+    await response.getByText('Omar Okafor, for City Parks Department').waitFor();
+    await citizen.page.getByRole('region', { name: 'What happened' }).getByText('In progress').waitFor();
+    await expectAccessible(citizen.page);
+    await official.context.close();
+    await citizen.context.close();
+  });
+});
