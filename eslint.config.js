@@ -4,7 +4,9 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '.data/**', 'coverage/**', 'server/schema.graphql', 'web/src/gql/**'] },
+  {
+    ignores: ['**/dist/**', '**/node_modules/**', '.data/**', 'coverage/**', 'server/schema.graphql', 'web/src/gql/**'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,24 +1,14 @@
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from './support/browser.js';
 import { expectAccessible, newPerson, screenshots } from './support/journey.js';
-import { startServer, type RunningServer } from './support/server.js';
+import { browserSuite } from './support/suite.js';
 
 const CAMPAIGN = 'Better parks for summer';
 
 describe('anyone, signed out', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = browserSuite();
 
   it('finds an open consultation, reads its rules, and sorts, filters and searches ideas in the URL', async () => {
-    const { context, page } = await newPerson(browser);
-    await page.goto(server.url);
+    const { context, page } = await newPerson(suite.browser);
+    await page.goto(suite.server.url);
     expect(await page.title()).toBe('Welcome to Consulta | Consulta');
     const card = page.getByRole('listitem').filter({ hasText: CAMPAIGN });
     await card.getByText('City Parks Department').waitFor();
@@ -49,7 +39,7 @@ describe('anyone, signed out', () => {
     await page.getByLabel('Status').selectOption('ACCEPTED');
     await page.getByText('No ideas match. Try other filters or words.').waitFor();
 
-    await page.goto(`${server.url}/campaigns/better-parks-for-summer`);
+    await page.goto(`${suite.server.url}/campaigns/better-parks-for-summer`);
     await page.getByLabel('Search ideas').fill('wheelchair entrances');
     await page.getByRole('button', { name: 'Search', exact: true }).click();
     await page.waitForURL(/q=wheelchair/);
@@ -64,8 +54,8 @@ describe('anyone, signed out', () => {
   });
 
   it('reads an idea: status and timeline, the official answer apart and signed, threaded comments', async () => {
-    const { context, page } = await newPerson(browser);
-    await page.goto(`${server.url}/campaigns/better-parks-for-summer`);
+    const { context, page } = await newPerson(suite.browser);
+    await page.goto(`${suite.server.url}/campaigns/better-parks-for-summer`);
     await page.getByRole('link', { name: 'Shade over the Riverside playground' }).click();
     await page.getByRole('heading', { level: 1, name: 'Shade over the Riverside playground' }).waitFor();
     const response = page.getByRole('region', { name: 'Official response' });
@@ -76,7 +66,7 @@ describe('anyone, signed out', () => {
     await expectAccessible(page);
     await screenshots(page, 'idea');
 
-    await page.goto(`${server.url}/campaigns/better-parks-for-summer`);
+    await page.goto(`${suite.server.url}/campaigns/better-parks-for-summer`);
     await page.getByRole('link', { name: 'Plant fruit trees along the greenway' }).click();
     const thread = page.getByRole('region', { name: /Discussion/ });
     await thread.getByText('Yes, and benches under them.').waitFor();
@@ -85,8 +75,8 @@ describe('anyone, signed out', () => {
   });
 
   it('works with the keyboard alone: skip link, links, language', async () => {
-    const { context, page } = await newPerson(browser);
-    await page.goto(server.url);
+    const { context, page } = await newPerson(suite.browser);
+    await page.goto(suite.server.url);
     await page.getByRole('link', { name: CAMPAIGN }).waitFor();
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to main content');
@@ -104,15 +94,15 @@ describe('anyone, signed out', () => {
     await page.getByText('Cómo funciona esta consulta').waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('es');
     await expectAccessible(page);
-    await page.goto(`${server.url}/no/such/page`);
+    await page.goto(`${suite.server.url}/no/such/page`);
     await page.getByRole('heading', { name: 'Página no encontrada' }).waitFor();
     await expectAccessible(page);
     await context.close();
   });
 
   it('signs up with a form that explains its errors, and keeps what was typed', async () => {
-    const { context, page } = await newPerson(browser);
-    await page.goto(`${server.url}/sign-up`);
+    const { context, page } = await newPerson(suite.browser);
+    await page.goto(`${suite.server.url}/sign-up`);
     await page.getByLabel('Your name').fill('Nora Newcomer');
     await page.getByLabel('Email address').fill('not-an-email');
     await page.getByLabel('Password').fill('short');
@@ -131,7 +121,7 @@ describe('anyone, signed out', () => {
     await page.getByText('Signed in as Nora Newcomer').waitFor();
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('link', { name: 'Sign in' }).waitFor();
-    await page.goto(`${server.url}/sign-in`);
+    await page.goto(`${suite.server.url}/sign-in`);
     await page.getByLabel('Email address').fill('nora@example.org');
     await page.getByLabel('Password').fill('the wrong passphrase');
     await page.getByRole('button', { name: 'Sign in' }).click();

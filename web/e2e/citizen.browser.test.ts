@@ -1,28 +1,19 @@
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser.js';
+import type { Page } from 'playwright-core';
 import { expectAccessible, newPerson, screenshots, signIn } from './support/journey.js';
-import { startServer, type RunningServer } from './support/server.js';
+import { browserSuite } from './support/suite.js';
 
 const CAMPAIGN_PATH = '/campaigns/better-parks-for-summer';
 
 describe('a citizen', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = browserSuite();
 
   /** The vote button of an idea: "Support" (or "Supported") followed by the idea's title for screen readers. */
   const voteButton = (page: Page, title: string) =>
     page.getByRole('button', { name: new RegExp(`^Support(ed)?\\W+${title}$`) });
 
   it('proposes an idea with live counts and similar ideas shown while typing', async () => {
-    const { context, page } = await newPerson(browser, 360);
-    await page.goto(`${server.url}${CAMPAIGN_PATH}/new-idea`);
+    const { context, page } = await newPerson(suite.browser, 360);
+    await page.goto(`${suite.server.url}${CAMPAIGN_PATH}/new-idea`);
     // Signed out: sent to sign in, and back here afterwards.
     await page.waitForURL(/\/sign-in\?next=/);
     await page.getByLabel('Email address').fill('lena@example.org');
@@ -54,9 +45,9 @@ describe('a citizen', () => {
   });
 
   it('votes and takes the vote back with the budget in words, with the keyboard', async () => {
-    const { context, page } = await newPerson(browser);
-    await signIn(page, server.url, 'carmen@example.org');
-    await page.goto(`${server.url}${CAMPAIGN_PATH}`);
+    const { context, page } = await newPerson(suite.browser);
+    await signIn(page, suite.server.url, 'carmen@example.org');
+    await page.goto(`${suite.server.url}${CAMPAIGN_PATH}`);
     const title = 'Plant fruit trees along the greenway';
     const item = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: title }) });
     // Carmen voted once in the demo: 4 of 5 left.
@@ -77,9 +68,9 @@ describe('a citizen', () => {
   });
 
   it('comments, replies, edits and deletes, follows and reports, and finds it all in My activity', async () => {
-    const { context, page } = await newPerson(browser);
-    await signIn(page, server.url, 'dev@example.org');
-    await page.goto(`${server.url}${CAMPAIGN_PATH}`);
+    const { context, page } = await newPerson(suite.browser);
+    await signIn(page, suite.server.url, 'dev@example.org');
+    await page.goto(`${suite.server.url}${CAMPAIGN_PATH}`);
     await page.getByRole('link', { name: 'Step-free paths to every park entrance' }).click();
     const thread = page.getByRole('region', { name: /Discussion/ });
     await thread.getByLabel('Add a comment').fill('The east gate has three steps.');

@@ -1,24 +1,14 @@
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from './support/browser.js';
 import { expectAccessible, newPerson, screenshots, signIn } from './support/journey.js';
-import { startServer, type RunningServer } from './support/server.js';
+import { browserSuite } from './support/suite.js';
 
 const POOL = 'Does anyone know when the public pool opens this year?';
 
 describe('a moderator and an admin', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = browserSuite();
 
   it('moderator: reviews the queue in context, hides, restores, suspends, and reads the audit log', async () => {
-    const { context, page } = await newPerson(browser);
-    await signIn(page, server.url, 'moderator@example.org');
+    const { context, page } = await newPerson(suite.browser);
+    await signIn(page, suite.server.url, 'moderator@example.org');
     await page.getByRole('link', { name: 'Moderation' }).click();
     const entry = page.getByTestId('queue-entry').filter({ hasText: POOL });
     await entry.getByText('Not about this consultation — “About the pool, not the parks.”').waitFor();
@@ -33,10 +23,11 @@ describe('a moderator and an admin', () => {
     await entry.getByRole('button', { name: 'Hide' }).click();
     await page.getByText('The content is hidden.').waitFor();
     await page.getByText('Nothing to review here.').waitFor();
+    await expectAccessible(page);
 
     // A citizen now sees a tombstone in the thread.
-    const citizen = await newPerson(browser);
-    await citizen.page.goto(`${server.url}/campaigns/better-parks-for-summer`);
+    const citizen = await newPerson(suite.browser);
+    await citizen.page.goto(`${suite.server.url}/campaigns/better-parks-for-summer`);
     await citizen.page.getByRole('link', { name: 'Step-free paths to every park entrance' }).click();
     await citizen.page.getByText('Removed by a moderator.').waitFor();
     expect(await citizen.page.getByText(POOL).count()).toBe(0);
@@ -79,8 +70,8 @@ describe('a moderator and an admin', () => {
   });
 
   it('admin: adds an agency, a member and changes a role; other people cannot open the page', async () => {
-    const { context, page } = await newPerson(browser);
-    await signIn(page, server.url, 'admin@example.org');
+    const { context, page } = await newPerson(suite.browser);
+    await signIn(page, suite.server.url, 'admin@example.org');
     await page.getByRole('link', { name: 'Administration' }).click();
     await page.getByRole('heading', { level: 3, name: 'Transit Authority' }).waitFor();
     await expectAccessible(page);
@@ -110,9 +101,9 @@ describe('a moderator and an admin', () => {
     await screenshots(page, 'admin');
     await context.close();
 
-    const citizen = await newPerson(browser);
-    await signIn(citizen.page, server.url, 'carmen@example.org');
-    await citizen.page.goto(`${server.url}/admin`);
+    const citizen = await newPerson(suite.browser);
+    await signIn(citizen.page, suite.server.url, 'carmen@example.org');
+    await citizen.page.goto(`${suite.server.url}/admin`);
     await citizen.page.getByRole('heading', { name: 'You cannot open this page' }).waitFor();
     await expectAccessible(citizen.page);
     await citizen.context.close();

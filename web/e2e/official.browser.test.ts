@@ -1,22 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from './support/browser.js';
 import { expectAccessible, newPerson, screenshots, signIn } from './support/journey.js';
-import { startServer, type RunningServer } from './support/server.js';
+import { browserSuite } from './support/suite.js';
 
 describe('an official', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = browserSuite();
 
   it('creates a consultation with every rule explained, fixes its errors, opens and closes it', async () => {
-    const { context, page } = await newPerson(browser);
-    await signIn(page, server.url, 'parks.official@example.org');
+    const { context, page } = await newPerson(suite.browser);
+    await signIn(page, suite.server.url, 'parks.official@example.org');
     await page.getByRole('link', { name: 'Agency console' }).click();
     await page.getByRole('heading', { level: 2, name: 'City Parks Department' }).waitFor();
     await page.getByRole('link', { name: 'Better parks for summer' }).waitFor();
@@ -57,13 +47,13 @@ describe('an official', () => {
   });
 
   it('answers an idea while a citizen watches it, who sees the answer and the new status arrive', async () => {
-    const official = await newPerson(browser);
-    const citizen = await newPerson(browser, 360);
-    await signIn(official.page, server.url, 'parks.official@example.org');
-    await signIn(citizen.page, server.url, 'lena@example.org');
+    const official = await newPerson(suite.browser);
+    const citizen = await newPerson(suite.browser, 360);
+    await signIn(official.page, suite.server.url, 'parks.official@example.org');
+    await signIn(citizen.page, suite.server.url, 'lena@example.org');
 
     const title = 'Step-free paths to every park entrance';
-    await citizen.page.goto(`${server.url}/campaigns/better-parks-for-summer`);
+    await citizen.page.goto(`${suite.server.url}/campaigns/better-parks-for-summer`);
     await citizen.page.getByRole('link', { name: title }).click();
     await citizen.page.getByRole('heading', { level: 1, name: title }).waitFor();
     expect(await citizen.page.getByRole('region', { name: 'Official response' }).count()).toBe(0);

@@ -50,13 +50,7 @@ function ManageCampaign({ id }: { id: string }) {
           </>
         ) : null}
       </p>
-      {notice ? (
-        <div role="status" className="usa-alert usa-alert--success usa-alert--slim">
-          <div className="usa-alert__body">
-            <p className="usa-alert__text">{notice}</p>
-          </div>
-        </div>
-      ) : null}
+      {notice ? <Alert type="success">{notice}</Alert> : null}
       {problem ? <Alert type="error">{problem}</Alert> : null}
       <div className="usa-button-group margin-y-2">
         {campaign.status === 'DRAFT' || campaign.status === 'CLOSED' ? (

@@ -24,13 +24,7 @@ export function AgenciesAdmin() {
   };
   return (
     <>
-      {notice ? (
-        <div role="status" className="usa-alert usa-alert--success usa-alert--slim">
-          <div className="usa-alert__body">
-            <p className="usa-alert__text">{notice}</p>
-          </div>
-        </div>
-      ) : null}
+      {notice ? <Alert type="success">{notice}</Alert> : null}
       <section aria-labelledby="agencies-heading">
         <h2 id="agencies-heading">{t('admin.agencies')}</h2>
         <ul className="usa-list usa-list--unstyled">

@@ -1,6 +1,7 @@
 import { useApolloClient, useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Alert } from '../../../components/ui/alert';
 import { ErrorSummary } from '../../../components/ui/error-summary';
 import { SelectField } from '../../../components/ui/select-field';
 import { TextField } from '../../../components/ui/text-field';
@@ -43,13 +44,7 @@ export function RoleForm() {
     <form className="usa-form usa-form--large margin-top-4" onSubmit={send} noValidate aria-labelledby="role-heading">
       <h2 id="role-heading">{t('admin.roles')}</h2>
       <ErrorSummary items={errors.summary} />
-      {notice ? (
-        <div role="status" className="usa-alert usa-alert--success usa-alert--slim">
-          <div className="usa-alert__body">
-            <p className="usa-alert__text">{notice}</p>
-          </div>
-        </div>
-      ) : null}
+      {notice ? <Alert type="success">{notice}</Alert> : null}
       <TextField
         id={IDS.email}
         label={t('session.email')}

@@ -42,13 +42,7 @@ export function ModerationQueue({ canSuspend }: { canSuspend: boolean }) {
           ))}
         </ul>
       </nav>
-      {notice ? (
-        <div role="status" className="usa-alert usa-alert--success usa-alert--slim margin-bottom-2">
-          <div className="usa-alert__body">
-            <p className="usa-alert__text">{notice}</p>
-          </div>
-        </div>
-      ) : null}
+      {notice ? <Alert type="success">{notice}</Alert> : null}
       {!queue ? (
         <p role="status">{t('common.loading')}</p>
       ) : queue.edges.length === 0 ? (

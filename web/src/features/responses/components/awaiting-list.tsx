@@ -34,13 +34,7 @@ export function AwaitingList({ campaignId, onAnswered }: { campaignId: string; o
   );
   return (
     <>
-      {notice ? (
-        <div role="status" className="usa-alert usa-alert--success usa-alert--slim">
-          <div className="usa-alert__body">
-            <p className="usa-alert__text">{notice}</p>
-          </div>
-        </div>
-      ) : null}
+      {notice ? <Alert type="success">{notice}</Alert> : null}
       <section aria-labelledby="awaiting-heading">
         <h2 id="awaiting-heading">{t('console.awaiting', { count: awaiting.totalCount })}</h2>
         {awaiting.edges.length === 0 ? <p>{t('console.noneAwaiting')}</p> : null}

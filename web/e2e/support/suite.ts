@@ -1,0 +1,19 @@
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from './browser.js';
+import { startServer, type RunningServer } from './server.js';
+
+/**
+ * One server (built product, fresh database with the demo data) and one Chromium per test file, started
+ * before its tests and stopped after them. Read `suite.server` and `suite.browser` inside tests.
+ */
+export function browserSuite(): { server: RunningServer; browser: Browser } {
+  const suite = {} as { server: RunningServer; browser: Browser };
+  beforeAll(async () => {
+    [suite.server, suite.browser] = await Promise.all([startServer(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.server?.stop();
+  });
+  return suite;
+}

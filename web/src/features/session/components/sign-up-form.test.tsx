@@ -1,0 +1,48 @@
+import { jest } from '@jest/globals';
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { GraphQLError } from 'graphql';
+import { renderWith } from '../../../../test/render';
+import { SIGN_UP } from '../api/sign-up';
+import { SignUpForm } from './sign-up-form';
+
+describe('SignUpForm', () => {
+  it('checks the fields before sending: an error summary that takes the focus, and messages beside fields', async () => {
+    const done = jest.fn();
+    renderWith(<SignUpForm onDone={done} />);
+    await userEvent.type(screen.getByLabelText('Email address'), 'nope');
+    await userEvent.type(screen.getByLabelText('Password'), 'short');
+    await userEvent.click(screen.getByRole('button', { name: 'Create an account' }));
+    const summary = await screen.findByTestId('error-summary');
+    expect(summary).toHaveFocus();
+    expect(summary).toHaveTextContent('There is a problem');
+    expect(screen.getByRole('link', { name: 'Enter your name.' })).toHaveAttribute('href', '#sign-up-name');
+    expect(screen.getByLabelText('Email address')).toHaveAttribute('aria-invalid', 'true');
+    // What was typed stays.
+    expect(screen.getByLabelText('Email address')).toHaveValue('nope');
+    expect(done).not.toHaveBeenCalled();
+  });
+
+  it('shows a taken email from the API in plain words, and counts characters of the name', async () => {
+    const mocks = [
+      {
+        request: {
+          query: SIGN_UP,
+          variables: { input: { displayName: 'Ana', email: 'ana@example.org', password: 'a long passphrase' } },
+        },
+        result: { errors: [new GraphQLError('taken', { extensions: { code: 'CONFLICT' } })] },
+      },
+    ];
+    renderWith(<SignUpForm onDone={jest.fn()} />, mocks);
+    await userEvent.type(screen.getByLabelText(/Your name/), 'Ana');
+    expect(screen.getByText('You have 77 characters left')).toBeInTheDocument();
+    await userEvent.type(screen.getByLabelText('Email address'), 'ana@example.org');
+    await userEvent.type(screen.getByLabelText('Password'), 'a long passphrase');
+    await userEvent.click(screen.getByRole('button', { name: 'Create an account' }));
+    await waitFor(() =>
+      expect(screen.getByTestId('error-summary')).toHaveTextContent(
+        'An account with this email address already exists. Sign in instead.',
+      ),
+    );
+  });
+});
