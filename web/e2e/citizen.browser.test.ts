@@ -122,4 +122,33 @@ describe('a citizen', () => {
     await screenshots(page, 'my-activity');
     await context.close();
   });
+
+  it('comments and opens and closes the report dialog with the keyboard alone', async () => {
+    const { context, page } = await newPerson(suite.browser);
+    await signIn(page, suite.server.url, 'carmen@example.org');
+    await page.goto(`${suite.server.url}${CAMPAIGN_PATH}`);
+    await page.getByRole('link', { name: 'Plant fruit trees along the greenway' }).focus();
+    await page.keyboard.press('Enter');
+    const thread = page.getByRole('region', { name: /Discussion/ });
+    await thread.getByLabel('Add a comment').focus();
+    await page.keyboard.type('Typed without a mouse.');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await thread.getByText('Typed without a mouse.').waitFor();
+
+    const report = thread
+      .getByRole('article')
+      .filter({ hasText: 'Yes, and benches under them.' })
+      .getByRole('button', { name: 'Report' });
+    await report.focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Report to the moderators' });
+    await dialog.waitFor();
+    // Focus moves into the dialog; Escape closes it and gives focus back to the button.
+    expect(await dialog.evaluate((node) => node.contains(document.activeElement))).toBe(true);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await report.evaluate((node) => node === document.activeElement)).toBe(true);
+    await context.close();
+  });
 });

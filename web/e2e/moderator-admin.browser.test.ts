@@ -17,9 +17,7 @@ describe('a moderator and an admin', () => {
     await expectAccessible(page);
     await screenshots(page, 'moderation-queue');
 
-    await entry
-      .getByLabel('Reason for your decision (required to hide or restore)')
-      .fill('Off topic: pools are not parks');
+    await entry.getByLabel('Reason for your decision').fill('Off topic: pools are not parks');
     await entry.getByRole('button', { name: 'Hide' }).click();
     await page.getByText('The content is hidden.').waitFor();
     await page.getByText('Nothing to review here.').waitFor();
@@ -48,12 +46,33 @@ describe('a moderator and an admin', () => {
     await suspend.getByRole('button', { name: 'Suspend' }).click();
     await page.getByText('Carmen Cruz is suspended.').waitFor();
 
-    await actioned.getByLabel('Reason for your decision (required to hide or restore)').fill('On reflection, harmless');
+    await actioned.getByLabel('Reason for your decision').fill('On reflection, harmless');
     await actioned.getByRole('button', { name: 'Restore' }).click();
     await page.getByText('The content is visible again.').waitFor();
     await citizen.page.reload();
     await citizen.page.getByText(POOL).waitFor();
     await citizen.context.close();
+
+    // A flag on a fresh comment, dismissed: the comment stays.
+    const other = await newPerson(suite.browser);
+    await signIn(other.page, suite.server.url, 'lena@example.org');
+    await other.page.goto(`${suite.server.url}/campaigns/better-parks-for-summer`);
+    await other.page.getByRole('link', { name: 'Plant fruit trees along the greenway' }).click();
+    const thread = other.page.getByRole('region', { name: /Discussion/ });
+    await thread
+      .getByRole('article')
+      .filter({ hasText: 'Yes, and benches under them.' })
+      .getByRole('button', { name: 'Report' })
+      .click();
+    await other.page.getByText('Spam or advertising').click();
+    await other.page.getByRole('button', { name: 'Send report' }).click();
+    await other.page.getByText('Thank you. The moderators will review it.').waitFor();
+    await other.context.close();
+    await page.getByRole('button', { name: 'Open', exact: true }).click();
+    const fresh = page.getByTestId('queue-entry').filter({ hasText: 'Yes, and benches under them.' });
+    await fresh.getByRole('button', { name: 'Dismiss' }).click();
+    await page.getByText('The flag was dismissed.').waitFor();
+    await page.getByText('Nothing to review here.').waitFor();
 
     await page.getByRole('link', { name: 'Audit log' }).click();
     const log = page.getByRole('table');

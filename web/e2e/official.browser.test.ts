@@ -57,14 +57,17 @@ describe('an official', () => {
     await citizen.page.getByRole('link', { name: title }).click();
     await citizen.page.getByRole('heading', { level: 1, name: title }).waitFor();
     expect(await citizen.page.getByRole('region', { name: 'Official response' }).count()).toBe(0);
+    // Her support is the third: the idea reaches the threshold and is owed an answer.
+    await citizen.page.getByRole('button', { name: new RegExp(`^Support\\W+${title}$`) }).click();
+    await citizen.page.getByText('3 supports').waitFor();
 
     await official.page.getByRole('link', { name: 'Agency console' }).click();
     await official.page.getByRole('link', { name: 'Better parks for summer' }).click();
     const stats = official.page.getByRole('region', { name: 'Answers owed' });
     await stats.getByText('Ideas that reached the threshold').waitFor();
     await screenshots(official.page, 'console-campaign');
-    const all = official.page.getByRole('region', { name: 'All ideas, most votes first' });
-    await all.getByRole('button', { name: new RegExp(`^Answer\\W+${title}$`) }).click();
+    const awaiting = official.page.getByRole('region', { name: 'Awaiting an answer (1)' });
+    await awaiting.getByRole('button', { name: new RegExp(`^Answer\\W+${title}$`) }).click();
     const form = official.page.getByRole('form', { name: `Official answer to ${title}` });
     await form.getByRole('button', { name: 'Publish the answer' }).click();
     await form.getByText('Write your answer.').first().waitFor();
@@ -73,6 +76,20 @@ describe('an official', () => {
     await form.getByLabel('Your answer').fill('Ramps at the east and north gates are being built this month.');
     await form.getByRole('button', { name: 'Publish the answer' }).click();
     await official.page.getByText(`Your answer to “${title}” is published.`).waitFor();
+    await official.page.getByText('No idea is waiting for an answer.').waitFor();
+
+    // A duplicate points to the original.
+    const copy = 'Water new street trees in their first summers';
+    const all = official.page.getByRole('region', { name: 'All ideas, most votes first' });
+    await all.getByRole('button', { name: new RegExp(`^Answer\\W+${copy}$`) }).click();
+    const duplicate = official.page.getByRole('form', { name: `Official answer to ${copy}` });
+    await duplicate.getByLabel('New status of the idea').selectOption('DUPLICATE');
+    await duplicate.getByRole('button', { name: 'Publish the answer' }).click();
+    await duplicate.getByText('Choose the idea this one duplicates.').first().waitFor();
+    await duplicate.getByLabel('Duplicate of').selectOption({ label: 'Plant fruit trees along the greenway' });
+    await duplicate.getByLabel('Your answer').fill('Watering is part of the fruit tree plan.');
+    await duplicate.getByRole('button', { name: 'Publish the answer' }).click();
+    await official.page.getByText(`Your answer to “${copy}” is published.`).waitFor();
 
     // The citizen's page updates by itself (it polls every 10 seconds).
     const response = citizen.page.getByRole('region', { name: 'Official response' });
@@ -82,6 +99,10 @@ describe('an official', () => {
     await response.getByText('Omar Okafor, for City Parks Department').waitFor();
     await citizen.page.getByRole('region', { name: 'What happened' }).getByText('In progress').waitFor();
     await expectAccessible(citizen.page);
+    await citizen.page.goto(`${suite.server.url}/campaigns/better-parks-for-summer`);
+    await citizen.page.getByRole('link', { name: copy }).click();
+    await citizen.page.getByText('The agency marked this as a duplicate of').waitFor();
+    await citizen.page.getByRole('link', { name: 'Plant fruit trees along the greenway' }).waitFor();
     await official.context.close();
     await citizen.context.close();
   });

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 interface DialogProps {
@@ -15,6 +15,7 @@ interface DialogProps {
 export function Dialog({ open, title, onClose, children }: DialogProps) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
@@ -25,13 +26,13 @@ export function Dialog({ open, title, onClose, children }: DialogProps) {
     <dialog
       ref={ref}
       className="usa-modal padding-3 radius-md"
-      aria-labelledby={`${title}-title`.replace(/\W+/g, '-')}
+      aria-labelledby={open ? titleId : undefined}
       onClose={onClose}
       onCancel={onClose}
     >
       {open ? (
         <>
-          <h2 className="margin-top-0" id={`${title}-title`.replace(/\W+/g, '-')}>
+          <h2 className="margin-top-0" id={titleId}>
             {title}
           </h2>
           {children}

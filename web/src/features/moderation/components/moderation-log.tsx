@@ -8,7 +8,10 @@ import { MODERATION_LOG } from '../api/queue';
 /** The audit log: who did what, to what, why and when, newest first. */
 export function ModerationLog() {
   const { t } = useTranslation();
-  const { data, loading, error, fetchMore } = useQuery(MODERATION_LOG, { variables: { first: 30 } });
+  const { data, loading, error, fetchMore } = useQuery(MODERATION_LOG, {
+    variables: { first: 30 },
+    fetchPolicy: 'cache-and-network',
+  });
   if (error) return <Alert type="error">{t('errors.load')}</Alert>;
   const log = data?.moderationLog;
   if (!log) return <p role="status">{t('common.loading')}</p>;

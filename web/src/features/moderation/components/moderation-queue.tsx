@@ -20,7 +20,10 @@ export function ModerationQueue({ canSuspend }: { canSuspend: boolean }) {
   const status = (STATUSES as string[]).includes(params.get('status') ?? '')
     ? (params.get('status') as FlagStatus)
     : 'OPEN';
-  const { data, loading, error, fetchMore, refetch } = useQuery(MODERATION_QUEUE, { variables: { status, first: 20 } });
+  const { data, loading, error, fetchMore, refetch } = useQuery(MODERATION_QUEUE, {
+    variables: { status, first: 20 },
+    fetchPolicy: 'cache-and-network',
+  });
   const [notice, setNotice] = useState<string | null>(null);
   if (error) return <Alert type="error">{t('errors.load')}</Alert>;
   const queue = data?.moderationQueue;
