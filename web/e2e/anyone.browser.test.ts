@@ -100,6 +100,23 @@ describe('anyone, signed out', () => {
     await context.close();
   });
 
+  it('opens and closes the menu on a phone with the keyboard', async () => {
+    const { context, page } = await newPerson(suite.browser, 360);
+    await page.goto(suite.server.url);
+    const menu = page.getByRole('button', { name: 'Menu', exact: true });
+    expect(await menu.getAttribute('aria-expanded')).toBe('false');
+    await menu.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('link', { name: 'Sign in' }).waitFor();
+    expect(await menu.getAttribute('aria-expanded')).toBe('true');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Close menu×');
+    await expectAccessible(page);
+    await page.keyboard.press('Escape');
+    await page.getByRole('link', { name: 'Sign in' }).waitFor({ state: 'hidden' });
+    expect(await menu.evaluate((node) => node === document.activeElement)).toBe(true);
+    await context.close();
+  });
+
   it('signs up with a form that explains its errors, and keeps what was typed', async () => {
     const { context, page } = await newPerson(suite.browser);
     await page.goto(`${suite.server.url}/sign-up`);

@@ -1,5 +1,5 @@
 import { useApolloClient, useMutation } from '@apollo/client/react';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useNavigate } from 'react-router';
 import { LanguageSelect } from '../components/ui/language-select';
@@ -14,7 +14,21 @@ export function Layout() {
   const client = useApolloClient();
   const navigate = useNavigate();
   const [signOut] = useMutation(SIGN_OUT);
+  const menuButton = useRef<HTMLButtonElement>(null);
+  const closeButton = useRef<HTMLButtonElement>(null);
   const close = () => setExpanded(false);
+  // On phones the menu is a panel: focus goes into it, Escape closes it and focus returns to "Menu".
+  useEffect(() => {
+    if (!expanded) return;
+    closeButton.current?.focus();
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      setExpanded(false);
+      menuButton.current?.focus();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [expanded]);
   const link = (to: string, label: string) => (
     <NavLink key={to} to={to} className="usa-nav-link" end={to === '/'} onClick={close}>
       <span>{label}</span>
@@ -68,12 +82,27 @@ export function Layout() {
                 <Link to="/">{t('app.name')}</Link>
               </em>
             </div>
-            <button type="button" className="usa-menu-btn" onClick={() => setExpanded((open) => !open)}>
+            <button
+              ref={menuButton}
+              type="button"
+              className="usa-menu-btn"
+              aria-expanded={expanded}
+              aria-controls="primary-nav"
+              onClick={() => setExpanded((open) => !open)}
+            >
               {t('nav.menu')}
             </button>
           </div>
-          <nav aria-label={t('app.primaryNav')} className={`usa-nav ${expanded ? 'is-visible' : ''}`}>
-            <button type="button" className="usa-nav__close" onClick={close}>
+          <nav id="primary-nav" aria-label={t('app.primaryNav')} className={`usa-nav ${expanded ? 'is-visible' : ''}`}>
+            <button
+              ref={closeButton}
+              type="button"
+              className="usa-nav__close"
+              onClick={() => {
+                close();
+                menuButton.current?.focus();
+              }}
+            >
               <span className="usa-sr-only">{t('nav.closeMenu')}</span>×
             </button>
             <ul className="usa-nav__primary usa-accordion">
