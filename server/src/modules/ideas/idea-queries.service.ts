@@ -49,12 +49,22 @@ const AWAITING: Order = {
 };
 
 export interface IdeaListFilter {
+  /** Given (null when signed out): each idea also carries its author and the viewer's vote. */
+  viewerId?: string | null;
   first?: number | null;
   after?: string | null;
   sort?: IdeaSort | null;
   status?: IdeaStatus | null;
   tag?: string | null;
   search?: string | null;
+}
+
+/** An idea from a list row that also carries its author and the viewer's vote. */
+function withListed(row: Record<string, any>): IdeaEntity {
+  const author = row.a_display_name
+    ? { id: row.author_id, displayName: row.a_display_name, role: row.a_role, createdAt: row.a_created_at }
+    : null;
+  return Object.assign(ideaFromRow(row), { listed: { author, viewerVote: row.viewer_vote ?? null } });
 }
 
 export type PersonalList = 'authored' | 'voted' | 'followed';
@@ -77,7 +87,7 @@ export class IdeaQueriesService {
   private async page(
     order: Order,
     orderName: string,
-    filter: { first?: number | null; after?: string | null },
+    filter: { first?: number | null; after?: string | null; viewerId?: string | null },
     from: string,
     conditions: string[],
     params: unknown[],
@@ -85,9 +95,18 @@ export class IdeaQueriesService {
   ): Promise<ConnectionShape<IdeaEntity>> {
     const size = pageSize(filter.first);
     const cursor = decodeCursor(filter.after, orderName, order.columns.length);
-    const select = `SELECT ${IDEA_COLUMNS}${rankSql ? `, ${rankSql} AS rank` : ''} ${from}`;
-    const where = conditions.join(' AND ');
     const pageParams = [...params];
+    // What every list shows beside each idea (its author, the viewer's vote), in the same statement.
+    let extras = '';
+    let joins = '';
+    if (filter.viewerId !== undefined) {
+      pageParams.push(filter.viewerId);
+      extras =
+        ', u.display_name AS a_display_name, u.role AS a_role, u.created_at AS a_created_at, vv.value AS viewer_vote';
+      joins = ` LEFT JOIN users u ON u.id = i.author_id LEFT JOIN votes vv ON vv.idea_id = i.id AND vv.user_id = $${pageParams.length}::uuid`;
+    }
+    const select = `SELECT ${IDEA_COLUMNS}${rankSql ? `, ${rankSql} AS rank` : ''}${extras} ${from}${joins}`;
+    const where = conditions.join(' AND ');
     let keyset = '';
     if (cursor) {
       const placeholders = cursor.map((value, i) => {
@@ -110,7 +129,7 @@ export class IdeaQueriesService {
       rows,
       size,
       (row: Record<string, any>) => encodeCursor(orderName, order.keys(row)),
-      ideaFromRow,
+      (row: Record<string, any>) => (filter.viewerId === undefined ? ideaFromRow(row) : withListed(row)),
       async () =>
         (await this.database.dataSource.query(`SELECT count(*)::int AS n ${from} WHERE ${where}`, params))[0].n,
       cursor !== null,
@@ -168,6 +187,15 @@ export class IdeaQueriesService {
         "i.id IN (SELECT idea_id FROM idea_follows WHERE user_id = $1) AND (i.visibility = 'VISIBLE' OR i.author_id = $1)",
     }[kind];
     return this.page(ORDERS.NEW, `mine-${kind}`, filter, 'FROM ideas i', [condition], [userId]);
+  }
+
+  /** The person's vote on each of the ideas. */
+  async viewerVotes(userId: string, ideaIds: readonly string[]): Promise<Map<string, number>> {
+    const rows = await this.database.dataSource.query(
+      'SELECT idea_id, value FROM votes WHERE user_id = $1 AND idea_id = ANY($2)',
+      [userId, ideaIds],
+    );
+    return new Map(rows.map((row: { idea_id: string; value: number }) => [row.idea_id, row.value]));
   }
 
   /** Full-text search (English stemming) over visible ideas of every campaign the viewer may see, best first. */

@@ -70,6 +70,12 @@ export class IdeaEntity {
 
   @Column({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
+
+  /** Set by lists that read the author and the viewer's vote with the idea (not a column). */
+  listed?: {
+    author: { id: string; displayName: string; role: string; createdAt: Date } | null;
+    viewerVote: number | null;
+  };
 }
 
 /** The columns of `ideas` as a select list for raw queries that return whole ideas (alias `i`). */

@@ -4,6 +4,8 @@ import { idOfType } from '../../common/graphql/global-id.js';
 import type { GraphQLContext } from '../../common/graphql/graphql-context.js';
 import { CampaignObject } from '../campaigns/campaign.object.js';
 import { IdeaObject, mapIdea } from '../ideas/idea.object.js';
+import { IdeaQueriesService } from '../ideas/idea-queries.service.js';
+import { viewerVoteLoader } from '../ideas/viewer-vote.loader.js';
 import { VotesService } from './votes.service.js';
 
 @InputType('CastVoteInput')
@@ -19,7 +21,10 @@ export class CastVoteInput {
 
 @Resolver(() => IdeaObject)
 export class VotesResolver {
-  constructor(private readonly votes: VotesService) {}
+  constructor(
+    private readonly votes: VotesService,
+    private readonly queries: IdeaQueriesService,
+  ) {}
 
   @Mutation(() => IdeaObject, {
     description:
@@ -39,13 +44,8 @@ export class VotesResolver {
     description: '1, -1, or null when the viewer has not voted or is signed out.',
   })
   async viewerVote(@Parent() idea: IdeaObject, @Context() context: GraphQLContext): Promise<number | null> {
-    const userId = context.viewer.userId;
-    if (!userId) return null;
-    const loader = context.loaders.get('viewerVote', async (ids: readonly string[]) => {
-      const values = await this.votes.valuesOf(userId, ids);
-      return ids.map((id) => values.get(id) ?? null);
-    });
-    return loader.load(idea.uuid);
+    if (!context.viewer.userId) return null;
+    return viewerVoteLoader(context, this.queries).load(idea.uuid);
   }
 }
 

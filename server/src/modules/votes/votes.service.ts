@@ -9,6 +9,7 @@ import { DatabaseService } from '../../database/database.service.js';
 import { ACCEPTING_SQL } from '../campaigns/campaign.entity.js';
 import { assertNotSuspended, lockParticipation } from '../campaigns/participation.js';
 import { IDEA_COLUMNS, ideaFromRow, type IdeaEntity } from '../ideas/idea.entity.js';
+import { IdeaQueriesService } from '../ideas/idea-queries.service.js';
 import { IdeasService } from '../ideas/ideas.service.js';
 
 interface Target {
@@ -50,6 +51,7 @@ export class VotesService {
   constructor(
     private readonly database: DatabaseService,
     private readonly ideas: IdeasService,
+    private readonly queries: IdeaQueriesService,
   ) {}
 
   /**
@@ -144,7 +146,8 @@ export class VotesService {
     const visible = await this.ideas.findVisible(person, ideaId);
     if (visible) return visible.idea;
     const [idea] = ideaId ? await this.ideas.findByIds([ideaId]) : [];
-    if (!idea || !(await this.valuesOf(person.userId, [idea.id])).has(idea.id)) throw new NotFoundError('idea');
+    if (!idea || !(await this.queries.viewerVotes(person.userId, [idea.id])).has(idea.id))
+      throw new NotFoundError('idea');
     return idea;
   }
 
@@ -183,14 +186,5 @@ export class VotesService {
       [userId, campaignIds],
     );
     return new Map(rows.map((row: { id: string; remaining: number }) => [row.id, Math.max(0, row.remaining)]));
-  }
-
-  /** The viewer's vote on each idea. */
-  async valuesOf(userId: string, ideaIds: readonly string[]): Promise<Map<string, number>> {
-    const rows = await this.database.dataSource.query(
-      'SELECT idea_id, value FROM votes WHERE user_id = $1 AND idea_id = ANY($2)',
-      [userId, ideaIds],
-    );
-    return new Map(rows.map((row: { idea_id: string; value: number }) => [row.idea_id, row.value]));
   }
 }
