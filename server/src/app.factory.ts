@@ -5,6 +5,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { AppModule } from './app.module.js';
 import { installHttpHooks, requestIdFrom } from './common/http/http-hooks.js';
 import { serveSpa } from './common/http/spa.js';
+import { SharePreviewService } from './modules/share/share-preview.service.js';
 import { SafeTextPipe } from './common/graphql/safe-text.pipe.js';
 import { createValidationPipe } from './common/graphql/validation.js';
 import { JsonLogger } from './common/logging/json-logger.js';
@@ -33,7 +34,8 @@ export async function createApp(
   app.useGlobalPipes(new SafeTextPipe(), createValidationPipe());
   const fastify = app.getHttpAdapter().getInstance();
   installHttpHooks(fastify, logger, config.nodeEnv === 'production');
-  await serveSpa(fastify, config.webDist);
+  const previews = app.get(SharePreviewService);
+  await serveSpa(fastify, config.webDist, (path) => previews.forPath(path));
   await app.init();
   return app;
 }

@@ -19,6 +19,7 @@ import { CommentsModule } from './modules/comments/comments.module.js';
 import { FollowsModule } from './modules/follows/follows.module.js';
 import { IdeasModule } from './modules/ideas/ideas.module.js';
 import { ModerationModule } from './modules/moderation/moderation.module.js';
+import { ShareModule } from './modules/share/share.module.js';
 import { ResponsesModule } from './modules/responses/responses.module.js';
 import { VotesModule } from './modules/votes/votes.module.js';
 import { SessionsService } from './modules/auth/sessions.service.js';
@@ -54,6 +55,7 @@ export class AppModule {
         FollowsModule,
         CommentsModule,
         ModerationModule,
+        ShareModule,
       ],
     };
   }

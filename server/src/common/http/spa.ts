@@ -4,13 +4,34 @@ import type { FastifyInstance } from 'fastify';
 
 const API_PREFIXES = ['/graphql', '/health'];
 
+export type PreviewFor = (path: string) => Promise<{ title: string; description: string }>;
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/** index.html with the page's title and Open Graph tags, for link previews (crawlers run no JavaScript). */
+export function withPreview(html: string, preview: { title: string; description: string }): string {
+  const title = escapeHtml(preview.title);
+  const description = escapeHtml(preview.description);
+  const tags = [
+    `<meta name="description" content="${description}" />`,
+    `<meta property="og:type" content="website" />`,
+    `<meta property="og:site_name" content="Consulta" />`,
+    `<meta property="og:title" content="${title}" />`,
+    `<meta property="og:description" content="${description}" />`,
+    `<meta name="twitter:card" content="summary" />`,
+  ].join('\n    ');
+  return html.replace(/<title>[^<]*<\/title>/, `<title>${title}</title>\n    ${tags}`);
+}
+
 /**
  * Serves the built SPA from `root`: hashed assets with long caching, and index.html for any other GET that
  * asks for HTML, so client-side routes survive a reload. Without a build, `/` says how to make one.
  */
-export async function serveSpa(fastify: FastifyInstance, root: string): Promise<void> {
+export async function serveSpa(fastify: FastifyInstance, root: string, previewFor?: PreviewFor): Promise<void> {
   const indexFile = join(root, 'index.html');
   const hasBuild = existsSync(indexFile);
+  const indexHtml = hasBuild ? readFileSync(indexFile, 'utf8') : '';
   if (hasBuild) {
     // Loaded only when there is something to serve (it is CommonJS requiring ESM, which Jest cannot load).
     const { default: fastifyStatic } = await import('@fastify/static');
@@ -28,14 +49,20 @@ export async function serveSpa(fastify: FastifyInstance, root: string): Promise<
     });
   }
   // Static routes (/graphql, /health, each asset) win over this wildcard in Fastify's router.
-  fastify.get('/*', (request, reply) => {
-    const wantsHtml = String(request.headers.accept ?? '').includes('text/html');
+  fastify.get('/*', async (request, reply) => {
+    // Browsers ask for text/html; link-preview crawlers often send */* or nothing.
+    const accept = String(request.headers.accept ?? '');
+    const looksLikeFile = /\.[A-Za-z0-9]{1,8}$/.test(request.url.split('?')[0]!);
+    const wantsHtml = accept.includes('text/html') || (!looksLikeFile && (!accept || accept.includes('*/*')));
     const isApi = API_PREFIXES.some((prefix) => request.url.startsWith(prefix));
     if (wantsHtml && !isApi) {
       if (!hasBuild) {
         return reply.type('text/plain; charset=utf-8').send('The web app is not built. Run: npm run build');
       }
-      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(readFileSync(indexFile));
+      const path = request.url.split('?')[0]!;
+      const preview = previewFor ? await previewFor(path).catch(() => null) : null;
+      const html = preview ? withPreview(indexHtml, preview) : indexHtml;
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
     }
     return reply.code(404).send({ error: 'Not Found', statusCode: 404 });
   });
