@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Alert } from '../../../components/ui/alert';
 import { LoadMore } from '../../../components/ui/load-more';
-import { AWAITING_IDEAS } from '../api/responses';
+import { AWAITING_IDEAS, IDEAS_TO_ANSWER } from '../api/responses';
 import { ResponseForm } from './response-form';
 
 /** Ideas owed an answer, longest waiting first, each with a way to answer; and any idea can be answered. */
@@ -13,13 +13,15 @@ export function AwaitingList({ campaignId, onAnswered }: { campaignId: string; o
   const { data, loading, error, fetchMore, refetch } = useQuery(AWAITING_IDEAS, {
     variables: { id: campaignId, first: 20 },
   });
+  const all = useQuery(IDEAS_TO_ANSWER, { variables: { id: campaignId } });
   const [answering, setAnswering] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   if (error) return <Alert type="error">{t('errors.load')}</Alert>;
   const campaign = data?.campaign;
   if (!campaign) return <p role="status">{t('common.loading')}</p>;
   const awaiting = campaign.ideasAwaitingResponse;
-  const others = campaign.ideas.edges.map(({ node }) => node);
+  const ideas = all.data?.campaign?.ideas;
+  const others = ideas?.edges.map(({ node }) => node) ?? [];
   const answer = (idea: { id: string; title: string }) => (
     <ResponseForm
       idea={idea}
@@ -28,6 +30,7 @@ export function AwaitingList({ campaignId, onAnswered }: { campaignId: string; o
         setAnswering(null);
         setNotice(t('respond.posted', { title: idea.title }));
         void refetch();
+        void all.refetch();
         onAnswered();
       }}
     />
@@ -74,6 +77,13 @@ export function AwaitingList({ campaignId, onAnswered }: { campaignId: string; o
             </li>
           ))}
         </ol>
+        {ideas ? (
+          <LoadMore
+            hasMore={ideas.pageInfo.hasNextPage}
+            loading={all.loading}
+            onClick={() => void all.fetchMore({ variables: { after: ideas.pageInfo.endCursor } })}
+          />
+        ) : null}
       </section>
     </>
   );
