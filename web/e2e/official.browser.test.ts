@@ -61,8 +61,10 @@ describe('an official', () => {
     await citizen.page.getByRole('button', { name: new RegExp(`^Support\\W+${title}$`) }).click();
     await citizen.page.getByText('3 supports').waitFor();
 
-    await official.page.getByRole('link', { name: 'Agency console' }).click();
-    await official.page.getByRole('link', { name: 'Better parks for summer' }).click();
+    // From the idea's own page, the official goes to answer it in the console.
+    await official.page.goto(`${suite.server.url}/campaigns/better-parks-for-summer`);
+    await official.page.getByRole('link', { name: title }).click();
+    await official.page.getByRole('link', { name: 'Answer for City Parks Department in the agency console' }).click();
     const stats = official.page.getByRole('region', { name: 'Answers owed' });
     await stats.getByText('Ideas that reached the threshold').waitFor();
     await screenshots(official.page, 'console-campaign');

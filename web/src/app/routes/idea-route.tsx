@@ -73,6 +73,13 @@ export function IdeaRoute() {
               <FlagButton targetId={idea.id} label={t('flag.reportIdea')} />
             </p>
           ) : null}
+          {viewer?.memberships.some((m) => m.agency.id === idea.campaign.agency.id) ? (
+            <p className="margin-top-2">
+              <Link to={`/console/campaigns/${idea.campaign.id}`}>
+                {t('idea.answerInConsole', { agency: idea.campaign.agency.name })}
+              </Link>
+            </p>
+          ) : null}
         </aside>
       </div>
       <OfficialResponses responses={idea.responses} />
