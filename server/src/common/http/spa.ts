@@ -21,7 +21,8 @@ export function withPreview(html: string, preview: { title: string; description:
     `<meta property="og:description" content="${description}" />`,
     `<meta name="twitter:card" content="summary" />`,
   ].join('\n    ');
-  return html.replace(/<title>[^<]*<\/title>/, `<title>${title}</title>\n    ${tags}`);
+  // A function, so that "$&" or "$'" in a title is text, not a replacement pattern.
+  return html.replace(/<title>[^<]*<\/title>/, () => `<title>${title}</title>\n    ${tags}`);
 }
 
 /**
