@@ -111,6 +111,45 @@ function QueueEntry({
       setError(api?.fields.reason ?? t(`errors.code.${api?.code ?? 'NETWORK'}`, { seconds: 60 }));
     }
   }
+  const why = () => reason.trim();
+  const resolveAs = (resolution: 'DISMISS' | 'HIDE_CONTENT') => () =>
+    resolve({ variables: { input: { flagId: entry.id, resolution, reason: why() || null } } });
+  const all = {
+    dismiss: {
+      label: t('moderation.dismiss'),
+      style: 'usa-button--outline',
+      done: t('moderation.dismissed'),
+      needsReason: false,
+      run: resolveAs('DISMISS'),
+    },
+    resolveHide: {
+      label: t('moderation.hide'),
+      style: 'usa-button--secondary',
+      done: t('moderation.hiddenDone'),
+      needsReason: false,
+      run: resolveAs('HIDE_CONTENT'),
+    },
+    restore: {
+      label: t('moderation.restore'),
+      style: '',
+      done: t('moderation.restored'),
+      needsReason: true,
+      run: () => restore({ variables: { targetId: target.id, reason: why() } }),
+    },
+    hide: {
+      label: t('moderation.hide'),
+      style: 'usa-button--secondary',
+      done: t('moderation.hiddenDone'),
+      needsReason: true,
+      run: () => hide({ variables: { targetId: target.id, reason: why() } }),
+    },
+  };
+  // An open flag is dismissed or acted on; resolved content can still be hidden or restored.
+  const shown: Array<keyof typeof all> =
+    entry.status === 'OPEN'
+      ? ['dismiss', 'resolveHide', ...(hidden ? (['restore'] as const) : [])]
+      : [hidden ? 'restore' : 'hide'];
+  const decisions = shown.map((key) => ({ key, ...all[key] }));
   const needReason = () => {
     if (reason.trim()) return true;
     setError(t('moderation.reasonRequired'));
@@ -154,77 +193,17 @@ function QueueEntry({
             </p>
           ) : null}
           <div className="usa-button-group margin-top-1">
-            {entry.status === 'OPEN' ? (
-              <>
-                <button
-                  type="button"
-                  className="usa-button usa-button--outline"
-                  disabled={busy}
-                  onClick={() =>
-                    void act(
-                      () =>
-                        resolve({
-                          variables: {
-                            input: { flagId: entry.id, resolution: 'DISMISS', reason: reason.trim() || null },
-                          },
-                        }),
-                      t('moderation.dismissed'),
-                    )
-                  }
-                >
-                  {t('moderation.dismiss')}
-                </button>
-                <button
-                  type="button"
-                  className="usa-button usa-button--secondary"
-                  disabled={busy}
-                  onClick={() =>
-                    void act(
-                      () =>
-                        resolve({
-                          variables: {
-                            input: { flagId: entry.id, resolution: 'HIDE_CONTENT', reason: reason.trim() || null },
-                          },
-                        }),
-                      t('moderation.hiddenDone'),
-                    )
-                  }
-                >
-                  {t('moderation.hide')}
-                </button>
-              </>
-            ) : null}
-            {hidden ? (
+            {decisions.map((decision) => (
               <button
+                key={decision.key}
                 type="button"
-                className="usa-button"
+                className={`usa-button ${decision.style}`}
                 disabled={busy}
-                onClick={() =>
-                  needReason() &&
-                  void act(
-                    () => restore({ variables: { targetId: target.id, reason: reason.trim() } }),
-                    t('moderation.restored'),
-                  )
-                }
+                onClick={() => (!decision.needsReason || needReason()) && void act(decision.run, decision.done)}
               >
-                {t('moderation.restore')}
+                {decision.label}
               </button>
-            ) : entry.status !== 'OPEN' ? (
-              <button
-                type="button"
-                className="usa-button usa-button--secondary"
-                disabled={busy}
-                onClick={() =>
-                  needReason() &&
-                  void act(
-                    () => hide({ variables: { targetId: target.id, reason: reason.trim() } }),
-                    t('moderation.hiddenDone'),
-                  )
-                }
-              >
-                {t('moderation.hide')}
-              </button>
-            ) : null}
+            ))}
             {canSuspend && target.author ? (
               <button
                 type="button"
