@@ -19,10 +19,11 @@ export function useFormErrors(fieldIds: Record<string, string>) {
         ...Object.entries(byField).map(([field, message]) => ({ fieldId: fieldIds[field], message })),
         ...general.map((message) => ({ message })),
       ]);
-      if (typeof document !== 'undefined' && (Object.keys(byField).length || general.length)) {
-        document.title = document.title.startsWith(t('form.errorPrefix'))
-          ? document.title
-          : `${t('form.errorPrefix')} ${document.title}`;
+      // GOV.UK: the page title says "Error:" while the form has errors, and stops saying it once they are gone.
+      if (typeof document !== 'undefined') {
+        const prefix = `${t('form.errorPrefix')} `;
+        const plain = document.title.startsWith(prefix) ? document.title.slice(prefix.length) : document.title;
+        document.title = Object.keys(byField).length || general.length ? `${prefix}${plain}` : plain;
       }
     },
     [fieldIds, t],

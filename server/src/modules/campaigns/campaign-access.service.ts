@@ -1,6 +1,8 @@
 import { CampaignStatus, Role } from '@consulta/shared';
 import { Injectable } from '@nestjs/common';
+import { requireSignedIn } from '../../common/auth/policies.js';
 import type { RequestViewer } from '../../common/auth/request-viewer.js';
+import { ForbiddenError } from '../../common/errors/domain-error.js';
 import { DatabaseService } from '../../database/database.service.js';
 import type { CampaignEntity } from './campaign.entity.js';
 
@@ -35,6 +37,23 @@ export class CampaignAccessService {
 
   async canSee(viewer: RequestViewer, campaign: Pick<CampaignEntity, 'status' | 'agencyId'>): Promise<boolean> {
     return campaign.status !== CampaignStatus.DRAFT || this.canManage(viewer, campaign.agencyId);
+  }
+
+  /** Moderators, admins and the agency's members moderate its content (and see it while hidden). */
+  async canModerate(viewer: RequestViewer, agencyId: string): Promise<boolean> {
+    return viewer.role === Role.MODERATOR || this.canManage(viewer, agencyId);
+  }
+
+  /**
+   * The agencies whose content the viewer moderates: null for all of them (moderators, admins), their
+   * own agencies for officials; FORBIDDEN for everyone else, UNAUTHENTICATED when signed out.
+   */
+  async moderationScope(viewer: RequestViewer): Promise<string[] | null> {
+    const signedIn = requireSignedIn(viewer);
+    if (signedIn.role === Role.MODERATOR || signedIn.role === Role.ADMIN) return null;
+    const agencies = [...(await this.agencyIdsOf(viewer))];
+    if (agencies.length === 0) throw new ForbiddenError('Only moderators, admins and officials.');
+    return agencies;
   }
 
   /** A query-builder condition that keeps drafts out unless the viewer may see them (campaign alias `c`). */

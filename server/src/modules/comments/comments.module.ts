@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { RateLimitModule } from '../../common/rate-limit/rate-limit.module.js';
+import { CampaignsModule } from '../campaigns/campaigns.module.js';
 import { IdeasModule } from '../ideas/ideas.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { CommentsResolver, IdeaCommentsResolver } from './comments.resolver.js';
 import { CommentsService } from './comments.service.js';
 
 @Module({
-  imports: [IdeasModule, UsersModule, RateLimitModule],
+  imports: [CampaignsModule, IdeasModule, UsersModule, RateLimitModule],
   providers: [CommentsService, CommentsResolver, IdeaCommentsResolver],
   exports: [CommentsService],
 })

@@ -15,6 +15,7 @@ import { listByTime } from '../../common/graphql/time-listing.js';
 import { DatabaseService } from '../../database/database.service.js';
 import { returning } from '../../database/returning.js';
 import { assertNotSuspended } from '../campaigns/participation.js';
+import { CampaignAccessService } from '../campaigns/campaign-access.service.js';
 import { IdeasService } from '../ideas/ideas.service.js';
 import type { CommentRow } from './comment.object.js';
 
@@ -38,6 +39,7 @@ export class CommentsService {
   constructor(
     private readonly database: DatabaseService,
     private readonly ideas: IdeasService,
+    private readonly access: CampaignAccessService,
     private readonly limits: PersonLimitsService,
   ) {}
 
@@ -57,7 +59,7 @@ export class CommentsService {
     const visible = await this.ideas.findVisible(viewer, ideaId);
     return {
       userId: viewer.userId,
-      revealHidden: !!visible && (await this.ideas.canSeeHidden(viewer, visible.campaign)),
+      revealHidden: !!visible && (await this.access.canModerate(viewer, visible.campaign.agencyId)),
     };
   }
 

@@ -1,4 +1,4 @@
-import { IdeaStatus, LIMITS, renderMarkdown, Role, Visibility } from '@consulta/shared';
+import { IdeaStatus, LIMITS, renderMarkdown, Visibility } from '@consulta/shared';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { requirePerson } from '../../common/auth/policies.js';
@@ -41,15 +41,13 @@ export class IdeasService {
     return rows.map(ideaFromRow);
   }
 
-  /** Moderators, admins and the campaign's agency see hidden content; authors see their own. */
-  async canSeeHidden(viewer: RequestViewer, campaign: CampaignEntity): Promise<boolean> {
-    return viewer.role === Role.MODERATOR || (await this.access.canManage(viewer, campaign.agencyId));
-  }
-
   async canSee(viewer: RequestViewer, idea: IdeaEntity, campaign: CampaignEntity): Promise<boolean> {
     if (!(await this.access.canSee(viewer, campaign))) return false;
     if (idea.visibility === Visibility.VISIBLE) return true;
-    return (viewer.userId !== null && idea.authorId === viewer.userId) || this.canSeeHidden(viewer, campaign);
+    // Authors see their own hidden ideas; moderators and the campaign's agency see every one.
+    return (
+      (viewer.userId !== null && idea.authorId === viewer.userId) || this.access.canModerate(viewer, campaign.agencyId)
+    );
   }
 
   async findVisible(

@@ -1,4 +1,4 @@
-import { FlagResolution, FlagStatus, LIMITS, Role, Visibility } from '@consulta/shared';
+import { FlagResolution, FlagStatus, LIMITS, Visibility } from '@consulta/shared';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { requireSignedIn, type SignedInViewer } from '../../common/auth/policies.js';
@@ -9,7 +9,14 @@ import { AuditService } from '../audit/audit.service.js';
 import { CampaignAccessService } from '../campaigns/campaign-access.service.js';
 import type { FlagRow } from './flag.object.js';
 import { OPEN_FLAGS_SQL } from './flags.service.js';
-import { loadTarget, parseTarget, setVisibility, type ModerationTarget, type TargetType } from './moderation-target.js';
+import {
+  countOpenFlags,
+  loadTarget,
+  parseTarget,
+  setVisibility,
+  type ModerationTarget,
+  type TargetType,
+} from './moderation-target.js';
 
 function checkReason(reason: string | null | undefined, required: boolean): string | null {
   const text = reason?.trim() || null;
@@ -30,17 +37,10 @@ export class ContentModerationService {
     private readonly audit: AuditService,
   ) {}
 
-  /** Whether the viewer may moderate content of the agency. */
-  async canModerate(viewer: RequestViewer, agencyId: string): Promise<boolean> {
-    return viewer.role === Role.MODERATOR || viewer.role === Role.ADMIN || this.access.canManage(viewer, agencyId);
-  }
-
   /** FORBIDDEN at once for people who moderate nothing; UNAUTHENTICATED when signed out. */
   private async requireSomeModeration(viewer: RequestViewer): Promise<SignedInViewer> {
-    const actor = requireSignedIn(viewer);
-    if (actor.role === Role.MODERATOR || actor.role === Role.ADMIN) return actor;
-    if ((await this.access.agencyIdsOf(viewer)).size === 0) throw new ForbiddenError('Only moderators and officials.');
-    return actor;
+    await this.access.moderationScope(viewer);
+    return requireSignedIn(viewer);
   }
 
   /** Reads the target (before any transaction) and checks the viewer may moderate it. */
@@ -49,7 +49,8 @@ export class ContentModerationService {
     const parsed = parseTarget(targetId);
     const target = parsed && (await loadTarget(this.database.manager, parsed));
     if (!parsed || !target) throw new NotFoundError('content');
-    if (!(await this.canModerate(viewer, target.agencyId))) throw new ForbiddenError('Not content of your agency.');
+    if (!(await this.access.canModerate(viewer, target.agencyId)))
+      throw new ForbiddenError('Not content of your agency.');
     return { actor, parsed };
   }
 
@@ -94,7 +95,7 @@ export class ContentModerationService {
       ? await this.database.dataSource.query('SELECT * FROM flags WHERE id = $1', [flagId])
       : [];
     if (!flag) throw new NotFoundError('flag');
-    if (!(await this.canModerate(viewer, flag.agency_id)))
+    if (!(await this.access.canModerate(viewer, flag.agency_id)))
       throw new ForbiddenError('Not a flag on your agency’s content.');
     const wanted = resolution === FlagResolution.DISMISS ? FlagStatus.DISMISSED : FlagStatus.ACTIONED;
     return this.database.transaction(async (manager) => {
@@ -134,11 +135,11 @@ export class ContentModerationService {
       agencyId: target.agencyId,
       reason,
     });
-    const [{ n }] = await manager.query(
-      "SELECT count(*)::int AS n FROM flags WHERE target_id = $1 AND status = 'OPEN'",
-      [target.id],
-    );
-    if (n === 0 && target.visibility === Visibility.HIDDEN && target.hiddenByFlags) {
+    if (
+      (await countOpenFlags(manager, target.id)) === 0 &&
+      target.visibility === Visibility.HIDDEN &&
+      target.hiddenByFlags
+    ) {
       await setVisibility(manager, target, null);
       await this.record(manager, actor, target, 'restored', 'Every flag was dismissed.');
     }

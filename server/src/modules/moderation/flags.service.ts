@@ -12,7 +12,7 @@ import { assertNotSuspended } from '../campaigns/participation.js';
 import { CommentsService } from '../comments/comments.service.js';
 import { IdeasService } from '../ideas/ideas.service.js';
 import type { FlagRow } from './flag.object.js';
-import { loadTarget, parseTarget, setVisibility, type ModerationTarget } from './moderation-target.js';
+import { countOpenFlags, loadTarget, parseTarget, setVisibility, type ModerationTarget } from './moderation-target.js';
 
 export const OPEN_FLAGS_SQL =
   "(SELECT count(*)::int FROM flags o WHERE o.target_id = f.target_id AND o.status = 'OPEN')";
@@ -84,10 +84,7 @@ export class FlagsService {
           ],
         );
         if (!row) throw new ConflictError('You have already flagged this.');
-        const [{ n }] = await manager.query(
-          "SELECT count(*)::int AS n FROM flags WHERE target_id = $1 AND status = 'OPEN'",
-          [target.id],
-        );
+        const n = await countOpenFlags(manager, target.id);
         if (n >= this.config.flagAutoHideThreshold) await this.autoHide(manager, target, n);
         return { ...row, open_flags: n };
       }),

@@ -1,8 +1,5 @@
-import { Role } from '@consulta/shared';
 import { Injectable } from '@nestjs/common';
-import { requireSignedIn } from '../../common/auth/policies.js';
 import type { RequestViewer } from '../../common/auth/request-viewer.js';
-import { ForbiddenError } from '../../common/errors/domain-error.js';
 import type { ConnectionShape } from '../../common/graphql/connection.js';
 import { listByTime } from '../../common/graphql/time-listing.js';
 import { DatabaseService } from '../../database/database.service.js';
@@ -25,12 +22,7 @@ export class ModerationLogService {
     viewer: RequestViewer,
     page: { first?: number | null; after?: string | null },
   ): Promise<ConnectionShape<AuditRow>> {
-    requireSignedIn(viewer);
-    let agencies: string[] | null = null;
-    if (viewer.role !== Role.MODERATOR && viewer.role !== Role.ADMIN) {
-      agencies = [...(await this.access.agencyIdsOf(viewer))];
-      if (agencies.length === 0) throw new ForbiddenError('Only moderators, admins and officials read the log.');
-    }
+    const agencies = await this.access.moderationScope(viewer);
     return listByTime<AuditRow>(
       (sql, params) => this.database.dataSource.query(sql, params),
       {

@@ -1,8 +1,6 @@
-import { FlagStatus, Role } from '@consulta/shared';
+import type { FlagStatus } from '@consulta/shared';
 import { Injectable } from '@nestjs/common';
-import { requireSignedIn } from '../../common/auth/policies.js';
 import type { RequestViewer } from '../../common/auth/request-viewer.js';
-import { ForbiddenError } from '../../common/errors/domain-error.js';
 import type { ConnectionShape } from '../../common/graphql/connection.js';
 import { listByTime } from '../../common/graphql/time-listing.js';
 import { DatabaseService } from '../../database/database.service.js';
@@ -23,21 +21,12 @@ export class ModerationQueueService {
     private readonly access: CampaignAccessService,
   ) {}
 
-  /** The agencies whose flags the viewer reviews: null for all of them. */
-  private async scope(viewer: RequestViewer): Promise<string[] | null> {
-    const signedIn = requireSignedIn(viewer);
-    if (signedIn.role === Role.MODERATOR || signedIn.role === Role.ADMIN) return null;
-    const agencies = [...(await this.access.agencyIdsOf(viewer))];
-    if (agencies.length === 0) throw new ForbiddenError('Only moderators, admins and officials review flags.');
-    return agencies;
-  }
-
   async list(
     viewer: RequestViewer,
     status: FlagStatus,
     page: { first?: number | null; after?: string | null },
   ): Promise<ConnectionShape<QueueRow>> {
-    const agencies = await this.scope(viewer);
+    const agencies = await this.access.moderationScope(viewer);
     return listByTime<QueueRow>(
       (sql, params) => this.database.dataSource.query(sql, params),
       {
@@ -60,10 +49,7 @@ export class ModerationQueueService {
       [id],
     );
     if (!row || !viewer.userId) return null;
-    const reviewer =
-      viewer.role === Role.MODERATOR ||
-      viewer.role === Role.ADMIN ||
-      (await this.access.canManage(viewer, row.agency_id));
+    const reviewer = await this.access.canModerate(viewer, row.agency_id);
     return reviewer || row.reporter_id === viewer.userId ? { row, reviewer } : null;
   }
 }

@@ -99,3 +99,11 @@ export async function setVisibility(
   target.hiddenByFlags = hidden?.byFlags ?? false;
   return true;
 }
+
+/** Open flags on an idea or a comment. */
+export async function countOpenFlags(manager: EntityManager, targetId: string): Promise<number> {
+  const [row] = await manager.query("SELECT count(*)::int AS n FROM flags WHERE target_id = $1 AND status = 'OPEN'", [
+    targetId,
+  ]);
+  return row.n;
+}

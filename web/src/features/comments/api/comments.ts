@@ -1,6 +1,5 @@
 // The documents are in comments.graphql; GraphQL Code Generator types them (npm run codegen -w web).
 export {
-  CommentFieldsFragmentDoc as COMMENT_FIELDS,
   IdeaCommentsDocument as IDEA_COMMENTS,
   CommentRepliesDocument as COMMENT_REPLIES,
   AddCommentDocument as ADD_COMMENT,

@@ -2,8 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 
-export const SORTS = ['TOP', 'NEW', 'TRENDING', 'BEST'] as const;
-export const STATUSES = [
+const SORTS = ['TOP', 'NEW', 'TRENDING', 'BEST'] as const;
+const STATUSES = [
   'SUBMITTED',
   'UNDER_REVIEW',
   'ACCEPTED',

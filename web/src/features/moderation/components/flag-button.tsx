@@ -7,7 +7,7 @@ import { TextField } from '../../../components/ui/text-field';
 import { readApiError } from '../../../lib/api-errors';
 import { FLAG_CONTENT } from '../api/flag-content';
 
-export const FLAG_REASONS = ['SPAM', 'ABUSE', 'OFF_TOPIC', 'PERSONAL_INFO', 'MISINFORMATION', 'OTHER'] as const;
+const FLAG_REASONS = ['SPAM', 'ABUSE', 'OFF_TOPIC', 'PERSONAL_INFO', 'MISINFORMATION', 'OTHER'] as const;
 
 /** "Report": a dialog with the reason and an optional note; says when it is done or already reported. */
 export function FlagButton({ targetId, label }: { targetId: string; label: string }) {

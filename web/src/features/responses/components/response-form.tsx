@@ -9,7 +9,7 @@ import type { IdeaStatus } from '../../../gql/graphql';
 import { useFormErrors } from '../../../lib/use-form-errors';
 import { POST_RESPONSE } from '../api/responses';
 
-export const RESPONSE_STATUSES: IdeaStatus[] = [
+const RESPONSE_STATUSES: IdeaStatus[] = [
   'UNDER_REVIEW',
   'ACCEPTED',
   'IN_PROGRESS',

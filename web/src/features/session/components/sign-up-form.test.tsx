@@ -8,8 +8,18 @@ import { SignUpForm } from './sign-up-form';
 
 describe('SignUpForm', () => {
   it('checks the fields before sending: an error summary that takes the focus, and messages beside fields', async () => {
+    document.title = 'Create an account | Consulta';
     const done = jest.fn();
-    renderWith(<SignUpForm onDone={done} />);
+    const created = {
+      request: {
+        query: SIGN_UP,
+        variables: { input: { displayName: 'Ana', email: 'ana@example.org', password: 'short long enough now' } },
+      },
+      result: {
+        data: { signUp: { __typename: 'AuthPayload', viewer: { __typename: 'Viewer', email: 'ana@example.org' } } },
+      },
+    };
+    renderWith(<SignUpForm onDone={done} />, [created]);
     await userEvent.type(screen.getByLabelText('Email address'), 'nope');
     await userEvent.type(screen.getByLabelText('Password'), 'short');
     await userEvent.click(screen.getByRole('button', { name: 'Create an account' }));
@@ -20,7 +30,18 @@ describe('SignUpForm', () => {
     expect(screen.getByLabelText('Email address')).toHaveAttribute('aria-invalid', 'true');
     // What was typed stays.
     expect(screen.getByLabelText('Email address')).toHaveValue('nope');
+    expect(document.title).toBe('Error: Create an account | Consulta');
     expect(done).not.toHaveBeenCalled();
+
+    // Once the form is right, the summary and the title's "Error:" go away.
+    await userEvent.type(screen.getByLabelText(/Your name/), 'Ana');
+    await userEvent.clear(screen.getByLabelText('Email address'));
+    await userEvent.type(screen.getByLabelText('Email address'), 'ana@example.org');
+    await userEvent.type(screen.getByLabelText('Password'), ' long enough now');
+    await userEvent.click(screen.getByRole('button', { name: 'Create an account' }));
+    await waitFor(() => expect(done).toHaveBeenCalledTimes(1));
+    expect(screen.queryByTestId('error-summary')).not.toBeInTheDocument();
+    expect(document.title).toBe('Create an account | Consulta');
   });
 
   it('shows a taken email from the API in plain words, and counts characters of the name', async () => {
