@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { migrations } from '../../../migrations/index.js';
 import { entities } from './entities.js';
+import { preparingPg } from './prepared-pg.js';
 
 export interface DataSourceOptions {
   url: string;
@@ -13,6 +14,7 @@ export interface DataSourceOptions {
 export function createDataSource(options: DataSourceOptions): DataSource {
   return new DataSource({
     type: 'postgres',
+    driver: preparingPg,
     url: options.url,
     entities,
     migrations,

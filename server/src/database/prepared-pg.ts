@@ -1,0 +1,47 @@
+import { createHash } from 'node:crypto';
+import pg from 'pg';
+
+/** Distinct statements one connection keeps prepared; past it, further ones run unnamed as before. */
+const MAX_PER_CONNECTION = 300;
+const names = new Map<string, string>();
+
+function nameOf(text: string): string {
+  let name = names.get(text);
+  if (!name) {
+    name = `c${createHash('sha1').update(text).digest('base64url')}`;
+    if (names.size < 10 * MAX_PER_CONNECTION) names.set(text, name);
+  }
+  return name;
+}
+
+/**
+ * A pg client that prepares each parameterized statement once per connection and then only binds and runs
+ * it, so PostgreSQL neither parses nor (once it settles on a generic plan) plans the same SQL on every
+ * request. Statements without parameters (transaction control, migrations with several statements) run
+ * as before.
+ */
+class PreparingClient extends pg.Client {
+  private readonly prepared = new Set<string>();
+
+  // pg's query has many overloads; only (text, values) with values is changed.
+  override query(...args: any[]): any {
+    const [text, values] = args;
+    if (args.length === 2 && typeof text === 'string' && Array.isArray(values) && values.length > 0) {
+      const name = nameOf(text);
+      if (this.prepared.has(name) || this.prepared.size < MAX_PER_CONNECTION) {
+        this.prepared.add(name);
+        return super.query({ name, text, values });
+      }
+    }
+    return (super.query as (...a: any[]) => any)(...args);
+  }
+}
+
+class PreparingPool extends pg.Pool {
+  constructor(options: pg.PoolConfig = {}) {
+    super({ ...options, Client: PreparingClient });
+  }
+}
+
+/** The pg module as TypeORM loads it, with the preparing client in its pool. */
+export const preparingPg = { ...pg, Pool: PreparingPool, Client: PreparingClient };
