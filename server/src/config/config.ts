@@ -29,7 +29,8 @@ export interface AppConfig {
   limits: LimitsConfig;
   /** Distinct open flags that hide content until a moderator reviews it. */
   flagAutoHideThreshold: number;
-  sessions: { idleHours: number; absoluteHours: number };
+  /** Session lifetimes, and how long this process may reuse a session it looked up (reads only). */
+  sessions: { idleHours: number; absoluteHours: number; cacheSeconds: number };
 }
 
 export interface LimitsConfig {
@@ -146,6 +147,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     sessions: {
       idleHours: integer(env, 'SESSION_IDLE_HOURS', 24 * 7, 1, 24 * 365),
       absoluteHours: integer(env, 'SESSION_ABSOLUTE_HOURS', 24 * 30, 1, 24 * 365),
+      cacheSeconds: integer(env, 'SESSION_CACHE_SECONDS', 5, 0, 60),
     },
     trustProxy: /^\d+$/.test(env.TRUST_PROXY ?? '')
       ? integer(env, 'TRUST_PROXY', 0, 0, 10)

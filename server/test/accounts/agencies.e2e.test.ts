@@ -141,10 +141,16 @@ describe('agencies, memberships and roles', () => {
   describe('setUserRole', () => {
     it('lets an admin change a role, takes effect at once, and records who did it', async () => {
       const person = await makeUser(t);
+      const QUEUE = '{ moderationQueue { totalCount } }';
+      // Read once before, so this process has the session (and its role) at hand.
+      expect(outcome(await t.gql(QUEUE, {}, { token: person.token }))).toBe('FORBIDDEN');
       const result = await t.gql(SET_ROLE, { userId: person.id, role: 'MODERATOR' }, { token: p.admin.token });
       expect(result.data!.setUserRole).toEqual({ id: person.id, role: 'MODERATOR' });
       const me = await t.gql('{ viewer { user { role } } }', {}, { token: person.token });
       expect(me.data!.viewer.user.role).toBe('MODERATOR');
+      expect(outcome(await t.gql(QUEUE, {}, { token: person.token }))).toBe('OK');
+      await t.gql(SET_ROLE, { userId: person.id, role: 'CITIZEN' }, { token: p.admin.token });
+      expect(outcome(await t.gql(QUEUE, {}, { token: person.token }))).toBe('FORBIDDEN');
       const [entry] = (await audit('user.role_changed')).filter(
         (e: { target_id: string }) => e.target_id === person.user.id,
       );

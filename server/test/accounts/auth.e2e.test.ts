@@ -186,6 +186,24 @@ describe('accounts and sessions', () => {
       expect((await t.gql(VIEWER, {}, { token: idle.token })).data).toEqual({ viewer: null });
     });
 
+    it('reuses a session for reads a moment, but a write reads it afresh and a revoked one cannot write', async () => {
+      const person = await makeUser(t);
+      const db = t.app.get(DatabaseService).dataSource;
+      expect((await t.gql(VIEWER, {}, { token: person.token })).data!.viewer.email).toBe(person.email);
+      // Revoked in the database behind this process's back, as another API process would do it.
+      await db.query('UPDATE sessions SET revoked_at = now() WHERE user_id = $1', [person.user.id]);
+      const read = await t.gql(VIEWER, {}, { token: person.token });
+      expect(read.data!.viewer.email).toBe(person.email);
+      const write = await t.gql(
+        'mutation ($input: ChangePasswordInput!) { changePassword(input: $input) { token } }',
+        { input: { currentPassword: PASSWORD, newPassword: 'a brand new passphrase' } },
+        { token: person.token },
+      );
+      expect(outcome(write)).toBe('UNAUTHENTICATED');
+      // The write's fresh lookup also dropped the cached session.
+      expect((await t.gql(VIEWER, {}, { token: person.token })).data).toEqual({ viewer: null });
+    });
+
     it('signOut revokes the session server-side and clears the cookie', async () => {
       const person = await makeUser(t);
       const other = await t.gql(SIGN_IN, { input: { email: person.email, password: PASSWORD } });

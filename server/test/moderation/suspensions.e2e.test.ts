@@ -23,6 +23,8 @@ describe('suspensions and the moderation log', () => {
   it('end the person’s sessions and stop every write until then, while reading still works', async () => {
     const person = await makeUser(t);
     const idea = await makeIdea(t, await makeCampaign(t, p.agency), p.author);
+    // Signed in and reading just before: the suspension must end the session this process has at hand too.
+    expect((await t.gql('{ viewer { email } }', {}, { token: person.token })).data!.viewer.email).toBe(person.email);
     const result = await t.gql(
       SUSPEND,
       { input: { userId: person.id, until: tomorrow(), reason: 'Repeated abuse' } },

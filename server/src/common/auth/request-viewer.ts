@@ -9,6 +9,8 @@ export interface RequestViewer {
   /** The client's address, for rate limits and audit. */
   ip: string;
   userAgent: string | null;
+  /** True when the session was this process's recent lookup, not read from the database for this request. */
+  fromCache?: true;
   /** True only for the command line and demo data, which act with an admin's rights and no person. */
   system?: true;
 }

@@ -1,3 +1,4 @@
+import type { ApolloServerPlugin } from '@apollo/server';
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import {
   ApolloServerPluginCacheControlDisabled,
@@ -16,12 +17,28 @@ import type { GraphQLContext } from './graphql-context.js';
 import { Loaders } from './loaders.js';
 import { operationLimitsPlugin } from './operation-limits.plugin.js';
 
-async function viewerOf(request: FastifyRequest, sessions: SessionsService): Promise<RequestViewer> {
+async function viewerOf(request: FastifyRequest, sessions: SessionsService, fresh = false): Promise<RequestViewer> {
   const userAgent = request.headers['user-agent'] ?? null;
-  const session = await sessions.resolve(tokenFromRequest(request));
+  const session = await sessions.resolve(tokenFromRequest(request), { fresh });
   if (!session) return anonymousViewer(request.ip, userAgent);
   return { ...session, ip: request.ip, userAgent };
 }
+
+/**
+ * Reads may use a session this process looked up a moment ago; a mutation is decided on the session as the
+ * database has it now, so a session revoked by another API process cannot write.
+ */
+const freshSessionForWrites = (sessions: SessionsService): ApolloServerPlugin<GraphQLContext> => ({
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ operation, contextValue }) {
+        if (operation?.operation !== 'query' && contextValue.viewer.fromCache) {
+          contextValue.viewer = await viewerOf(contextValue.req, sessions, true);
+        }
+      },
+    };
+  },
+});
 
 export function graphqlOptions(
   config: AppConfig,
@@ -48,6 +65,7 @@ export function graphqlOptions(
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
+      freshSessionForWrites(sessions),
       operationLimitsPlugin(config.limits, rateLimits, logger),
     ],
     // The Fastify integration calls the context function with (request, reply).

@@ -3,10 +3,11 @@ import { RateLimitModule } from '../../common/rate-limit/rate-limit.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { AuthResolver } from './auth.resolver.js';
 import { AuthService } from './auth.service.js';
+import { SessionCacheModule } from './session-cache.js';
 import { SessionsService } from './sessions.service.js';
 
 @Module({
-  imports: [UsersModule, RateLimitModule],
+  imports: [UsersModule, RateLimitModule, SessionCacheModule],
   providers: [AuthService, SessionsService, AuthResolver],
   exports: [SessionsService, AuthService],
 })

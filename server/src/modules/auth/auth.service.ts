@@ -75,10 +75,12 @@ export class AuthService {
     const problem = passwordProblem(newPassword, { email: user.email, displayName: user.displayName });
     if (problem) throw new BadInputError({ newPassword: problem });
     const passwordHash = await hashPassword(newPassword);
-    return this.database.dataSource.transaction(async (manager) => {
+    const signedIn = await this.database.dataSource.transaction(async (manager) => {
       await this.users.updatePasswordHash(manager, user.id, passwordHash);
       await this.sessions.revokeAllForUser(user.id, manager);
       return { token: await this.sessions.create(user.id, viewer, manager), user };
     });
+    this.sessions.forgetUser(user.id);
+    return signedIn;
   }
 }

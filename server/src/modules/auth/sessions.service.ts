@@ -1,21 +1,16 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { RequestViewer } from '../../common/auth/request-viewer.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
 import { DatabaseService } from '../../database/database.service.js';
+import { SessionCache, type ResolvedSession } from './session-cache.js';
 import { SessionEntity } from './session.entity.js';
 
 const TOUCH_EVERY_MS = 60_000;
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
-export interface ResolvedSession {
-  sessionId: string;
-  userId: string;
-  role: RequestViewer['role'];
-  suspendedUntil: Date | null;
-}
+export type { ResolvedSession } from './session-cache.js';
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest();
 
@@ -27,6 +22,7 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest()
 export class SessionsService {
   constructor(
     private readonly database: DatabaseService,
+    private readonly cache: SessionCache,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -51,22 +47,35 @@ export class SessionsService {
     return token;
   }
 
-  /** The live session behind a token, or null for anything else (garbage, expired, revoked). */
-  async resolve(token: string | undefined): Promise<ResolvedSession | null> {
+  /**
+   * The live session behind a token, or null for anything else (garbage, expired, revoked). With
+   * `fresh`, always read from the database (writes); otherwise a session this process read in the last
+   * SESSION_CACHE_SECONDS may be reused.
+   */
+  async resolve(token: string | undefined, { fresh = false } = {}): Promise<ResolvedSession | null> {
     if (!token || !TOKEN.test(token)) return null;
+    const hash = hashToken(token);
+    const key = hash.toString('base64');
+    const cached = fresh ? null : this.cache.get(key);
+    if (cached) return cached;
     const rows = await this.database.dataSource.query(
-      `SELECT s.id, s.user_id, s.last_seen_at, u.role, u.suspended_until
+      `SELECT s.id, s.user_id, s.last_seen_at, s.expires_at, u.role, u.suspended_until
          FROM sessions s JOIN users u ON u.id = s.user_id
         WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now()
           AND s.last_seen_at > now() - make_interval(hours => $2)`,
-      [hashToken(token), this.config.sessions.idleHours],
+      [hash, this.config.sessions.idleHours],
     );
     const row = rows[0];
-    if (!row) return null;
+    if (!row) {
+      this.cache.forget(key);
+      return null;
+    }
     if (Date.now() - new Date(row.last_seen_at).getTime() > TOUCH_EVERY_MS) {
       await this.database.dataSource.query('UPDATE sessions SET last_seen_at = now() WHERE id = $1', [row.id]);
     }
-    return { sessionId: row.id, userId: row.user_id, role: row.role, suspendedUntil: row.suspended_until };
+    const session = { sessionId: row.id, userId: row.user_id, role: row.role, suspendedUntil: row.suspended_until };
+    this.cache.remember(key, session, new Date(row.expires_at));
+    return session;
   }
 
   async revoke(sessionId: string): Promise<boolean> {
@@ -76,6 +85,7 @@ export class SessionsService {
       .set({ revokedAt: () => 'now()' })
       .where('id = :sessionId AND revoked_at IS NULL', { sessionId })
       .execute();
+    this.cache.forgetSession(sessionId);
     return (result.affected ?? 0) > 0;
   }
 
@@ -86,5 +96,14 @@ export class SessionsService {
         WHERE user_id = $1 AND revoked_at IS NULL AND ($2::uuid IS NULL OR id <> $2::uuid)`,
       [userId, exceptSessionId ?? null],
     );
+    this.cache.forgetUser(userId);
+  }
+
+  /**
+   * Drops a person's sessions from this process's cache. Callers that revoke inside a transaction call it
+   * again after the commit, as a read between the revocation and the commit may have cached them anew.
+   */
+  forgetUser(userId: string): void {
+    this.cache.forgetUser(userId);
   }
 }

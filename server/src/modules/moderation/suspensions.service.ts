@@ -31,7 +31,7 @@ export class SuspensionsService {
     if (Object.keys(fields).length) throw new BadInputError(fields);
     if (!userId) throw new NotFoundError('user');
     if (actor.userId === userId) throw new ForbiddenError('You cannot suspend yourself.');
-    return this.database.transaction(async (manager) => {
+    const suspended = await this.database.transaction(async (manager) => {
       const user = await manager.findOne(UserEntity, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw new NotFoundError('user');
       if (user.role === Role.ADMIN) throw new ForbiddenError('Admins cannot be suspended.');
@@ -49,5 +49,7 @@ export class SuspensionsService {
       });
       return user;
     });
+    this.sessions.forgetUser(userId);
+    return suspended;
   }
 }

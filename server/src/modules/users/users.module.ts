@@ -1,7 +1,12 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
+import { SessionCacheModule } from '../auth/session-cache.js';
 import { UsersResolver } from './users.resolver.js';
 import { UsersService } from './users.service.js';
 
-@Module({ imports: [AuditModule], providers: [UsersService, UsersResolver], exports: [UsersService] })
+@Module({
+  imports: [AuditModule, SessionCacheModule],
+  providers: [UsersService, UsersResolver],
+  exports: [UsersService],
+})
 export class UsersModule {}

@@ -7,6 +7,7 @@ import { BadInputError, ConflictError, NotFoundError } from '../../common/errors
 import { isUniqueViolation } from '../../database/pg-errors.js';
 import { DatabaseService } from '../../database/database.service.js';
 import { AuditService } from '../audit/audit.service.js';
+import { SessionCache } from '../auth/session-cache.js';
 import { hashPassword } from '../auth/password-hasher.js';
 import { passwordProblem } from '../auth/password-policy.js';
 import { UserEntity } from './user.entity.js';
@@ -26,6 +27,7 @@ export class UsersService {
   constructor(
     private readonly database: DatabaseService,
     private readonly audit: AuditService,
+    private readonly sessions: SessionCache,
   ) {}
 
   findById(id: string): Promise<UserEntity | null> {
@@ -101,7 +103,7 @@ export class UsersService {
     const actor = requireRole(viewer, Role.ADMIN);
     if (!userId) throw new NotFoundError('user');
     if (actor.userId && actor.userId === userId) throw new ConflictError('You cannot change your own role.');
-    return this.database.dataSource.transaction(async (manager) => {
+    const changed = await this.database.dataSource.transaction(async (manager) => {
       const user = await manager.findOne(UserEntity, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw new NotFoundError('user');
       if (user.role === role) return user;
@@ -117,5 +119,8 @@ export class UsersService {
       });
       return user;
     });
+    // Sessions carry the role: this process reads it afresh on the next request.
+    this.sessions.forgetUser(changed.id);
+    return changed;
   }
 }
