@@ -5,6 +5,13 @@ import pg from 'pg';
 const MAX_PER_CONNECTION = 300;
 const names = new Map<string, string>();
 
+/**
+ * Starts a statement whose best plan depends on its values (full-text and similarity search: a common
+ * word matches thousands of rows, a rare one three), so PostgreSQL plans it for each call instead of
+ * settling on one generic plan.
+ */
+export const PLANNED_EACH_TIME = '/* planned each time */ ';
+
 function nameOf(text: string): string {
   let name = names.get(text);
   if (!name) {
@@ -17,8 +24,8 @@ function nameOf(text: string): string {
 /**
  * A pg client that prepares each parameterized statement once per connection and then only binds and runs
  * it, so PostgreSQL neither parses nor (once it settles on a generic plan) plans the same SQL on every
- * request. Statements without parameters (transaction control, migrations with several statements) run
- * as before.
+ * request. Statements without parameters (transaction control, migrations with several statements) and
+ * those starting with PLANNED_EACH_TIME run unnamed, as before.
  */
 class PreparingClient extends pg.Client {
   private readonly prepared = new Set<string>();
@@ -26,7 +33,13 @@ class PreparingClient extends pg.Client {
   // pg's query has many overloads; only (text, values) with values is changed.
   override query(...args: any[]): any {
     const [text, values] = args;
-    if (args.length === 2 && typeof text === 'string' && Array.isArray(values) && values.length > 0) {
+    const preparable =
+      args.length === 2 &&
+      typeof text === 'string' &&
+      Array.isArray(values) &&
+      values.length > 0 &&
+      !text.startsWith(PLANNED_EACH_TIME);
+    if (preparable) {
       const name = nameOf(text);
       if (this.prepared.has(name) || this.prepared.size < MAX_PER_CONNECTION) {
         this.prepared.add(name);

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { createDataSource } from '../../src/database/data-source.js';
+import { PLANNED_EACH_TIME } from '../../src/database/prepared-pg.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 
 const ADD = 'SELECT $1::int + 1 AS n';
@@ -32,6 +33,13 @@ describe('prepared statements', () => {
     await dataSource.query('CREATE TABLE t (n int); INSERT INTO t VALUES (1), (2)');
     expect(await dataSource.query('SELECT sum(n)::int AS s FROM t')).toEqual([{ s: 3 }]);
     expect(await prepared('SELECT sum(n)::int AS s FROM t')).toBe(0);
+  });
+
+  it('plans statements marked PLANNED_EACH_TIME (searches) on every call instead', async () => {
+    const search = `${PLANNED_EACH_TIME}SELECT $1::text AS q`;
+    expect(await dataSource.query(search, ['park'])).toEqual([{ q: 'park' }]);
+    expect(await dataSource.query(search, ['bench'])).toEqual([{ q: 'bench' }]);
+    expect(await prepared(search)).toBe(0);
   });
 
   it('keeps working after a statement fails, inside and outside transactions', async () => {

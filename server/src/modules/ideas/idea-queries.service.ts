@@ -10,6 +10,7 @@ import {
   type ConnectionShape,
 } from '../../common/graphql/connection.js';
 import { DatabaseService } from '../../database/database.service.js';
+import { PLANNED_EACH_TIME } from '../../database/prepared-pg.js';
 import { CampaignAccessService } from '../campaigns/campaign-access.service.js';
 import { IDEA_COLUMNS, ideaFromRow, type IdeaEntity } from './idea.entity.js';
 
@@ -105,7 +106,7 @@ export class IdeaQueriesService {
         ', u.display_name AS a_display_name, u.role AS a_role, u.created_at AS a_created_at, vv.value AS viewer_vote';
       joins = ` LEFT JOIN users u ON u.id = i.author_id LEFT JOIN votes vv ON vv.idea_id = i.id AND vv.user_id = $${pageParams.length}::uuid`;
     }
-    const select = `SELECT ${IDEA_COLUMNS}${rankSql ? `, ${rankSql} AS rank` : ''}${extras} ${from}${joins}`;
+    const select = `${rankSql ? PLANNED_EACH_TIME : ''}SELECT ${IDEA_COLUMNS}${rankSql ? `, ${rankSql} AS rank` : ''}${extras} ${from}${joins}`;
     const where = conditions.join(' AND ');
     let keyset = '';
     if (cursor) {
@@ -131,7 +132,12 @@ export class IdeaQueriesService {
       (row: Record<string, any>) => encodeCursor(orderName, order.keys(row)),
       (row: Record<string, any>) => (filter.viewerId === undefined ? ideaFromRow(row) : withListed(row)),
       async () =>
-        (await this.database.dataSource.query(`SELECT count(*)::int AS n ${from} WHERE ${where}`, params))[0].n,
+        (
+          await this.database.dataSource.query(
+            `${rankSql ? PLANNED_EACH_TIME : ''}SELECT count(*)::int AS n ${from} WHERE ${where}`,
+            params,
+          )
+        )[0].n,
       cursor !== null,
     );
   }
@@ -232,7 +238,7 @@ export class IdeaQueriesService {
     return this.database.dataSource.transaction(async (manager) => {
       await manager.query("SET LOCAL pg_trgm.word_similarity_threshold = '0.3'");
       const rows = await manager.query(
-        `SELECT ${IDEA_COLUMNS} FROM ideas i
+        `${PLANNED_EACH_TIME}SELECT ${IDEA_COLUMNS} FROM ideas i
           WHERE i.campaign_id = $1 AND i.visibility = 'VISIBLE' AND i.status <> 'WITHDRAWN' AND $2 <% i.similar_text
           ORDER BY word_similarity($2, i.similar_text) DESC, i.score DESC, i.id DESC LIMIT $3`,
         [campaignId, probe, limit],
