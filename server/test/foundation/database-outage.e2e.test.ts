@@ -23,6 +23,21 @@ describe('when PostgreSQL goes away', () => {
       expect(body).toEqual({ status: 'unavailable', database: 'down' });
       const during = await t.gql('{ __typename }');
       expect(during.data).toEqual({ __typename: 'Query' });
+      // A signed-in request needs its session read: a clear, retryable error naming the request.
+      const response = await fetch(`${t.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${'a'.repeat(43)}` },
+        body: JSON.stringify({ query: '{ viewer { email } }' }),
+      });
+      const requestId = response.headers.get('x-request-id');
+      const answer: any = await response.json();
+      const [error] = answer.errors;
+      expect(error.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', retryable: true, requestId });
+      expect(error.message).toMatch(/temporarily unavailable/);
+      const line = t.logs
+        .map((l) => JSON.parse(l))
+        .find((entry) => entry.msg === 'database unavailable during request');
+      expect(line).toMatchObject({ requestId, level: 'warn' });
 
       await proxy.up();
       await waitFor('health to recover', async () => (await healthStatus(t)) === 200);

@@ -2,7 +2,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
 import { ErrorCode } from '@consulta/shared';
 import type { JsonLogger } from '../logging/json-logger.js';
-import { currentRequestId } from '../logging/request-context.js';
+import { requestIdOf } from '../logging/request-context.js';
 import { DomainError } from './domain-error.js';
 
 /** Apollo's own codes for documents that cannot run, all of which are the client's mistake. */
@@ -20,13 +20,16 @@ const CONTRACT_CODES = new Set<string>(Object.values(ErrorCode));
 
 /** True for errors the database driver raises when PostgreSQL is away or the pool is closing. */
 function isConnectionError(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  const code = (error as { code?: string }).code ?? '';
+  // Read by shape, not instanceof: socket errors come from Node's own realm.
+  if (error === null || typeof error !== 'object') return false;
+  const { code = '', message = '' } = error as { code?: string; message?: string };
   return (
     ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08006', '08001', '08003'].includes(
       code,
     ) ||
-    /DataSource is not initialized|Connection terminated|timeout exceeded when trying to connect/i.test(error.message)
+    /DataSource is not initialized|Driver not Connected|Connection terminated|timeout exceeded when trying to connect/i.test(
+      String(message),
+    )
   );
 }
 
@@ -37,7 +40,7 @@ function isConnectionError(error: unknown): boolean {
 export function createErrorFormatter(logger: JsonLogger, options: { exposeDetails: boolean }) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
-    const requestId = currentRequestId();
+    const requestId = requestIdOf(original, error);
     const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
 
     if (original instanceof DomainError) {
@@ -69,6 +72,7 @@ export function createErrorFormatter(logger: JsonLogger, options: { exposeDetail
       unavailable ? 'warn' : 'error',
       unavailable ? 'database unavailable during request' : 'unexpected error',
       {
+        ...(requestId ? { requestId } : {}),
         error: original instanceof Error ? original.message : String(original),
         stack: original instanceof Error ? original.stack : undefined,
         path: formatted.path,

@@ -5,11 +5,13 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { GraphQLError } from 'graphql';
 import type { AppConfig } from '../../config/config.js';
 import type { SessionsService } from '../../modules/auth/sessions.service.js';
 import { tokenFromRequest } from '../../modules/auth/session-cookie.js';
 import { anonymousViewer, type RequestViewer } from '../auth/request-viewer.js';
 import { createErrorFormatter } from '../errors/format-error.js';
+import { tagWithRequest } from '../logging/request-context.js';
 import type { JsonLogger } from '../logging/json-logger.js';
 import type { RateLimitService } from '../rate-limit/rate-limit.service.js';
 import { documentLimitsRule } from './document-limits.js';
@@ -23,6 +25,20 @@ async function viewerOf(request: FastifyRequest, sessions: SessionsService, fres
   if (!session) return anonymousViewer(request.ip, userAgent);
   return { ...session, ip: request.ip, userAgent };
 }
+
+/** Tags each error with its request, for the error's log line and the requestId the client sees. */
+const requestIdsOnErrors: ApolloServerPlugin<GraphQLContext> = {
+  async requestDidStart({ contextValue }) {
+    return {
+      async didEncounterErrors({ errors }) {
+        for (const error of errors) {
+          tagWithRequest(error, contextValue.req.id);
+          tagWithRequest(error.originalError, contextValue.req.id);
+        }
+      },
+    };
+  },
+};
 
 /**
  * Reads may use a session this process looked up a moment ago; a mutation is decided on the session as the
@@ -65,15 +81,20 @@ export function graphqlOptions(
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
+      requestIdsOnErrors,
       freshSessionForWrites(sessions),
       operationLimitsPlugin(config.limits, rateLimits, logger),
     ],
     // The Fastify integration calls the context function with (request, reply).
-    context: async (req: FastifyRequest, reply: FastifyReply): Promise<GraphQLContext> => ({
-      req,
-      reply,
-      viewer: await viewerOf(req, sessions),
-      loaders: new Loaders(),
-    }),
+    context: async (req: FastifyRequest, reply: FastifyReply): Promise<GraphQLContext> => {
+      try {
+        return { req, reply, viewer: await viewerOf(req, sessions), loaders: new Loaders() };
+      } catch (error) {
+        // Reading the session failed (the database away, say). No plugin hook sees a failed context, so the
+        // error is tagged with its request here, and handed on whole for the error formatter to classify.
+        tagWithRequest(error, req.id);
+        throw new GraphQLError('The session could not be read.', { originalError: error as Error });
+      }
+    },
   };
 }

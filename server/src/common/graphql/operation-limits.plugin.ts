@@ -46,6 +46,7 @@ export function operationLimitsPlugin(
           } catch (error) {
             // Counting needs the database; when it is away the operation fails on its own, with a clear error.
             logger.emit('warn', 'rate limit not counted', {
+              requestId: contextValue.req.id,
               error: error instanceof Error ? error.message : String(error),
             });
             return;

@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import type { JsonLogger } from '../logging/json-logger.js';
-import { requestContext } from '../logging/request-context.js';
 
 const HTML_CSP = [
   "default-src 'self'",
@@ -18,12 +17,12 @@ const API_CSP = "default-src 'none'; frame-ancestors 'none'";
 
 /**
  * Cross-cutting HTTP behaviour: a request id on every request (taken from X-Request-Id when it is sane),
- * carried through async work for the logs and echoed back; security headers; one log line per response.
+ * on its log line and its errors, and echoed back; security headers; one log line per response.
  */
 export function installHttpHooks(fastify: FastifyInstance, logger: JsonLogger, production: boolean): void {
   fastify.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
-    requestContext.run({ requestId: request.id }, done);
+    done();
   });
 
   fastify.addHook('onSend', (_request, reply, payload, done) => {
@@ -39,6 +38,7 @@ export function installHttpHooks(fastify: FastifyInstance, logger: JsonLogger, p
 
   fastify.addHook('onResponse', (request, reply, done) => {
     logger.emit(reply.statusCode >= 500 ? 'warn' : 'info', 'request completed', {
+      requestId: request.id,
       method: request.method,
       url: request.url.split('?')[0],
       status: reply.statusCode,

@@ -1,13 +1,12 @@
 import type { LoggerService } from '@nestjs/common';
 import type { LogLevel } from '../../config/config.js';
-import { currentRequestId } from './request-context.js';
 
 const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
 
 type Fields = Record<string, unknown>;
 
 /**
- * One JSON object per line on stdout, with the request id of the request being served (if any).
+ * One JSON object per line on stdout. Lines about a request carry its `requestId` among their fields.
  * Callers pass fields, never secrets: the logger does not know what a password looks like.
  */
 export class JsonLogger implements LoggerService {
@@ -18,14 +17,7 @@ export class JsonLogger implements LoggerService {
 
   emit(level: Exclude<LogLevel, 'silent'>, message: string, fields: Fields = {}): void {
     if (RANK[level] < RANK[this.level]) return;
-    const requestId = currentRequestId();
-    const entry = {
-      time: new Date().toISOString(),
-      level,
-      msg: message,
-      ...(requestId ? { requestId } : {}),
-      ...fields,
-    };
+    const entry = { time: new Date().toISOString(), level, msg: message, ...fields };
     this.write(`${JSON.stringify(entry)}\n`);
   }
 
