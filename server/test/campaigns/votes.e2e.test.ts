@@ -2,6 +2,7 @@ import { findDrift } from '../../src/modules/votes/reconciliation.js';
 import { DatabaseService } from '../../src/database/database.service.js';
 import type { TestApp } from '../support/app.js';
 import { makeCampaign, makeIdea, makeUser, outcome, type Personas, appWithPersonas } from '../support/factories.js';
+import { countStatements } from '../support/statements.js';
 
 const CAST =
   'mutation ($id: ID!, $v: Int!) { castVote(input: { ideaId: $id, value: $v }) { id upvotes downvotes score viewerVote campaign { viewerVotesRemaining participantCount } } }';
@@ -110,6 +111,26 @@ describe('votes', () => {
       ]);
     expect(outcome(await t.gql(CAST, { id: target.gid, v: 1 }, { token: suspended.token }))).toBe('CONFLICT');
     expect(outcome(await t.gql(CAST, { id: 'not-an-id', v: 1 }, { token: p.citizen.token }))).toBe('NOT_FOUND');
+  });
+
+  it('cost a fixed handful of SQL statements each, the transaction included', async () => {
+    const c = await makeCampaign(t, p.agency, { votingMode: 'UP_DOWN' });
+    const ideas = [await makeIdea(t, c, p.official), await makeIdea(t, c, p.official)];
+    const VOTE = 'mutation ($id: ID!, $v: Int!) { castVote(input: { ideaId: $id, value: $v }) { score viewerVote } }';
+    const UNVOTE = 'mutation ($id: ID!) { retractVote(ideaId: $id) { score viewerVote } }';
+    const run = (document: string, variables: Record<string, unknown>, expected: unknown) =>
+      countStatements(async () => {
+        const result = await t.gql(document, variables, { token: p.citizen.token });
+        expect(result.data).toEqual(expected);
+      });
+    // The first vote in the campaign also makes the person a participant (and counts them).
+    await run(VOTE, { id: ideas[0]!.gid, v: 1 }, { castVote: { score: 1, viewerVote: 1 } });
+    // The session, the idea with its campaign, then in one transaction (begin, commit): the campaign's
+    // state with the person's suspension, the participant lock, the idea lock with the current vote,
+    // and one statement writing the vote, the budget and the counters. The answer needs nothing more.
+    expect(await run(VOTE, { id: ideas[1]!.gid, v: -1 }, { castVote: { score: -1, viewerVote: -1 } })).toBe(8);
+    expect(await run(VOTE, { id: ideas[1]!.gid, v: 1 }, { castVote: { score: 1, viewerVote: 1 } })).toBe(8);
+    expect(await run(UNVOTE, { id: ideas[1]!.gid }, { retractVote: { score: 0, viewerVote: null } })).toBe(8);
   });
 
   it('rank BEST by the Wilson lower bound: 6 up / 0 down above 20 up / 10 down', async () => {

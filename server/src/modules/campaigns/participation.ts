@@ -26,8 +26,10 @@ export async function lockParticipation(
   return { votesUsed: row.votes_used, joined: row.joined };
 }
 
+export const SUSPENDED_MESSAGE = 'Your account is suspended: you can read, but not take part, for now.';
+
 /** CONFLICT when the person is suspended now (checked inside the write's transaction). */
 export async function assertNotSuspended(manager: EntityManager, userId: string): Promise<void> {
   const [row] = await manager.query('SELECT suspended_until > now() AS suspended FROM users WHERE id = $1', [userId]);
-  if (row?.suspended) throw new ConflictError('Your account is suspended: you can read, but not take part, for now.');
+  if (row?.suspended) throw new ConflictError(SUSPENDED_MESSAGE);
 }

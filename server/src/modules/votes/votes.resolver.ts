@@ -30,13 +30,18 @@ export class VotesResolver {
     description:
       'Idempotent for the same value; a different value replaces the viewer’s vote. CONFLICT when the campaign is not OPEN or the vote budget is spent.',
   })
-  async castVote(@Args('input') input: CastVoteInput, @Context() { viewer }: GraphQLContext) {
-    return mapIdea(await this.votes.castVote(viewer, idOfType(input.ideaId, 'Idea'), input.value));
+  async castVote(@Args('input') input: CastVoteInput, @Context() context: GraphQLContext) {
+    const idea = await this.votes.castVote(context.viewer, idOfType(input.ideaId, 'Idea'), input.value);
+    // The viewer's vote is now the one they cast: no need to read it back.
+    viewerVoteLoader(context, this.queries).prime(idea.id, input.value);
+    return mapIdea(idea);
   }
 
   @Mutation(() => IdeaObject)
-  async retractVote(@Args('ideaId', { type: () => ID }) ideaId: string, @Context() { viewer }: GraphQLContext) {
-    return mapIdea(await this.votes.retractVote(viewer, idOfType(ideaId, 'Idea')));
+  async retractVote(@Args('ideaId', { type: () => ID }) ideaId: string, @Context() context: GraphQLContext) {
+    const idea = await this.votes.retractVote(context.viewer, idOfType(ideaId, 'Idea'));
+    viewerVoteLoader(context, this.queries).prime(idea.id, null);
+    return mapIdea(idea);
   }
 
   @ResolveField(() => Int, {

@@ -7,7 +7,7 @@ import { BadInputError, ConflictError, NotFoundError } from '../../common/errors
 import { returning } from '../../database/returning.js';
 import { DatabaseService } from '../../database/database.service.js';
 import { ACCEPTING_SQL } from '../campaigns/campaign.entity.js';
-import { assertNotSuspended, lockParticipation } from '../campaigns/participation.js';
+import { lockParticipation, SUSPENDED_MESSAGE } from '../campaigns/participation.js';
 import { IDEA_COLUMNS, ideaFromRow, type IdeaEntity } from '../ideas/idea.entity.js';
 import { IdeaQueriesService } from '../ideas/idea-queries.service.js';
 import { IdeasService } from '../ideas/ideas.service.js';
@@ -18,22 +18,53 @@ interface Target {
   voteBudget: number | null;
 }
 
+/** One change to a person's vote on an idea, with what it does to their budget and the idea's counters. */
+interface VoteChange {
+  ideaId: string;
+  campaignId: string;
+  userId: string;
+  /** What happens to the vote row. */
+  row: 'insert' | 'update' | 'delete';
+  value?: number;
+  /** Change to the person's votes used in the campaign. */
+  budget: -1 | 0 | 1;
+  up: number;
+  down: number;
+}
+
 /**
- * Applies a vote's change to the idea's counters and stored sort keys, in the same transaction, and notes
- * when the idea first reaches the campaign's response threshold (the agency then owes it an answer).
+ * Writes the vote row, the person's votes used, and the idea's counters and stored sort keys in one
+ * statement (so one round trip) inside the caller's transaction, which already holds the participant and
+ * idea locks. Notes when the idea first reaches the campaign's response threshold (the agency then owes it
+ * an answer).
  */
-async function applyToIdea(manager: EntityManager, ideaId: string, up: number, down: number): Promise<IdeaEntity> {
+async function applyVote(manager: EntityManager, change: VoteChange): Promise<IdeaEntity> {
+  const params: unknown[] = [change.ideaId, change.up, change.down, change.userId, change.campaignId];
+  const param = (value: unknown) => `$${params.push(value)}`;
+  const vote = {
+    insert: () =>
+      `INSERT INTO votes (user_id, idea_id, campaign_id, value) VALUES ($4, $1, $5, ${param(change.value)})`,
+    update: () =>
+      `UPDATE votes SET value = ${param(change.value)}, updated_at = now() WHERE user_id = $4 AND idea_id = $1`,
+    delete: () => 'DELETE FROM votes WHERE user_id = $4 AND idea_id = $1',
+  }[change.row]();
+  const budget =
+    change.budget === 0
+      ? ''
+      : `, budget AS (UPDATE campaign_participants SET votes_used = votes_used + ${param(change.budget)}::int
+                       WHERE campaign_id = $5 AND user_id = $4)`;
   const [row] = await returning(
     manager,
-    `UPDATE ideas i SET upvotes = i.upvotes + $2, downvotes = i.downvotes + $3, score = i.score + $2 - $3,
+    `WITH vote AS (${vote})${budget}
+     UPDATE ideas i SET upvotes = i.upvotes + $2, downvotes = i.downvotes + $3, score = i.score + $2 - $3,
         hot = consulta_hot(i.score + $2 - $3, i.created_at), wilson = consulta_wilson(i.upvotes + $2, i.downvotes + $3),
         threshold_reached_at = CASE
           WHEN i.threshold_reached_at IS NULL AND c.response_threshold IS NOT NULL AND i.score + $2 - $3 >= c.response_threshold
           THEN now() ELSE i.threshold_reached_at END
        FROM campaigns c
-      WHERE i.id = $1 AND c.id = i.campaign_id
+      WHERE i.id = $1 AND c.id = i.campaign_id AND c.id = $5
       RETURNING ${IDEA_COLUMNS}`,
-    [ideaId, up, down],
+    params,
   );
   return ideaFromRow(row);
 }
@@ -66,10 +97,13 @@ export class VotesService {
 
   /** Inside the transaction: CONFLICT when the person is suspended or the campaign takes no votes now. */
   private async assertCanVote(manager: EntityManager, viewer: PersonViewer, campaignId: string): Promise<void> {
-    await assertNotSuspended(manager, viewer.userId);
-    const [state] = await manager.query(`SELECT ${ACCEPTING_SQL('c')} AS accepting FROM campaigns c WHERE c.id = $1`, [
-      campaignId,
-    ]);
+    const [state] = await manager.query(
+      `SELECT ${ACCEPTING_SQL('c')} AS accepting,
+              coalesce((SELECT suspended_until > now() FROM users WHERE id = $2), false) AS suspended
+         FROM campaigns c WHERE c.id = $1`,
+      [campaignId, viewer.userId],
+    );
+    if (state.suspended) throw new ConflictError(SUSPENDED_MESSAGE);
     if (!state.accepting) throw new ConflictError('This campaign is not taking votes now.');
   }
 
@@ -103,32 +137,23 @@ export class VotesService {
       if (current.visibility === Visibility.HIDDEN) throw new ConflictError('This idea is hidden pending review.');
       if (current.value === value) return idea;
 
-      if (current.value === null) {
-        if (voteBudget !== null && participation.votesUsed >= voteBudget) {
-          throw new ConflictError(`You have used all ${voteBudget} of your votes in this campaign.`, {
-            votesRemaining: 0,
-          });
-        }
-        await manager.query('INSERT INTO votes (user_id, idea_id, campaign_id, value) VALUES ($1, $2, $3, $4)', [
-          person.userId,
-          idea.id,
-          idea.campaignId,
-          value,
-        ]);
-        await manager.query(
-          'UPDATE campaign_participants SET votes_used = votes_used + 1 WHERE campaign_id = $1 AND user_id = $2',
-          [idea.campaignId, person.userId],
-        );
-      } else {
-        await manager.query('UPDATE votes SET value = $3, updated_at = now() WHERE user_id = $1 AND idea_id = $2', [
-          person.userId,
-          idea.id,
-          value,
-        ]);
+      if (current.value === null && voteBudget !== null && participation.votesUsed >= voteBudget) {
+        throw new ConflictError(`You have used all ${voteBudget} of your votes in this campaign.`, {
+          votesRemaining: 0,
+        });
       }
       const added = delta(value);
       const removed = delta(current.value);
-      const updated = await applyToIdea(manager, idea.id, added.up - removed.up, added.down - removed.down);
+      const updated = await applyVote(manager, {
+        ideaId: idea.id,
+        campaignId: idea.campaignId,
+        userId: person.userId,
+        row: current.value === null ? 'insert' : 'update',
+        value,
+        budget: current.value === null ? 1 : 0,
+        up: added.up - removed.up,
+        down: added.down - removed.down,
+      });
       if (participation.joined) {
         await manager.query('UPDATE campaigns SET participant_count = participant_count + 1 WHERE id = $1', [
           idea.campaignId,
@@ -164,16 +189,17 @@ export class VotesService {
       if (participant.length === 0) return idea;
       const current = await this.lockIdea(manager, idea.id, person.userId);
       if (current.value === null) return idea;
-      await manager.query('DELETE FROM votes WHERE user_id = $1 AND idea_id = $2', [person.userId, idea.id]);
-      // A withdrawn idea's votes were already given back to their budgets when it was withdrawn.
-      if (current.status !== IdeaStatus.WITHDRAWN) {
-        await manager.query(
-          'UPDATE campaign_participants SET votes_used = votes_used - 1 WHERE campaign_id = $1 AND user_id = $2',
-          [idea.campaignId, person.userId],
-        );
-      }
       const removed = delta(current.value);
-      return applyToIdea(manager, idea.id, -removed.up, -removed.down);
+      return applyVote(manager, {
+        ideaId: idea.id,
+        campaignId: idea.campaignId,
+        userId: person.userId,
+        row: 'delete',
+        // A withdrawn idea's votes were already given back to their budgets when it was withdrawn.
+        budget: current.status === IdeaStatus.WITHDRAWN ? 0 : -1,
+        up: -removed.up,
+        down: -removed.down,
+      });
     });
   }
 
