@@ -4,6 +4,7 @@ import { JsonLogger } from '../common/logging/json-logger.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 import { DATA_SOURCE } from './database.tokens.js';
+import { isStalePlan } from './prepared-pg.js';
 
 const RETRY_DELAY_MS = 1000;
 
@@ -42,7 +43,7 @@ export class DatabaseService implements OnApplicationBootstrap, OnApplicationShu
 
   /**
    * Runs `work` in a transaction, retrying a bounded number of times when PostgreSQL aborts it for a
-   * deadlock or a serialization failure, so those never reach the person.
+   * deadlock, a serialization failure or a prepared statement gone stale, so those never reach the person.
    */
   async transaction<T>(work: (manager: EntityManager) => Promise<T>, attempts = 5): Promise<T> {
     for (let attempt = 1; ; attempt++) {
@@ -52,7 +53,11 @@ export class DatabaseService implements OnApplicationBootstrap, OnApplicationShu
         const code =
           (error as { driverError?: { code?: string }; code?: string }).driverError?.code ??
           (error as { code?: string }).code;
-        const retryable = code === '40P01' || code === '40001' || error instanceof RetryTransaction;
+        const retryable =
+          code === '40P01' ||
+          code === '40001' ||
+          isStalePlan((error as { driverError?: unknown }).driverError ?? error) ||
+          error instanceof RetryTransaction;
         if (!retryable || attempt >= attempts) throw error;
         await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
       }

@@ -27,8 +27,19 @@ function nameOf(text: string): string {
  * request. Statements without parameters (transaction control, migrations with several statements) and
  * those starting with PLANNED_EACH_TIME run unnamed, as before.
  */
+/**
+ * PostgreSQL refuses to run a prepared statement whose result columns changed since it was prepared (a
+ * migration added a column to a table read with `*`, while this process ran).
+ */
+export function isStalePlan(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: string; message?: string };
+  return code === '0A000' && /cached plan must not change result type/.test(message ?? '');
+}
+
 class PreparingClient extends pg.Client {
   private readonly prepared = new Set<string>();
+  /** Statements whose prepared form went stale here: this connection runs them unnamed from then on. */
+  private readonly stale = new Set<string>();
 
   // pg's query has many overloads; only (text, values) with values is changed.
   override query(...args: any[]): any {
@@ -38,12 +49,20 @@ class PreparingClient extends pg.Client {
       typeof text === 'string' &&
       Array.isArray(values) &&
       values.length > 0 &&
-      !text.startsWith(PLANNED_EACH_TIME);
+      !text.startsWith(PLANNED_EACH_TIME) &&
+      !this.stale.has(text);
     if (preparable) {
       const name = nameOf(text);
       if (this.prepared.has(name) || this.prepared.size < MAX_PER_CONNECTION) {
         this.prepared.add(name);
-        return super.query({ name, text, values });
+        return super.query({ name, text, values }).catch((error: unknown) => {
+          if (!isStalePlan(error)) throw error;
+          this.stale.add(text);
+          // Outside a transaction, run it again at once; inside one, the transaction is aborted and
+          // DatabaseService.transaction starts it again.
+          if (this.getTransactionStatus() === 'I') return super.query(text, values);
+          throw error;
+        });
       }
     }
     return (super.query as (...a: any[]) => any)(...args);

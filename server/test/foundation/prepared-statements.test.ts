@@ -1,6 +1,9 @@
 import type { DataSource } from 'typeorm';
 import { createDataSource } from '../../src/database/data-source.js';
 import { PLANNED_EACH_TIME } from '../../src/database/prepared-pg.js';
+import { DatabaseService } from '../../src/database/database.service.js';
+import { JsonLogger } from '../../src/common/logging/json-logger.js';
+import { loadConfig } from '../../src/config/config.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 
 const ADD = 'SELECT $1::int + 1 AS n';
@@ -54,6 +57,30 @@ describe('prepared statements', () => {
     ).rejects.toThrow('roll back');
     expect(await dataSource.query('SELECT count(*)::int AS c FROM t WHERE n = $1', [10])).toEqual([{ c: 0 }]);
     expect(await dataSource.query(ADD, [9])).toEqual([{ n: 10 }]);
+  });
+
+  it('survives a migration that changes what a prepared statement returns, in and out of transactions', async () => {
+    await dataSource.query('CREATE TABLE notes (id int PRIMARY KEY, body text)');
+    await dataSource.query('INSERT INTO notes VALUES (1, $1)', ['first']);
+    const read = 'SELECT * FROM notes WHERE id = $1';
+    expect(await dataSource.query(read, [1])).toEqual([{ id: 1, body: 'first' }]);
+    // Another process migrates while this one keeps its prepared statement.
+    await dataSource.query('ALTER TABLE notes ADD COLUMN votes int NOT NULL DEFAULT 0');
+    expect(await dataSource.query(read, [1])).toEqual([{ id: 1, body: 'first', votes: 0 }]);
+
+    const other = 'SELECT * FROM notes WHERE id = $1 FOR UPDATE';
+    const database = new DatabaseService(dataSource, loadConfig({}), new JsonLogger('silent'));
+    let attempts = 0;
+    const inTransaction = () =>
+      database.transaction(async (manager) => {
+        attempts++;
+        return manager.query(other, [1]);
+      });
+    expect(await inTransaction()).toEqual([{ id: 1, body: 'first', votes: 0 }]);
+    await dataSource.query('ALTER TABLE notes ADD COLUMN flags int NOT NULL DEFAULT 0');
+    attempts = 0;
+    expect(await inTransaction()).toEqual([{ id: 1, body: 'first', votes: 0, flags: 0 }]);
+    expect(attempts).toBe(2);
   });
 
   it('stops preparing new statements past a bound per connection, and still runs them', async () => {
