@@ -4,6 +4,8 @@ import pg from 'pg';
 /** Distinct statements one connection keeps prepared; past it, further ones run unnamed as before. */
 const MAX_PER_CONNECTION = 300;
 const names = new Map<string, string>();
+/** Statements whose prepared form went stale: every connection runs them unnamed from then on. */
+const stale = new Set<string>();
 
 /**
  * Starts a statement whose best plan depends on its values (full-text and similarity search: a common
@@ -22,12 +24,6 @@ function nameOf(text: string): string {
 }
 
 /**
- * A pg client that prepares each parameterized statement once per connection and then only binds and runs
- * it, so PostgreSQL neither parses nor (once it settles on a generic plan) plans the same SQL on every
- * request. Statements without parameters (transaction control, migrations with several statements) and
- * those starting with PLANNED_EACH_TIME run unnamed, as before.
- */
-/**
  * PostgreSQL refuses to run a prepared statement whose result columns changed since it was prepared (a
  * migration added a column to a table read with `*`, while this process ran).
  */
@@ -36,10 +32,14 @@ export function isStalePlan(error: unknown): boolean {
   return code === '0A000' && /cached plan must not change result type/.test(message ?? '');
 }
 
+/**
+ * A pg client that prepares each parameterized statement once per connection and then only binds and runs
+ * it, so PostgreSQL neither parses nor (once it settles on a generic plan) plans the same SQL on every
+ * request. Statements without parameters (transaction control, migrations with several statements) and
+ * those starting with PLANNED_EACH_TIME run unnamed, as before.
+ */
 class PreparingClient extends pg.Client {
   private readonly prepared = new Set<string>();
-  /** Statements whose prepared form went stale here: this connection runs them unnamed from then on. */
-  private readonly stale = new Set<string>();
 
   // pg's query has many overloads; only (text, values) with values is changed.
   override query(...args: any[]): any {
@@ -50,14 +50,14 @@ class PreparingClient extends pg.Client {
       Array.isArray(values) &&
       values.length > 0 &&
       !text.startsWith(PLANNED_EACH_TIME) &&
-      !this.stale.has(text);
+      !stale.has(text);
     if (preparable) {
       const name = nameOf(text);
       if (this.prepared.has(name) || this.prepared.size < MAX_PER_CONNECTION) {
         this.prepared.add(name);
         return super.query({ name, text, values }).catch((error: unknown) => {
           if (!isStalePlan(error)) throw error;
-          this.stale.add(text);
+          stale.add(text);
           // Outside a transaction, run it again at once; inside one, the transaction is aborted and
           // DatabaseService.transaction starts it again.
           if (this.getTransactionStatus() === 'I') return super.query(text, values);
