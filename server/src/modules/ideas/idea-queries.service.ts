@@ -106,7 +106,9 @@ export class IdeaQueriesService {
         ', u.display_name AS a_display_name, u.role AS a_role, u.created_at AS a_created_at, vv.value AS viewer_vote';
       joins = ` LEFT JOIN users u ON u.id = i.author_id LEFT JOIN votes vv ON vv.idea_id = i.id AND vv.user_id = $${pageParams.length}::uuid`;
     }
-    const select = `${rankSql ? PLANNED_EACH_TIME : ''}SELECT ${IDEA_COLUMNS}${rankSql ? `, ${rankSql} AS rank` : ''}${extras} ${from}${joins}`;
+    // A ranked search's best plan depends on its words: planned for each call, like its count.
+    const planning = rankSql ? PLANNED_EACH_TIME : '';
+    const select = `${planning}SELECT ${IDEA_COLUMNS}${rankSql ? `, ${rankSql} AS rank` : ''}${extras} ${from}${joins}`;
     const where = conditions.join(' AND ');
     let keyset = '';
     if (cursor) {
@@ -132,12 +134,8 @@ export class IdeaQueriesService {
       (row: Record<string, any>) => encodeCursor(orderName, order.keys(row)),
       (row: Record<string, any>) => (filter.viewerId === undefined ? ideaFromRow(row) : withListed(row)),
       async () =>
-        (
-          await this.database.dataSource.query(
-            `${rankSql ? PLANNED_EACH_TIME : ''}SELECT count(*)::int AS n ${from} WHERE ${where}`,
-            params,
-          )
-        )[0].n,
+        (await this.database.dataSource.query(`${planning}SELECT count(*)::int AS n ${from} WHERE ${where}`, params))[0]
+          .n,
       cursor !== null,
     );
   }
