@@ -2,3 +2,4 @@ export * from './enums.js';
 export * from './limits.js';
 export * from './codes.js';
 export * from './markdown.js';
+export * from './field-messages.js';

@@ -242,6 +242,7 @@ describe('accounts and sessions', () => {
         { token: person.token },
       );
       expect(weak.errors![0]!.extensions!.fields.newPassword).toMatch(/too common/);
+      expect(weak.errors![0]!.extensions!.fieldKeys).toEqual({ newPassword: { key: 'passwordCommon' } });
       expect(
         outcome(await t.gql(CHANGE, { input: { currentPassword: PASSWORD, newPassword: 'a brand new passphrase' } })),
       ).toBe('UNAUTHENTICATED');

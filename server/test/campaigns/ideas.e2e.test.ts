@@ -53,14 +53,14 @@ describe('ideas', () => {
     });
 
     it.each([
-      [{ title: 'Shrt' }, 'title'],
-      [{ title: '      x     ' }, 'title'],
-      [{ title: 'x'.repeat(141) }, 'title'],
-      [{ body: '' }, 'body'],
-      [{ body: '   ' }, 'body'],
-      [{ body: 'x'.repeat(5001) }, 'body'],
-      [{ tag: 'Not a tag' }, 'tag'],
-    ])('refuses %p with a message on %s', async (extra, field) => {
+      [{ title: 'Shrt' }, 'title', { key: 'lengthBetween', values: { min: 5, max: 140 } }],
+      [{ title: '      x     ' }, 'title', { key: 'lengthBetween', values: { min: 5, max: 140 } }],
+      [{ title: 'x'.repeat(141) }, 'title', { key: 'lengthBetween', values: { min: 5, max: 140 } }],
+      [{ body: '' }, 'body', { key: 'lengthBetween', values: { min: 1, max: 5000 } }],
+      [{ body: '   ' }, 'body', { key: 'required' }],
+      [{ body: 'x'.repeat(5001) }, 'body', { key: 'lengthBetween', values: { min: 1, max: 5000 } }],
+      [{ tag: 'Not a tag' }, 'tag', { key: 'tagChoice', values: { tags: 'Parks' } }],
+    ])('refuses %p with a message on %s, and its key for translation', async (extra, field, key) => {
       const c = await makeCampaign(t, p.agency, { tags: ['Parks'] });
       const result = await t.gql(
         SUBMIT,
@@ -69,6 +69,7 @@ describe('ideas', () => {
       );
       expect(outcome(result)).toBe('BAD_USER_INPUT');
       expect(result.errors![0]!.extensions!.fields).toHaveProperty(field);
+      expect(result.errors![0]!.extensions!.fieldKeys).toEqual({ [field]: key });
     });
 
     it('needs a session, an open campaign, a visible campaign and an unsuspended person', async () => {

@@ -1,4 +1,5 @@
 import { ErrorCode } from '@consulta/shared';
+import { fieldKeyOf } from './field-message.js';
 
 export type FieldMessages = Record<string, string>;
 
@@ -17,9 +18,20 @@ export class DomainError extends Error {
   }
 }
 
+/**
+ * BAD_USER_INPUT with `fields` (field -> English words) and, for words made by fieldMessage, `fieldKeys`
+ * (field -> key and values in `@consulta/shared`'s FIELD_MESSAGES) for clients to translate.
+ */
 export class BadInputError extends DomainError {
   constructor(fields: FieldMessages, message = 'Some of the input is not valid.') {
-    super(ErrorCode.BAD_USER_INPUT, message, { fields });
+    const keys = Object.entries(fields).flatMap(([field, words]) => {
+      const key = fieldKeyOf(words);
+      return key ? [[field, key] as const] : [];
+    });
+    super(ErrorCode.BAD_USER_INPUT, message, {
+      fields,
+      ...(keys.length ? { fieldKeys: Object.fromEntries(keys) } : {}),
+    });
   }
 }
 

@@ -3,6 +3,7 @@ import type { Type } from '@nestjs/common';
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { BadInputError } from '../errors/domain-error.js';
 import { PageInfo } from './page-info.object.js';
+import { fieldMessage } from '../errors/field-message.js';
 
 /** `totalCount` is counted only when a query asks for it: it is a getter that starts the count. */
 export type TotalCount = number | Promise<number>;
@@ -53,7 +54,7 @@ export function Connection<T>(node: Type<T>, name: string) {
 /** `first` checked and capped: default 20, at most 50; zero or less is BAD_USER_INPUT. */
 export function pageSize(first: number | null | undefined): number {
   if (first === null || first === undefined) return LIMITS.page.defaultSize;
-  if (!Number.isInteger(first) || first < 1) throw new BadInputError({ first: 'Ask for at least 1 item.' });
+  if (!Number.isInteger(first) || first < 1) throw new BadInputError({ first: fieldMessage('firstAtLeastOne') });
   return Math.min(first, LIMITS.page.maxSize);
 }
 
@@ -70,7 +71,7 @@ export function decodeCursor(cursor: string | null | undefined, order: string, l
   } catch {
     // fall through to the error below
   }
-  throw new BadInputError({ after: 'This cursor is not valid for this list.' });
+  throw new BadInputError({ after: fieldMessage('cursorInvalid') });
 }
 
 /** A connection from `size + 1` fetched rows (the extra one only tells whether there is a next page). */

@@ -1,5 +1,6 @@
 import { Injectable, type PipeTransform } from '@nestjs/common';
 import { BadInputError } from '../errors/domain-error.js';
+import { fieldMessage } from '../errors/field-message.js';
 
 // A NUL character, or a UTF-16 surrogate without its pair (what invalid UTF-8 becomes once decoded).
 // eslint-disable-next-line no-control-regex -- NUL is exactly what this looks for.
@@ -29,7 +30,7 @@ export class SafeTextPipe implements PipeTransform {
     if (metadata.type !== 'body') return value;
     const field = findUnsafe(value, metadata.data && typeof value !== 'object' ? metadata.data : '');
     if (field !== null)
-      throw new BadInputError({ [field || metadata.data || 'input']: 'Contains characters that are not allowed.' });
+      throw new BadInputError({ [field || metadata.data || 'input']: fieldMessage('charactersNotAllowed') });
     return value;
   }
 }

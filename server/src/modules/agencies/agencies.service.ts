@@ -10,6 +10,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { UsersService } from '../users/users.service.js';
 import { AgencyMembershipEntity } from './agency-membership.entity.js';
 import { AgencyEntity } from './agency.entity.js';
+import { fieldMessage } from '../../common/errors/field-message.js';
 
 /** Agencies and who works for them. Admins create agencies; admins and agency admins add members. */
 @Injectable()
@@ -70,13 +71,13 @@ export class AgenciesService {
     const description = input.description?.trim() || null;
     const fields: Record<string, string> = {};
     if (name.length < LIMITS.agency.nameMin || name.length > LIMITS.agency.nameMax) {
-      fields.name = `Use ${LIMITS.agency.nameMin} to ${LIMITS.agency.nameMax} characters.`;
+      fields.name = fieldMessage('lengthBetween', { min: LIMITS.agency.nameMin, max: LIMITS.agency.nameMax });
     }
     if (slug.length < LIMITS.agency.slugMin || slug.length > LIMITS.agency.slugMax || !SLUG_PATTERN.test(slug)) {
-      fields.slug = `Use ${LIMITS.agency.slugMin} to ${LIMITS.agency.slugMax} lowercase letters, digits and single hyphens.`;
+      fields.slug = fieldMessage('slugBetween', { min: LIMITS.agency.slugMin, max: LIMITS.agency.slugMax });
     }
     if (description && description.length > LIMITS.agency.descriptionMax) {
-      fields.description = `Use at most ${LIMITS.agency.descriptionMax} characters.`;
+      fields.description = fieldMessage('lengthAtMost', { max: LIMITS.agency.descriptionMax });
     }
     if (Object.keys(fields).length > 0) throw new BadInputError(fields);
     try {
@@ -114,8 +115,7 @@ export class AgenciesService {
       throw new ForbiddenError('Only an admin or an admin of this agency can add members.');
     }
     const user = await this.users.findByEmail(input.email);
-    if (!user)
-      throw new BadInputError({ email: 'No account uses this email address. Ask the person to sign up first.' });
+    if (!user) throw new BadInputError({ email: fieldMessage('noSuchAccount') });
     return this.database.dataSource.transaction(async (manager) => {
       const existing = await manager.findOne(AgencyMembershipEntity, {
         where: { agencyId: agency.id, userId: user.id },

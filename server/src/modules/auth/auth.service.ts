@@ -11,6 +11,7 @@ import { UsersService } from '../users/users.service.js';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './password-hasher.js';
 import { passwordProblem } from './password-policy.js';
 import { SessionsService } from './sessions.service.js';
+import { fieldMessage } from '../../common/errors/field-message.js';
 
 export interface SignedIn {
   token: string;
@@ -70,7 +71,7 @@ export class AuthService {
     const user = await this.users.findById(userId);
     if (!user) throw new UnauthenticatedError();
     if (!(await verifyPassword(user.passwordHash, currentPassword))) {
-      throw new BadInputError({ currentPassword: 'Your current password is not correct.' });
+      throw new BadInputError({ currentPassword: fieldMessage('currentPasswordWrong') });
     }
     const problem = passwordProblem(newPassword, { email: user.email, displayName: user.displayName });
     if (problem) throw new BadInputError({ newPassword: problem });

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { LIMITS } from '@consulta/shared';
+import { fieldMessage } from '../../common/errors/field-message.js';
 
 const require = createRequire(import.meta.url);
 
@@ -27,19 +28,19 @@ export function passwordProblem(
   context: { email?: string; displayName?: string } = {},
 ): string | null {
   const length = [...password].length;
-  if (length < LIMITS.user.passwordMin) return `Use at least ${LIMITS.user.passwordMin} characters.`;
-  if (length > LIMITS.user.passwordMax) return `Use at most ${LIMITS.user.passwordMax} characters.`;
+  if (length < LIMITS.user.passwordMin) return fieldMessage('lengthAtLeast', { min: LIMITS.user.passwordMin });
+  if (length > LIMITS.user.passwordMax) return fieldMessage('lengthAtMost', { max: LIMITS.user.passwordMax });
   common ??= loadCommonPasswords();
   const lowered = password.toLowerCase();
   if (common.has(lowered) || /^(.)\1+$/.test(password)) {
-    return 'This password is too common. Choose one that is harder to guess.';
+    return fieldMessage('passwordCommon');
   }
   const personal = [context.email?.split('@')[0], context.email, context.displayName]
     .filter((part): part is string => !!part && part.length >= 4)
     .map((part) => part.toLowerCase().replace(/\s+/g, ''));
   const compact = lowered.replace(/\s+/g, '');
   if (personal.some((part) => compact === part || (part.length >= 6 && compact.includes(part)))) {
-    return 'Do not use your email address or name in your password.';
+    return fieldMessage('passwordPersonal');
   }
   return null;
 }

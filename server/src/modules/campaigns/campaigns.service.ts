@@ -8,6 +8,7 @@ import { isUniqueViolation } from '../../database/pg-errors.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CampaignAccessService } from './campaign-access.service.js';
 import { CAMPAIGN_COLUMNS, CampaignEntity, campaignFromRow, effectiveStatus } from './campaign.entity.js';
+import { fieldMessage } from '../../common/errors/field-message.js';
 
 export interface CampaignFields {
   title?: string | null;
@@ -23,16 +24,16 @@ export interface CampaignFields {
 function normaliseTags(tags: string[]): string[] {
   const cleaned = tags.map((tag) => tag.trim());
   if (cleaned.some((tag) => tag.length < LIMITS.campaign.tagMin))
-    throw new BadInputError({ tags: 'Tags cannot be blank.' });
+    throw new BadInputError({ tags: fieldMessage('tagBlank') });
   if (new Set(cleaned.map((t) => t.toLowerCase())).size !== cleaned.length) {
-    throw new BadInputError({ tags: 'Each tag may appear once.' });
+    throw new BadInputError({ tags: fieldMessage('tagRepeated') });
   }
   return cleaned;
 }
 
 function checkDates(opensAt: Date | null, closesAt: Date | null): void {
   if (opensAt && closesAt && closesAt <= opensAt)
-    throw new BadInputError({ closesAt: 'Closing must come after opening.' });
+    throw new BadInputError({ closesAt: fieldMessage('closesAfterOpens') });
 }
 
 /** Campaigns as officials run them: create and edit, open, close, archive. */
@@ -102,8 +103,7 @@ export class CampaignsService {
       throw new ForbiddenError('Only the agency’s officials can open campaigns.');
     checkDates(input.opensAt ?? null, input.closesAt ?? null);
     const slug = input.slug ?? slugify(input.title, LIMITS.campaign.slugMax);
-    if (slug.length < LIMITS.campaign.slugMin)
-      throw new BadInputError({ slug: 'Choose a slug of letters and digits.' });
+    if (slug.length < LIMITS.campaign.slugMin) throw new BadInputError({ slug: fieldMessage('slugLettersDigits') });
     try {
       return await this.database.transaction(async (manager) => {
         const campaign = await manager.save(
@@ -169,7 +169,7 @@ export class CampaignsService {
         const lowered =
           input.voteBudget !== null && (campaign.voteBudget === null || input.voteBudget < campaign.voteBudget);
         if (lowered && campaign.status !== CampaignStatus.DRAFT) {
-          throw new BadInputError({ voteBudget: 'Once a campaign has opened, its vote budget can only grow.' });
+          throw new BadInputError({ voteBudget: fieldMessage('budgetOnlyGrows') });
         }
         campaign.voteBudget = input.voteBudget;
       }
@@ -180,7 +180,7 @@ export class CampaignsService {
           'SELECT count(*)::int AS used FROM ideas WHERE campaign_id = $1 AND tag = ANY($2)',
           [campaign.id, removed],
         );
-        if (used > 0) throw new BadInputError({ tags: 'A tag that ideas use cannot be removed.' });
+        if (used > 0) throw new BadInputError({ tags: fieldMessage('tagInUse') });
         campaign.tags = tags;
       }
       await manager.save(campaign);

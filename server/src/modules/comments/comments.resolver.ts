@@ -17,6 +17,7 @@ import { UsersService } from '../users/users.service.js';
 import { commentLoader } from './comment.loader.js';
 import { CommentConnection, CommentObject, mapComment, type CommentRow } from './comment.object.js';
 import { CommentsService } from './comments.service.js';
+import { fieldMessage } from '../../common/errors/field-message.js';
 
 @InputType('AddCommentInput')
 export class AddCommentInput {
@@ -27,7 +28,7 @@ export class AddCommentInput {
   @Field(() => String)
   @IsString()
   @Length(LIMITS.comment.bodyMin, LIMITS.comment.bodyMax, {
-    message: `Use ${LIMITS.comment.bodyMin} to ${LIMITS.comment.bodyMax} characters.`,
+    message: fieldMessage('lengthBetween', { min: LIMITS.comment.bodyMin, max: LIMITS.comment.bodyMax }),
   })
   body: string;
 

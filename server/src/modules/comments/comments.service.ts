@@ -18,15 +18,16 @@ import { assertNotSuspended } from '../campaigns/participation.js';
 import { CampaignAccessService } from '../campaigns/campaign-access.service.js';
 import { IdeasService } from '../ideas/ideas.service.js';
 import type { CommentRow } from './comment.object.js';
+import { fieldMessage } from '../../common/errors/field-message.js';
 
 const ORDER = 'comments';
 const cursorOf = (row: CommentRow) => encodeCursor(ORDER, [row.created_at.toISOString(), row.id]);
 
 function checkBody(body: string): string {
   const trimmed = body.trim();
-  if (!trimmed) throw new BadInputError({ body: 'Write something.' });
+  if (!trimmed) throw new BadInputError({ body: fieldMessage('required') });
   if ([...body].length > LIMITS.comment.bodyMax)
-    throw new BadInputError({ body: `Use at most ${LIMITS.comment.bodyMax} characters.` });
+    throw new BadInputError({ body: fieldMessage('lengthAtMost', { max: LIMITS.comment.bodyMax }) });
   return body;
 }
 
@@ -75,9 +76,9 @@ export class CommentsService {
     if (input.parentId !== undefined && input.parentId !== null) {
       const [parent] = await this.findByIds([input.parentId]);
       if (!parent || parent.idea_id !== target.idea.id)
-        throw new BadInputError({ parentId: 'Reply to a comment on this idea.' });
+        throw new BadInputError({ parentId: fieldMessage('replyTarget') });
       if (parent.depth >= LIMITS.comment.maxDepth) {
-        throw new BadInputError({ parentId: `Replies go at most ${LIMITS.comment.maxDepth} levels deep.` });
+        throw new BadInputError({ parentId: fieldMessage('replyDepth', { max: LIMITS.comment.maxDepth }) });
       }
       depth = parent.depth + 1;
     }

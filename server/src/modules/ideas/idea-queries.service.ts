@@ -13,6 +13,7 @@ import { DatabaseService } from '../../database/database.service.js';
 import { PLANNED_EACH_TIME } from '../../database/prepared-pg.js';
 import { CampaignAccessService } from '../campaigns/campaign-access.service.js';
 import { IDEA_COLUMNS, ideaFromRow, type IdeaEntity } from './idea.entity.js';
+import { fieldMessage } from '../../common/errors/field-message.js';
 
 interface Order {
   /** Columns of `ideas` in ORDER BY (descending unless `ascending`), the last one always id. */
@@ -73,7 +74,7 @@ export type PersonalList = 'authored' | 'voted' | 'followed';
 function searchText(query: string | null | undefined): string | null {
   if (query === null || query === undefined) return null;
   if (query.length > LIMITS.search.queryMax)
-    throw new BadInputError({ query: `Use at most ${LIMITS.search.queryMax} characters.` });
+    throw new BadInputError({ query: fieldMessage('lengthAtMost', { max: LIMITS.search.queryMax }) });
   return query.trim() || null;
 }
 
@@ -208,7 +209,7 @@ export class IdeaQueriesService {
     filter: { query: string; campaignId?: string | null; first?: number | null; after?: string | null },
   ): Promise<ConnectionShape<IdeaEntity>> {
     const text = searchText(filter.query);
-    if (!text) throw new BadInputError({ query: 'Type something to search for.' });
+    if (!text) throw new BadInputError({ query: fieldMessage('searchEmpty') });
     const agencies = viewer.role === 'ADMIN' ? null : [...(await this.access.agencyIdsOf(viewer))];
     const params: unknown[] = [text, agencies];
     const conditions = [
@@ -229,7 +230,7 @@ export class IdeaQueriesService {
   /** Visible ideas of the campaign whose title or opening text resembles `text` (trigram word similarity). */
   async similar(campaignId: string, text: string, first: number | null | undefined): Promise<IdeaEntity[]> {
     if (text.length > LIMITS.search.similarTextMax)
-      throw new BadInputError({ text: `Use at most ${LIMITS.search.similarTextMax} characters.` });
+      throw new BadInputError({ text: fieldMessage('lengthAtMost', { max: LIMITS.search.similarTextMax }) });
     const probe = text.trim().toLowerCase();
     if (probe.length < LIMITS.search.similarTextMin) return [];
     const limit = Math.min(pageSize(first ?? LIMITS.search.similarDefault), LIMITS.search.similarMax);

@@ -12,15 +12,21 @@ import { ACCEPTING_SQL, CAMPAIGN_COLUMNS, CampaignEntity, campaignFromRow } from
 import { CampaignsService } from '../campaigns/campaigns.service.js';
 import { assertNotSuspended, lockParticipation } from '../campaigns/participation.js';
 import { IDEA_COLUMNS, IdeaEntity, ideaFromRow } from './idea.entity.js';
+import { fieldMessage } from '../../common/errors/field-message.js';
+
+/** The tags an idea may take, for a refused tag. */
+const tagChoice = (tags: string[]) =>
+  tags.length ? fieldMessage('tagChoice', { tags: tags.join(', ') }) : fieldMessage('noTags');
 
 const CLOSED = 'This campaign is not taking ideas or votes now.';
 
 function checkText(title: string | null | undefined, body: string | null | undefined): void {
   const fields: Record<string, string> = {};
   if (title !== undefined && title !== null && title.trim().length < LIMITS.idea.titleMin) {
-    fields.title = `Use ${LIMITS.idea.titleMin} to ${LIMITS.idea.titleMax} characters.`;
+    fields.title = fieldMessage('lengthBetween', { min: LIMITS.idea.titleMin, max: LIMITS.idea.titleMax });
   }
-  if (body !== undefined && body !== null && body.trim().length < LIMITS.idea.bodyMin) fields.body = 'Write something.';
+  if (body !== undefined && body !== null && body.trim().length < LIMITS.idea.bodyMin)
+    fields.body = fieldMessage('required');
   if (Object.keys(fields).length) throw new BadInputError(fields);
 }
 
@@ -81,8 +87,7 @@ export class IdeasService {
     if (!campaign || !(await this.access.canSee(viewer, campaign))) throw new NotFoundError('campaign');
     checkText(input.title, input.body);
     const tag = input.tag?.trim() || null;
-    if (tag && !campaign.tags.includes(tag))
-      throw new BadInputError({ tag: `Choose one of: ${campaign.tags.join(', ') || 'no tags'}.` });
+    if (tag && !campaign.tags.includes(tag)) throw new BadInputError({ tag: tagChoice(campaign.tags) });
     return this.limits.within('idea', person.userId, () => this.insertIdea(person.userId, campaign, input, tag));
   }
 
@@ -152,8 +157,7 @@ export class IdeasService {
       if (idea.status !== IdeaStatus.SUBMITTED)
         throw new ConflictError('The agency has answered this idea: it can no longer be edited.');
       const tag = input.tag === undefined ? idea.tag : input.tag?.trim() || null;
-      if (tag && !campaign.tags.includes(tag))
-        throw new BadInputError({ tag: `Choose one of: ${campaign.tags.join(', ')}.` });
+      if (tag && !campaign.tags.includes(tag)) throw new BadInputError({ tag: tagChoice(campaign.tags) });
       const title = input.title?.trim() || idea.title;
       const body = input.body ?? idea.body;
       const [row] = await returning(

@@ -17,11 +17,12 @@ import {
   type ModerationTarget,
   type TargetType,
 } from './moderation-target.js';
+import { fieldMessage } from '../../common/errors/field-message.js';
 
 function checkReason(reason: string | null | undefined, required: boolean): string | null {
   const text = reason?.trim() || null;
   if ((required && !text) || (text && [...text].length > LIMITS.moderation.reasonMax))
-    throw new BadInputError({ reason: `Give a reason of 1 to ${LIMITS.moderation.reasonMax} characters.` });
+    throw new BadInputError({ reason: fieldMessage('reasonLength', { max: LIMITS.moderation.reasonMax }) });
   return text;
 }
 

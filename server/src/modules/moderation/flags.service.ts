@@ -13,6 +13,7 @@ import { CommentsService } from '../comments/comments.service.js';
 import { IdeasService } from '../ideas/ideas.service.js';
 import type { FlagRow } from './flag.object.js';
 import { countOpenFlags, loadTarget, parseTarget, setVisibility, type ModerationTarget } from './moderation-target.js';
+import { fieldMessage } from '../../common/errors/field-message.js';
 
 export const OPEN_FLAGS_SQL =
   "(SELECT count(*)::int FROM flags o WHERE o.target_id = f.target_id AND o.status = 'OPEN')";
@@ -56,15 +57,14 @@ export class FlagsService {
     const person = requirePerson(viewer);
     const note = input.note?.trim() || null;
     if (note && [...note].length > LIMITS.moderation.noteMax)
-      throw new BadInputError({ note: `Use at most ${LIMITS.moderation.noteMax} characters.` });
+      throw new BadInputError({ note: fieldMessage('lengthAtMost', { max: LIMITS.moderation.noteMax }) });
     const wanted = await this.visibleTarget(viewer, input.targetId);
     return this.limits.within('flag', person.userId, () =>
       this.database.transaction(async (manager) => {
         await assertNotSuspended(manager, person.userId);
         const target = await loadTarget(manager, wanted, true);
         if (!target) throw new NotFoundError('content');
-        if (target.authorId === person.userId)
-          throw new BadInputError({ targetId: 'You cannot flag your own contribution.' });
+        if (target.authorId === person.userId) throw new BadInputError({ targetId: fieldMessage('ownContribution') });
         if (!target.counted) throw new ConflictError('This was withdrawn or deleted.');
         if (target.visibility === Visibility.HIDDEN) throw new ConflictError('This is already hidden pending review.');
         const [row] = await manager.query(

@@ -24,6 +24,7 @@ import { UsersService } from '../users/users.service.js';
 import { mapAuditEntry, ModerationActionConnection, ModerationActionObject } from './moderation-action.object.js';
 import { ModerationLogService } from './moderation-log.service.js';
 import { SuspensionsService } from './suspensions.service.js';
+import { fieldMessage } from '../../common/errors/field-message.js';
 
 @InputType('SuspendUserInput')
 export class SuspendUserInput {
@@ -38,7 +39,7 @@ export class SuspendUserInput {
   @Field(() => String)
   @IsString()
   @Length(1, LIMITS.moderation.reasonMax, {
-    message: `Give a reason of 1 to ${LIMITS.moderation.reasonMax} characters.`,
+    message: fieldMessage('reasonLength', { max: LIMITS.moderation.reasonMax }),
   })
   reason: string;
 }

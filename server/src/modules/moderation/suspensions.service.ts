@@ -7,6 +7,7 @@ import { DatabaseService } from '../../database/database.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { SessionsService } from '../auth/sessions.service.js';
 import { UserEntity } from '../users/user.entity.js';
+import { fieldMessage } from '../../common/errors/field-message.js';
 
 /**
  * Suspensions by moderators and admins: until a time, with a reason. The person's sessions end at once;
@@ -25,9 +26,9 @@ export class SuspensionsService {
     const text = reason.trim();
     const fields: Record<string, string> = {};
     if (!text || text.length > LIMITS.moderation.reasonMax)
-      fields.reason = `Give a reason of 1 to ${LIMITS.moderation.reasonMax} characters.`;
+      fields.reason = fieldMessage('reasonLength', { max: LIMITS.moderation.reasonMax });
     if (!(until instanceof Date) || Number.isNaN(until.getTime()) || until <= new Date())
-      fields.until = 'Choose a time in the future.';
+      fields.until = fieldMessage('timeInFuture');
     if (Object.keys(fields).length) throw new BadInputError(fields);
     if (!userId) throw new NotFoundError('user');
     if (actor.userId === userId) throw new ForbiddenError('You cannot suspend yourself.');

@@ -10,6 +10,7 @@ import { CampaignAccessService } from '../campaigns/campaign-access.service.js';
 import { IDEA_COLUMNS, ideaFromRow, type IdeaEntity } from '../ideas/idea.entity.js';
 import { IdeasService } from '../ideas/ideas.service.js';
 import type { OfficialResponseRow } from './official-response.object.js';
+import { fieldMessage } from '../../common/errors/field-message.js';
 
 const RESPONSE_STATUSES = new Set([
   IdeaStatus.UNDER_REVIEW,
@@ -54,9 +55,9 @@ export class ResponsesService {
       throw new ForbiddenError('Only officials of the campaign’s agency can answer officially.');
     }
     if (!RESPONSE_STATUSES.has(input.status)) {
-      throw new BadInputError({ status: 'Choose a status an answer can set (not SUBMITTED or WITHDRAWN).' });
+      throw new BadInputError({ status: fieldMessage('responseStatus') });
     }
-    if (!input.body.trim()) throw new BadInputError({ body: 'Write the answer.' });
+    if (!input.body.trim()) throw new BadInputError({ body: fieldMessage('answerRequired') });
     let duplicateOf: string | null = null;
     if (input.status === IdeaStatus.DUPLICATE) {
       const original = input.duplicateOfId ? await this.ideas.findVisible(viewer, input.duplicateOfId) : null;
@@ -66,10 +67,10 @@ export class ResponsesService {
         original.idea.id !== target.idea.id &&
         original.idea.visibility === Visibility.VISIBLE &&
         original.idea.status !== IdeaStatus.WITHDRAWN;
-      if (!valid) throw new BadInputError({ duplicateOfId: 'Choose another visible idea of the same campaign.' });
+      if (!valid) throw new BadInputError({ duplicateOfId: fieldMessage('duplicateTarget') });
       duplicateOf = original.idea.id;
     } else if (input.duplicateOfId) {
-      throw new BadInputError({ duplicateOfId: 'Only a DUPLICATE answer names the original idea.' });
+      throw new BadInputError({ duplicateOfId: fieldMessage('duplicateOnly') });
     }
     if (target.campaign.status === 'ARCHIVED') throw new ConflictError('An archived campaign is no longer answered.');
 

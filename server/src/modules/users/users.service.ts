@@ -11,6 +11,7 @@ import { SessionCache } from '../auth/session-cache.js';
 import { hashPassword } from '../auth/password-hasher.js';
 import { passwordProblem } from '../auth/password-policy.js';
 import { UserEntity } from './user.entity.js';
+import { fieldMessage } from '../../common/errors/field-message.js';
 
 export interface NewUser {
   email: string;
@@ -64,10 +65,13 @@ export class UsersService {
   static problems(input: NewUser): Record<string, string> {
     const fields: Record<string, string> = {};
     const email = input.email.trim();
-    if (!EMAIL.test(email) || email.length > LIMITS.user.emailMax) fields.email = 'Enter a valid email address.';
+    if (!EMAIL.test(email) || email.length > LIMITS.user.emailMax) fields.email = fieldMessage('email');
     const name = input.displayName.trim();
     if (name.length < LIMITS.user.displayNameMin || name.length > LIMITS.user.displayNameMax) {
-      fields.displayName = `Use ${LIMITS.user.displayNameMin} to ${LIMITS.user.displayNameMax} characters.`;
+      fields.displayName = fieldMessage('lengthBetween', {
+        min: LIMITS.user.displayNameMin,
+        max: LIMITS.user.displayNameMax,
+      });
     }
     const password = passwordProblem(input.password, { email, displayName: name });
     if (password) fields.password = password;

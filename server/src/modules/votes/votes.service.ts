@@ -11,6 +11,7 @@ import { lockParticipation, SUSPENDED_MESSAGE } from '../campaigns/participation
 import { IDEA_COLUMNS, ideaFromRow, type IdeaEntity } from '../ideas/idea.entity.js';
 import { IdeaQueriesService } from '../ideas/idea-queries.service.js';
 import { IdeasService } from '../ideas/ideas.service.js';
+import { fieldMessage } from '../../common/errors/field-message.js';
 
 interface Target {
   idea: IdeaEntity;
@@ -124,10 +125,10 @@ export class VotesService {
 
   async castVote(viewer: RequestViewer, ideaId: string | null, value: number): Promise<IdeaEntity> {
     const person = requirePerson(viewer);
-    if (value !== 1 && value !== -1) throw new BadInputError({ value: 'A vote is 1 or -1.' });
+    if (value !== 1 && value !== -1) throw new BadInputError({ value: fieldMessage('voteValue') });
     const { idea, votingMode, voteBudget } = await this.target(person, ideaId);
     if (value === -1 && votingMode === VotingMode.SUPPORT) {
-      throw new BadInputError({ value: 'This campaign takes support (+1) only.' });
+      throw new BadInputError({ value: fieldMessage('supportOnly') });
     }
     return this.database.transaction(async (manager) => {
       await this.assertCanVote(manager, person, idea.campaignId);

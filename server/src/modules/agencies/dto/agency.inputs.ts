@@ -1,13 +1,14 @@
 import { AgencyRole, LIMITS, SLUG_PATTERN } from '@consulta/shared';
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsEmail, IsEnum, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { fieldMessage } from '../../../common/errors/field-message.js';
 
 @InputType('CreateAgencyInput')
 export class CreateAgencyInput {
   @Field(() => String)
   @IsString()
   @Length(LIMITS.agency.nameMin, LIMITS.agency.nameMax, {
-    message: `Use ${LIMITS.agency.nameMin} to ${LIMITS.agency.nameMax} characters.`,
+    message: fieldMessage('lengthBetween', { min: LIMITS.agency.nameMin, max: LIMITS.agency.nameMax }),
   })
   name: string;
 
@@ -15,15 +16,17 @@ export class CreateAgencyInput {
   @IsOptional()
   @IsString()
   @Length(LIMITS.agency.slugMin, LIMITS.agency.slugMax, {
-    message: `Use ${LIMITS.agency.slugMin} to ${LIMITS.agency.slugMax} characters.`,
+    message: fieldMessage('lengthBetween', { min: LIMITS.agency.slugMin, max: LIMITS.agency.slugMax }),
   })
-  @Matches(SLUG_PATTERN, { message: 'Use lowercase letters, digits and single hyphens.' })
+  @Matches(SLUG_PATTERN, { message: fieldMessage('slugChars') })
   slug?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(LIMITS.agency.descriptionMax, { message: `Use at most ${LIMITS.agency.descriptionMax} characters.` })
+  @MaxLength(LIMITS.agency.descriptionMax, {
+    message: fieldMessage('lengthAtMost', { max: LIMITS.agency.descriptionMax }),
+  })
   description?: string | null;
 }
 
@@ -34,7 +37,7 @@ export class AddAgencyMemberInput {
   agencyId: string;
 
   @Field(() => String)
-  @IsEmail({}, { message: 'Enter a valid email address.' })
+  @IsEmail({}, { message: fieldMessage('email') })
   @MaxLength(LIMITS.user.emailMax)
   email: string;
 

@@ -1,25 +1,26 @@
 import { LIMITS } from '@consulta/shared';
 import { Field, InputType } from '@nestjs/graphql';
 import { IsEmail, IsString, Length, MaxLength } from 'class-validator';
+import { fieldMessage } from '../../../common/errors/field-message.js';
 
 @InputType('SignUpInput')
 export class SignUpInput {
   @Field(() => String)
-  @IsEmail({}, { message: 'Enter a valid email address.' })
-  @MaxLength(LIMITS.user.emailMax, { message: 'Enter a valid email address.' })
+  @IsEmail({}, { message: fieldMessage('email') })
+  @MaxLength(LIMITS.user.emailMax, { message: fieldMessage('email') })
   email: string;
 
   @Field(() => String)
   @IsString()
   @Length(LIMITS.user.passwordMin, LIMITS.user.passwordMax, {
-    message: `Use ${LIMITS.user.passwordMin} to ${LIMITS.user.passwordMax} characters.`,
+    message: fieldMessage('lengthBetween', { min: LIMITS.user.passwordMin, max: LIMITS.user.passwordMax }),
   })
   password: string;
 
   @Field(() => String)
   @IsString()
   @Length(LIMITS.user.displayNameMin, LIMITS.user.displayNameMax, {
-    message: `Use ${LIMITS.user.displayNameMin} to ${LIMITS.user.displayNameMax} characters.`,
+    message: fieldMessage('lengthBetween', { min: LIMITS.user.displayNameMin, max: LIMITS.user.displayNameMax }),
   })
   displayName: string;
 }
@@ -28,12 +29,12 @@ export class SignUpInput {
 export class SignInInput {
   @Field(() => String)
   @IsString()
-  @MaxLength(LIMITS.user.emailMax, { message: 'Enter a valid email address.' })
+  @MaxLength(LIMITS.user.emailMax, { message: fieldMessage('email') })
   email: string;
 
   @Field(() => String)
   @IsString()
-  @MaxLength(LIMITS.user.passwordMax * 4, { message: 'The password is too long.' })
+  @MaxLength(LIMITS.user.passwordMax * 4, { message: fieldMessage('passwordTooLong') })
   password: string;
 }
 
@@ -41,13 +42,13 @@ export class SignInInput {
 export class ChangePasswordInput {
   @Field(() => String)
   @IsString()
-  @MaxLength(LIMITS.user.passwordMax * 4, { message: 'The password is too long.' })
+  @MaxLength(LIMITS.user.passwordMax * 4, { message: fieldMessage('passwordTooLong') })
   currentPassword: string;
 
   @Field(() => String)
   @IsString()
   @Length(LIMITS.user.passwordMin, LIMITS.user.passwordMax, {
-    message: `Use ${LIMITS.user.passwordMin} to ${LIMITS.user.passwordMax} characters.`,
+    message: fieldMessage('lengthBetween', { min: LIMITS.user.passwordMin, max: LIMITS.user.passwordMax }),
   })
   newPassword: string;
 }

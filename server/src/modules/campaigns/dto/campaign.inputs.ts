@@ -13,9 +13,10 @@ import {
   Max,
   Min,
 } from 'class-validator';
+import { fieldMessage } from '../../../common/errors/field-message.js';
 
 const L = LIMITS.campaign;
-const chars = (min: number, max: number) => ({ message: `Use ${min} to ${max} characters.` });
+const chars = (min: number, max: number) => ({ message: fieldMessage('lengthBetween', { min, max }) });
 
 @InputType('CreateCampaignInput')
 export class CreateCampaignInput {
@@ -42,7 +43,7 @@ export class CreateCampaignInput {
   @IsOptional()
   @IsString()
   @Length(L.slugMin, L.slugMax, chars(L.slugMin, L.slugMax))
-  @Matches(SLUG_PATTERN, { message: 'Use lowercase letters, digits and single hyphens.' })
+  @Matches(SLUG_PATTERN, { message: fieldMessage('slugChars') })
   slug?: string | null;
 
   @Field(() => GraphQLISODateTime, { nullable: true })
@@ -63,23 +64,23 @@ export class CreateCampaignInput {
   @Field(() => Int, { nullable: true })
   @IsOptional()
   @IsInt()
-  @Min(1, { message: 'Use a positive number, or leave it empty for no limit.' })
-  @Max(L.voteBudgetMax, { message: `Use at most ${L.voteBudgetMax}.` })
+  @Min(1, { message: fieldMessage('budgetPositive') })
+  @Max(L.voteBudgetMax, { message: fieldMessage('numberAtMost', { max: L.voteBudgetMax }) })
   voteBudget?: number | null;
 
   @Field(() => Int, { nullable: true })
   @IsOptional()
   @IsInt()
-  @Min(1, { message: 'Use a positive number, or leave it empty for none.' })
+  @Min(1, { message: fieldMessage('thresholdPositive') })
   @Max(L.responseThresholdMax)
   responseThreshold?: number | null;
 
   @Field(() => [String], { nullable: true })
   @IsOptional()
-  @ArrayMaxSize(L.tagsMax, { message: `Use at most ${L.tagsMax} tags.` })
-  @ArrayUnique({ message: 'Each tag may appear once.' })
+  @ArrayMaxSize(L.tagsMax, { message: fieldMessage('tagsAtMost', { max: L.tagsMax }) })
+  @ArrayUnique({ message: fieldMessage('tagRepeated') })
   @IsString({ each: true })
-  @Length(L.tagMin, L.tagMax, { each: true, message: `Each tag has ${L.tagMin} to ${L.tagMax} characters.` })
+  @Length(L.tagMin, L.tagMax, { each: true, message: fieldMessage('tagLength', { min: L.tagMin, max: L.tagMax }) })
   tags?: string[] | null;
 }
 

@@ -1,6 +1,7 @@
 import { LIMITS } from '@consulta/shared';
 import { Field, ID, InputType, OmitType, PartialType } from '@nestjs/graphql';
 import { IsOptional, IsString, Length } from 'class-validator';
+import { fieldMessage } from '../../../common/errors/field-message.js';
 
 const L = LIMITS.idea;
 
@@ -12,12 +13,12 @@ export class SubmitIdeaInput {
 
   @Field(() => String)
   @IsString()
-  @Length(L.titleMin, L.titleMax, { message: `Use ${L.titleMin} to ${L.titleMax} characters.` })
+  @Length(L.titleMin, L.titleMax, { message: fieldMessage('lengthBetween', { min: L.titleMin, max: L.titleMax }) })
   title: string;
 
   @Field(() => String)
   @IsString()
-  @Length(L.bodyMin, L.bodyMax, { message: `Use ${L.bodyMin} to ${L.bodyMax} characters.` })
+  @Length(L.bodyMin, L.bodyMax, { message: fieldMessage('lengthBetween', { min: L.bodyMin, max: L.bodyMax }) })
   body: string;
 
   @Field(() => String, { nullable: true })

@@ -1,6 +1,7 @@
 import { IdeaStatus, LIMITS } from '@consulta/shared';
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsEnum, IsOptional, IsString, Length } from 'class-validator';
+import { fieldMessage } from '../../../common/errors/field-message.js';
 
 @InputType('PostOfficialResponseInput')
 export class PostOfficialResponseInput {
@@ -11,7 +12,7 @@ export class PostOfficialResponseInput {
   @Field(() => String)
   @IsString()
   @Length(LIMITS.response.bodyMin, LIMITS.response.bodyMax, {
-    message: `Use ${LIMITS.response.bodyMin} to ${LIMITS.response.bodyMax} characters.`,
+    message: fieldMessage('lengthBetween', { min: LIMITS.response.bodyMin, max: LIMITS.response.bodyMax }),
   })
   body: string;
 
