@@ -3,12 +3,12 @@ import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { MemoryRouter } from 'react-router';
-import { createI18n } from '../src/i18n/i18n';
+import { createI18n, type Language } from '../src/i18n/i18n';
 import { createCache } from '../src/lib/apollo';
 
-/** A component with English strings, a router and an Apollo client that answers with `mocks` only. */
-export function renderWith(ui: ReactElement, mocks: MockedProviderProps['mocks'] = []) {
-  const i18n = createI18n('en');
+/** A component with English (or `language`) strings, a router and an Apollo client that answers with `mocks` only. */
+export function renderWith(ui: ReactElement, mocks: MockedProviderProps['mocks'] = [], language: Language = 'en') {
+  const i18n = createI18n(language);
   return render(
     <I18nextProvider i18n={i18n}>
       <MockedProvider mocks={mocks} cache={createCache()}>

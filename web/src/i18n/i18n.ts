@@ -1,11 +1,15 @@
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { FIELD_MESSAGES } from '@consulta/shared/field-messages';
 import en from './locales/en.json' with { type: 'json' };
 import es from './locales/es.json' with { type: 'json' };
 
 export const LANGUAGES = ['en', 'es'] as const;
 export type Language = (typeof LANGUAGES)[number];
-export const resources = { en: { translation: en }, es: { translation: es } } as const;
+// The API's field messages in English are the shared ones (the server says the same words); other
+// languages translate them in their catalog under errors.field.
+const english = { ...en, errors: { ...en.errors, field: FIELD_MESSAGES } };
+export const resources = { en: { translation: english }, es: { translation: es } } as const;
 
 const STORAGE_KEY = 'consulta.language';
 

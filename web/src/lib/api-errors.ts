@@ -1,4 +1,5 @@
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
+import type { TFunction } from 'i18next';
 
 /** The contract's error codes, plus NETWORK when the API could not be reached at all. */
 export type ApiErrorCode =
@@ -15,13 +16,32 @@ export interface ApiError {
   code: ApiErrorCode;
   /** The server's message (English); screens show their own translated text for known codes. */
   message: string;
-  /** Field name -> message, for BAD_USER_INPUT. */
+  /** Field name -> message, for BAD_USER_INPUT (in the reader's language when read with `t`). */
   fields: Record<string, string>;
   retryAfterSeconds?: number;
 }
 
-/** What went wrong with an operation, in the contract's terms. */
-export function readApiError(error: unknown): ApiError | null {
+type FieldKeys = Record<string, { key: string; values?: Record<string, string | number> }>;
+
+/**
+ * The API's field messages in the reader's language: each refused field comes with its English words and,
+ * in `fieldKeys`, a key of the shared FIELD_MESSAGES that the catalogs translate under errors.field.
+ * Words without a key (or a key this app does not know) are shown as the API wrote them.
+ */
+function translatedFields(extensions: Record<string, unknown>, t?: TFunction): Record<string, string> {
+  const fields = (extensions.fields as Record<string, string>) ?? {};
+  const keys = (extensions.fieldKeys as FieldKeys) ?? {};
+  if (!t) return fields;
+  return Object.fromEntries(
+    Object.entries(fields).map(([field, words]) => {
+      const known = keys[field];
+      return [field, known ? t(`errors.field.${known.key}`, { ...known.values, defaultValue: words }) : words];
+    }),
+  );
+}
+
+/** What went wrong with an operation, in the contract's terms; with `t`, field messages translated. */
+export function readApiError(error: unknown, t?: TFunction): ApiError | null {
   if (!error) return null;
   if (CombinedGraphQLErrors.is(error)) {
     const first = error.errors[0];
@@ -29,7 +49,7 @@ export function readApiError(error: unknown): ApiError | null {
     return {
       code: (extensions.code as ApiErrorCode) ?? 'INTERNAL_SERVER_ERROR',
       message: first?.message ?? '',
-      fields: (extensions.fields as Record<string, string>) ?? {},
+      fields: translatedFields(extensions, t),
       retryAfterSeconds: extensions.retryAfterSeconds as number | undefined,
     };
   }

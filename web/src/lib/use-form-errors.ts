@@ -42,7 +42,7 @@ export function useFormErrors(fieldIds: Record<string, string>) {
   /** An API error: field messages beside fields, anything else in words at the top. */
   const report = useCallback(
     (error: unknown, byCode: Partial<Record<string, string>> = {}) => {
-      const api = readApiError(error);
+      const api = readApiError(error, t);
       if (!api) return;
       const known = Object.fromEntries(Object.entries(api.fields).filter(([field]) => field in fieldIds));
       const unknown = Object.entries(api.fields)

@@ -31,7 +31,7 @@ export function CommentForm({ id, label, submitLabel, initial = '', onSubmit, on
       setBody('');
       setError(undefined);
     } catch (failure) {
-      const api = readApiError(failure);
+      const api = readApiError(failure, t);
       setError(
         api?.fields.body ?? t(`errors.code.${api?.code ?? 'NETWORK'}`, { seconds: api?.retryAfterSeconds ?? 60 }),
       );

@@ -27,7 +27,7 @@ export function FlagButton({ targetId, label }: { targetId: string; label: strin
       setDone(t('flag.thanks'));
       setOpen(false);
     } catch (failure) {
-      const api = readApiError(failure);
+      const api = readApiError(failure, t);
       if (api?.code === 'CONFLICT') {
         setDone(t('flag.already'));
         setOpen(false);

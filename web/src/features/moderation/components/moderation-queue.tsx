@@ -107,7 +107,7 @@ function QueueEntry({
       await run();
       onDone(message);
     } catch (failure) {
-      const api = readApiError(failure);
+      const api = readApiError(failure, t);
       setError(api?.fields.reason ?? t(`errors.code.${api?.code ?? 'NETWORK'}`, { seconds: 60 }));
     }
   }

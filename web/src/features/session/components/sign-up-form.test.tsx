@@ -66,4 +66,34 @@ describe('SignUpForm', () => {
       ),
     );
   });
+
+  it('says the API’s refusal of a field in the reader’s language, beside the field', async () => {
+    const input = { displayName: 'Ana', email: 'ana@example.org', password: 'password1234' };
+    const mocks = [
+      {
+        request: { query: SIGN_UP, variables: { input } },
+        result: {
+          errors: [
+            new GraphQLError('Some of the input is not valid.', {
+              extensions: {
+                code: 'BAD_USER_INPUT',
+                fields: { password: 'This password is too common. Choose one that is harder to guess.' },
+                fieldKeys: { password: { key: 'passwordCommon' } },
+              },
+            }),
+          ],
+        },
+      },
+    ];
+    renderWith(<SignUpForm onDone={jest.fn()} />, mocks, 'es');
+    await userEvent.type(screen.getByLabelText(/Su nombre/), input.displayName);
+    await userEvent.type(screen.getByLabelText('Correo electrónico'), input.email);
+    await userEvent.type(screen.getByLabelText('Contraseña'), input.password);
+    await userEvent.click(screen.getByRole('button', { name: 'Crear una cuenta' }));
+    const spanish = 'Esta contraseña es demasiado común. Elija una más difícil de adivinar.';
+    expect(await screen.findByRole('link', { name: spanish })).toHaveAttribute('href', expect.stringMatching(/^#/));
+    expect(screen.getByLabelText('Contraseña')).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getAllByText(spanish)).toHaveLength(2);
+    expect(screen.queryByText(/too common/)).not.toBeInTheDocument();
+  });
 });

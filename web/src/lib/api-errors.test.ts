@@ -1,0 +1,49 @@
+import { CombinedGraphQLErrors } from '@apollo/client/errors';
+import { fieldText } from '@consulta/shared/field-messages';
+import { createI18n } from '../i18n/i18n';
+import { readApiError } from './api-errors';
+
+const refused = new CombinedGraphQLErrors({
+  errors: [
+    {
+      message: 'Some of the input is not valid.',
+      extensions: {
+        code: 'BAD_USER_INPUT',
+        fields: {
+          title: fieldText('lengthBetween', { min: 5, max: 140 }),
+          password: fieldText('passwordCommon'),
+          other: 'Words the app has no key for.',
+          future: 'Words with a key the app does not know yet.',
+        },
+        fieldKeys: {
+          title: { key: 'lengthBetween', values: { min: 5, max: 140 } },
+          password: { key: 'passwordCommon' },
+          future: { key: 'notInTheCatalogs' },
+        },
+      },
+    },
+  ],
+});
+
+describe('readApiError', () => {
+  it('says refused fields in the reader’s language from their keys', () => {
+    const spanish = createI18n('es').t;
+    expect(readApiError(refused, spanish)?.fields).toEqual({
+      title: 'Use de 5 a 140 caracteres.',
+      password: 'Esta contraseña es demasiado común. Elija una más difícil de adivinar.',
+      other: 'Words the app has no key for.',
+      future: 'Words with a key the app does not know yet.',
+    });
+  });
+
+  it('says them in English with the same words as the API', () => {
+    const english = createI18n('en').t;
+    const fields = readApiError(refused, english)!.fields;
+    expect(fields.title).toBe('Use 5 to 140 characters.');
+    expect(fields.password).toBe(fieldText('passwordCommon'));
+  });
+
+  it('keeps the API’s words when read without a language', () => {
+    expect(readApiError(refused)?.fields.title).toBe('Use 5 to 140 characters.');
+  });
+});
