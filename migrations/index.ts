@@ -4,6 +4,7 @@ import { CreateCampaignsIdeasVotes1795976000000 } from './1795976000000-create-c
 import { CreateOfficialResponsesAndFollows1795977000000 } from './1795977000000-create-official-responses-and-follows.js';
 import { CreateComments1795978000000 } from './1795978000000-create-comments.js';
 import { CreateFlags1795979000000 } from './1795979000000-create-flags.js';
+import { SimilarIdeasNearest1795980000000 } from './1795980000000-similar-ideas-nearest.js';
 
 /** Every migration, oldest first. New migrations are added here as well as in this folder. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   CreateOfficialResponsesAndFollows1795977000000,
   CreateComments1795978000000,
   CreateFlags1795979000000,
+  SimilarIdeasNearest1795980000000,
 ];

@@ -234,6 +234,31 @@ describe('ideas', () => {
       ).toBeGreaterThan(0);
     });
 
+    it('puts the nearest suggestion first, takes `first`, and leaves withdrawn ideas out', async () => {
+      const SIMILAR =
+        'query ($c: ID!, $text: String!, $first: Int) { similarIdeas(campaignId: $c, text: $text, first: $first) { title } }';
+      const place = await makeCampaign(t, p.agency);
+      const body = { body: 'Details.' };
+      await makeIdea(t, place, p.citizen, { title: 'Drinking fountains in every park', ...body });
+      await makeIdea(t, place, p.citizen, { title: 'Fountains for dogs', ...body });
+      const gone = await makeIdea(t, place, p.citizen, { title: 'Drinking fountains in parks', ...body });
+      await makeIdea(t, place, p.citizen, { title: 'Bike lanes on Main Street', ...body });
+      for (let i = 0; i < 8; i++) await makeIdea(t, place, p.author, { title: `Drinking water ${i}`, ...body });
+      const titles = async (text: string, first?: number) =>
+        (await t.gql(SIMILAR, { c: place.gid, text, first })).data!.similarIdeas.map((idea: any) => idea.title);
+
+      expect((await titles('drinking fountains in parks', 2))[0]).toBe('Drinking fountains in parks');
+      expect(await titles('drinking fountains in parks', 2)).toHaveLength(2);
+      const water = await titles('drinking water', 12);
+      expect(water).toHaveLength(10);
+      expect(water.slice(0, 8).every((title: string) => title.startsWith('Drinking water'))).toBe(true);
+      expect(await titles('bike lanes')).toEqual(['Bike lanes on Main Street']);
+      await t.gql(WITHDRAW, { id: gone.gid }, { token: p.citizen.token });
+      const after = await titles('drinking fountains in parks');
+      expect(after[0]).toBe('Drinking fountains in every park');
+      expect(after).not.toContain('Drinking fountains in parks');
+    });
+
     it('suggests similar ideas while typing, within the campaign, visible ones only', async () => {
       const SIMILAR = 'query ($c: ID!, $text: String!) { similarIdeas(campaignId: $c, text: $text) { title } }';
       const similar = await t.gql(SIMILAR, { c: c.gid, text: 'benchs near pond' });
