@@ -260,6 +260,7 @@ const LIST = `query ($id: ID!, $sort: IdeaSort, $after: String) { campaign(id: $
 const DETAIL = `query ($id: ID!) { idea(id: $id) { id title bodyHtml status score upvotes downvotes viewerVote author { displayName }
   campaign { title voteBudget viewerVotesRemaining agency { name } } } }`;
 const SEARCH = 'query ($q: String!) { searchIdeas(query: $q, first: 20) { edges { node { id title score } } } }';
+const SIMILAR = 'query ($c: ID!, $text: String!) { similarIdeas(campaignId: $c, text: $text) { id title } }';
 const CAST = 'mutation ($id: ID!, $v: Int!) { castVote(input: { ideaId: $id, value: $v }) { id score viewerVote } }';
 const RETRACT = 'mutation ($id: ID!) { retractVote(ideaId: $id) { id score viewerVote } }';
 
@@ -350,6 +351,15 @@ try {
       async (c) => !!(await call(base, token(c), DETAIL, { id: gid('Idea', pick(ideas).id) })),
     ),
     await drive('search', async (c) => !!(await call(base, token(c), SEARCH, { q: `${pick(words)} ${pick(words)}` }))),
+    // What the idea form asks while someone types a title, for duplicate hints.
+    await drive(
+      'similarIdeas (while typing)',
+      async (c) =>
+        !!(await call(base, token(c), SIMILAR, {
+          c: gid('Campaign', pick(campaigns).id),
+          text: `${pick(words)} and ${pick(words)}`,
+        })),
+    ),
   ];
   // castVote: every client votes +1 or -1 on ideas in its own order; then retractVote takes back exactly
   // the votes each client cast, so both are measured as single mutations doing real writes.
