@@ -21,6 +21,8 @@ export interface AppConfig {
   dataDir: string;
   webDist: string;
   dbPoolSize: number;
+  /** Prepare statements once per connection (off behind a pooler that shares connections per transaction). */
+  dbPrepareStatements: boolean;
   dbStatementTimeoutMs: number;
   /** Load demo data into an embedded database on its first start. */
   seedDemo: boolean;
@@ -128,6 +130,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     dataDir: resolve(env.DATA_DIR || resolve(REPO_ROOT, '.data')),
     webDist: resolve(env.WEB_DIST || resolve(REPO_ROOT, 'web/dist')),
     dbPoolSize: integer(env, 'DB_POOL_SIZE', 10, 1, 500),
+    dbPrepareStatements: boolean(env, 'DB_PREPARE_STATEMENTS', true),
     dbStatementTimeoutMs: integer(env, 'DB_STATEMENT_TIMEOUT_MS', 10000, 0, 600000),
     seedDemo: boolean(env, 'SEED_DEMO', databaseUrl === undefined),
     limits: {

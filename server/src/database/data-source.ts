@@ -8,13 +8,15 @@ export interface DataSourceOptions {
   poolSize?: number;
   statementTimeoutMs?: number;
   applicationName?: string;
+  /** Prepare each parameterized statement once per connection (default); see prepared-pg.ts. */
+  prepareStatements?: boolean;
 }
 
 /** The one way a TypeORM data source is built, for the app, the migration command and tests. */
 export function createDataSource(options: DataSourceOptions): DataSource {
   return new DataSource({
     type: 'postgres',
-    driver: preparingPg,
+    ...(options.prepareStatements === false ? {} : { driver: preparingPg }),
     url: options.url,
     entities,
     migrations,

@@ -17,6 +17,7 @@ export class DatabaseModule {
             createDataSource({
               url,
               poolSize: config.dbPoolSize,
+              prepareStatements: config.dbPrepareStatements,
               statementTimeoutMs: config.dbStatementTimeoutMs,
             }),
         },

@@ -38,6 +38,18 @@ describe('prepared statements', () => {
     expect(await prepared('SELECT sum(n)::int AS s FROM t')).toBe(0);
   });
 
+  it('prepares nothing when turned off (DB_PREPARE_STATEMENTS=false, for poolers that share connections)', async () => {
+    const plain = createDataSource({ url: db.url, poolSize: 1, prepareStatements: false });
+    await plain.initialize();
+    try {
+      expect(await plain.query(ADD, [1])).toEqual([{ n: 2 }]);
+      expect(await plain.query(ADD, [2])).toEqual([{ n: 3 }]);
+      expect(await plain.query('SELECT count(*)::int AS n FROM pg_prepared_statements')).toEqual([{ n: 0 }]);
+    } finally {
+      await plain.destroy();
+    }
+  });
+
   it('plans statements marked PLANNED_EACH_TIME (searches) on every call instead', async () => {
     const search = `${PLANNED_EACH_TIME}SELECT $1::text AS q`;
     expect(await dataSource.query(search, ['park'])).toEqual([{ q: 'park' }]);
