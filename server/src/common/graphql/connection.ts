@@ -2,8 +2,8 @@ import { LIMITS } from '@consulta/shared';
 import type { Type } from '@nestjs/common';
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { BadInputError } from '../errors/domain-error.js';
-import { PageInfo } from './page-info.object.js';
 import { fieldMessage } from '../errors/field-message.js';
+import { PageInfo } from './page-info.object.js';
 
 /** `totalCount` is counted only when a query asks for it: it is a getter that starts the count. */
 export type TotalCount = number | Promise<number>;

@@ -4,13 +4,13 @@ import { In } from 'typeorm';
 import { requireRole, requireSignedIn } from '../../common/auth/policies.js';
 import type { RequestViewer } from '../../common/auth/request-viewer.js';
 import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from '../../common/errors/domain-error.js';
+import { fieldMessage } from '../../common/errors/field-message.js';
 import { DatabaseService } from '../../database/database.service.js';
 import { isUniqueViolation } from '../../database/pg-errors.js';
 import { AuditService } from '../audit/audit.service.js';
 import { UsersService } from '../users/users.service.js';
 import { AgencyMembershipEntity } from './agency-membership.entity.js';
 import { AgencyEntity } from './agency.entity.js';
-import { fieldMessage } from '../../common/errors/field-message.js';
 
 /** Agencies and who works for them. Admins create agencies; admins and agency admins add members. */
 @Injectable()

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { requirePerson } from '../../common/auth/policies.js';
 import type { RequestViewer } from '../../common/auth/request-viewer.js';
 import { BadInputError, RateLimitedError, UnauthenticatedError } from '../../common/errors/domain-error.js';
+import { fieldMessage } from '../../common/errors/field-message.js';
 import { RateLimitService } from '../../common/rate-limit/rate-limit.service.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
@@ -11,7 +12,6 @@ import { UsersService } from '../users/users.service.js';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './password-hasher.js';
 import { passwordProblem } from './password-policy.js';
 import { SessionsService } from './sessions.service.js';
-import { fieldMessage } from '../../common/errors/field-message.js';
 
 export interface SignedIn {
   token: string;

@@ -16,10 +16,10 @@ const MAX_ENTRIES = 10_000;
 
 /**
  * Live sessions this process looked up in the last SESSION_CACHE_SECONDS, so reads do not pay a database
- * round trip for every request. Only reads use it (writes always look the session up again, see
- * fresh-session.plugin.ts). This process forgets a session the moment it is revoked or its person's role
- * changes; another API process sharing the database may serve reads on it for up to SESSION_CACHE_SECONDS.
- * 0 turns it off.
+ * round trip for every request. Only reads use it: writes always look the session up again (the
+ * freshSessionForWrites plugin in graphql-options.ts). This process forgets a session the moment it is
+ * revoked or its person's role changes; another API process sharing the database may serve reads on it
+ * for up to SESSION_CACHE_SECONDS. 0 turns it off.
  */
 @Injectable()
 export class SessionCache {

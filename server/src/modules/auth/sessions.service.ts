@@ -10,8 +10,6 @@ import { SessionEntity } from './session.entity.js';
 const TOUCH_EVERY_MS = 60_000;
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
-export type { ResolvedSession } from './session-cache.js';
-
 const hashToken = (token: string) => createHash('sha256').update(token).digest();
 
 /**

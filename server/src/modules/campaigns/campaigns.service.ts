@@ -3,12 +3,12 @@ import { Injectable } from '@nestjs/common';
 import { requireSignedIn } from '../../common/auth/policies.js';
 import type { RequestViewer } from '../../common/auth/request-viewer.js';
 import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from '../../common/errors/domain-error.js';
+import { fieldMessage } from '../../common/errors/field-message.js';
 import { DatabaseService } from '../../database/database.service.js';
 import { isUniqueViolation } from '../../database/pg-errors.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CampaignAccessService } from './campaign-access.service.js';
 import { CAMPAIGN_COLUMNS, CampaignEntity, campaignFromRow, effectiveStatus } from './campaign.entity.js';
-import { fieldMessage } from '../../common/errors/field-message.js';
 
 export interface CampaignFields {
   title?: string | null;

@@ -5,6 +5,7 @@ import type { OnModuleInit } from '@nestjs/common';
 import { Args, Context, Field, ID, InputType, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { IsOptional, IsString, Length } from 'class-validator';
 import { NotFoundError } from '../../common/errors/domain-error.js';
+import { fieldMessage } from '../../common/errors/field-message.js';
 import { mapConnection } from '../../common/graphql/connection.js';
 import { idOfType } from '../../common/graphql/global-id.js';
 import type { GraphQLContext } from '../../common/graphql/graphql-context.js';
@@ -17,7 +18,6 @@ import { UsersService } from '../users/users.service.js';
 import { commentLoader } from './comment.loader.js';
 import { CommentConnection, CommentObject, mapComment, type CommentRow } from './comment.object.js';
 import { CommentsService } from './comments.service.js';
-import { fieldMessage } from '../../common/errors/field-message.js';
 
 @InputType('AddCommentInput')
 export class AddCommentInput {

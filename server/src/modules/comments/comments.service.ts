@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { requirePerson } from '../../common/auth/policies.js';
 import type { RequestViewer } from '../../common/auth/request-viewer.js';
 import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from '../../common/errors/domain-error.js';
+import { fieldMessage } from '../../common/errors/field-message.js';
 import {
   decodeCursor,
   encodeCursor,
@@ -18,7 +19,6 @@ import { assertNotSuspended } from '../campaigns/participation.js';
 import { CampaignAccessService } from '../campaigns/campaign-access.service.js';
 import { IdeasService } from '../ideas/ideas.service.js';
 import type { CommentRow } from './comment.object.js';
-import { fieldMessage } from '../../common/errors/field-message.js';
 
 const ORDER = 'comments';
 const cursorOf = (row: CommentRow) => encodeCursor(ORDER, [row.created_at.toISOString(), row.id]);

@@ -2,6 +2,7 @@ import { IdeaSort, IdeaStatus, LIMITS } from '@consulta/shared';
 import { Injectable } from '@nestjs/common';
 import type { RequestViewer } from '../../common/auth/request-viewer.js';
 import { BadInputError } from '../../common/errors/domain-error.js';
+import { fieldMessage } from '../../common/errors/field-message.js';
 import {
   decodeCursor,
   encodeCursor,
@@ -13,7 +14,6 @@ import { DatabaseService } from '../../database/database.service.js';
 import { PLANNED_EACH_TIME } from '../../database/prepared-pg.js';
 import { CampaignAccessService } from '../campaigns/campaign-access.service.js';
 import { IDEA_COLUMNS, ideaFromRow, type IdeaEntity } from './idea.entity.js';
-import { fieldMessage } from '../../common/errors/field-message.js';
 
 interface Order {
   /** Columns of `ideas` in ORDER BY (descending unless `ascending`), the last one always id. */

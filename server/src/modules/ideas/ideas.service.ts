@@ -4,6 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { requirePerson } from '../../common/auth/policies.js';
 import type { RequestViewer } from '../../common/auth/request-viewer.js';
 import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from '../../common/errors/domain-error.js';
+import { fieldMessage } from '../../common/errors/field-message.js';
 import { PersonLimitsService } from '../../common/rate-limit/person-limits.service.js';
 import { returning } from '../../database/returning.js';
 import { DatabaseService, RetryTransaction } from '../../database/database.service.js';
@@ -12,7 +13,6 @@ import { ACCEPTING_SQL, CAMPAIGN_COLUMNS, CampaignEntity, campaignFromRow } from
 import { CampaignsService } from '../campaigns/campaigns.service.js';
 import { assertNotSuspended, lockParticipation } from '../campaigns/participation.js';
 import { IDEA_COLUMNS, IdeaEntity, ideaFromRow } from './idea.entity.js';
-import { fieldMessage } from '../../common/errors/field-message.js';
 
 /** The tags an idea may take, for a refused tag. */
 const tagChoice = (tags: string[]) =>

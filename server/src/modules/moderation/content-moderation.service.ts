@@ -4,6 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { requireSignedIn, type SignedInViewer } from '../../common/auth/policies.js';
 import type { RequestViewer } from '../../common/auth/request-viewer.js';
 import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from '../../common/errors/domain-error.js';
+import { fieldMessage } from '../../common/errors/field-message.js';
 import { DatabaseService } from '../../database/database.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CampaignAccessService } from '../campaigns/campaign-access.service.js';
@@ -17,7 +18,6 @@ import {
   type ModerationTarget,
   type TargetType,
 } from './moderation-target.js';
-import { fieldMessage } from '../../common/errors/field-message.js';
 
 function checkReason(reason: string | null | undefined, required: boolean): string | null {
   const text = reason?.trim() || null;

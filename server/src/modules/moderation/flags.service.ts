@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { requirePerson } from '../../common/auth/policies.js';
 import type { RequestViewer } from '../../common/auth/request-viewer.js';
 import { BadInputError, ConflictError, NotFoundError } from '../../common/errors/domain-error.js';
+import { fieldMessage } from '../../common/errors/field-message.js';
 import { PersonLimitsService } from '../../common/rate-limit/person-limits.service.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
@@ -13,7 +14,6 @@ import { CommentsService } from '../comments/comments.service.js';
 import { IdeasService } from '../ideas/ideas.service.js';
 import type { FlagRow } from './flag.object.js';
 import { countOpenFlags, loadTarget, parseTarget, setVisibility, type ModerationTarget } from './moderation-target.js';
-import { fieldMessage } from '../../common/errors/field-message.js';
 
 export const OPEN_FLAGS_SQL =
   "(SELECT count(*)::int FROM flags o WHERE o.target_id = f.target_id AND o.status = 'OPEN')";

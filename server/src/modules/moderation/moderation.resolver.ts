@@ -16,6 +16,7 @@ import {
 } from '@nestjs/graphql';
 import { IsDate, IsString, Length } from 'class-validator';
 import { NotFoundError } from '../../common/errors/domain-error.js';
+import { fieldMessage } from '../../common/errors/field-message.js';
 import { mapConnection } from '../../common/graphql/connection.js';
 import { idOfType } from '../../common/graphql/global-id.js';
 import type { GraphQLContext } from '../../common/graphql/graphql-context.js';
@@ -24,7 +25,6 @@ import { UsersService } from '../users/users.service.js';
 import { mapAuditEntry, ModerationActionConnection, ModerationActionObject } from './moderation-action.object.js';
 import { ModerationLogService } from './moderation-log.service.js';
 import { SuspensionsService } from './suspensions.service.js';
-import { fieldMessage } from '../../common/errors/field-message.js';
 
 @InputType('SuspendUserInput')
 export class SuspendUserInput {

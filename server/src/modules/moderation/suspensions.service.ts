@@ -3,11 +3,11 @@ import { Injectable } from '@nestjs/common';
 import { requireRole } from '../../common/auth/policies.js';
 import type { RequestViewer } from '../../common/auth/request-viewer.js';
 import { BadInputError, ForbiddenError, NotFoundError } from '../../common/errors/domain-error.js';
+import { fieldMessage } from '../../common/errors/field-message.js';
 import { DatabaseService } from '../../database/database.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { SessionsService } from '../auth/sessions.service.js';
 import { UserEntity } from '../users/user.entity.js';
-import { fieldMessage } from '../../common/errors/field-message.js';
 
 /**
  * Suspensions by moderators and admins: until a time, with a reason. The person's sessions end at once;

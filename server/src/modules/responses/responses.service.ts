@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { requirePerson } from '../../common/auth/policies.js';
 import type { RequestViewer } from '../../common/auth/request-viewer.js';
 import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from '../../common/errors/domain-error.js';
+import { fieldMessage } from '../../common/errors/field-message.js';
 import { DatabaseService } from '../../database/database.service.js';
 import { returning } from '../../database/returning.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -10,7 +11,6 @@ import { CampaignAccessService } from '../campaigns/campaign-access.service.js';
 import { IDEA_COLUMNS, ideaFromRow, type IdeaEntity } from '../ideas/idea.entity.js';
 import { IdeasService } from '../ideas/ideas.service.js';
 import type { OfficialResponseRow } from './official-response.object.js';
-import { fieldMessage } from '../../common/errors/field-message.js';
 
 const RESPONSE_STATUSES = new Set([
   IdeaStatus.UNDER_REVIEW,

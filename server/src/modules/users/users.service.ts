@@ -4,6 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { requireRole } from '../../common/auth/policies.js';
 import type { RequestViewer } from '../../common/auth/request-viewer.js';
 import { BadInputError, ConflictError, NotFoundError } from '../../common/errors/domain-error.js';
+import { fieldMessage } from '../../common/errors/field-message.js';
 import { isUniqueViolation } from '../../database/pg-errors.js';
 import { DatabaseService } from '../../database/database.service.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -11,7 +12,6 @@ import { SessionCache } from '../auth/session-cache.js';
 import { hashPassword } from '../auth/password-hasher.js';
 import { passwordProblem } from '../auth/password-policy.js';
 import { UserEntity } from './user.entity.js';
-import { fieldMessage } from '../../common/errors/field-message.js';
 
 export interface NewUser {
   email: string;

@@ -4,14 +4,14 @@ import type { EntityManager } from 'typeorm';
 import { requirePerson, type PersonViewer } from '../../common/auth/policies.js';
 import type { RequestViewer } from '../../common/auth/request-viewer.js';
 import { BadInputError, ConflictError, NotFoundError } from '../../common/errors/domain-error.js';
+import { fieldMessage } from '../../common/errors/field-message.js';
 import { returning } from '../../database/returning.js';
 import { DatabaseService } from '../../database/database.service.js';
 import { ACCEPTING_SQL } from '../campaigns/campaign.entity.js';
-import { lockParticipation, SUSPENDED_MESSAGE } from '../campaigns/participation.js';
+import { lockParticipation, refuseIfSuspended, SUSPENDED_SQL } from '../campaigns/participation.js';
 import { IDEA_COLUMNS, ideaFromRow, type IdeaEntity } from '../ideas/idea.entity.js';
 import { IdeaQueriesService } from '../ideas/idea-queries.service.js';
 import { IdeasService } from '../ideas/ideas.service.js';
-import { fieldMessage } from '../../common/errors/field-message.js';
 
 interface Target {
   idea: IdeaEntity;
@@ -99,12 +99,10 @@ export class VotesService {
   /** Inside the transaction: CONFLICT when the person is suspended or the campaign takes no votes now. */
   private async assertCanVote(manager: EntityManager, viewer: PersonViewer, campaignId: string): Promise<void> {
     const [state] = await manager.query(
-      `SELECT ${ACCEPTING_SQL('c')} AS accepting,
-              coalesce((SELECT suspended_until > now() FROM users WHERE id = $2), false) AS suspended
-         FROM campaigns c WHERE c.id = $1`,
+      `SELECT ${ACCEPTING_SQL('c')} AS accepting, ${SUSPENDED_SQL('$2')} AS suspended FROM campaigns c WHERE c.id = $1`,
       [campaignId, viewer.userId],
     );
-    if (state.suspended) throw new ConflictError(SUSPENDED_MESSAGE);
+    refuseIfSuspended(state.suspended);
     if (!state.accepting) throw new ConflictError('This campaign is not taking votes now.');
   }
 
