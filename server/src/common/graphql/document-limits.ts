@@ -1,38 +1,10 @@
-import {
-  GraphQLError,
-  Kind,
-  type ASTVisitor,
-  type FragmentDefinitionNode,
-  type SelectionSetNode,
-  type ValidationContext,
-} from 'graphql';
+import { GraphQLError, Kind, type ASTVisitor, type ValidationContext } from 'graphql';
 import type { LimitsConfig } from '../../config/config.js';
-
-function depthOf(
-  selectionSet: SelectionSetNode | undefined,
-  fragments: Map<string, FragmentDefinitionNode>,
-  seen: Set<string>,
-): number {
-  if (!selectionSet) return 0;
-  let deepest = 0;
-  for (const selection of selectionSet.selections) {
-    if (selection.kind === Kind.FIELD) {
-      deepest = Math.max(deepest, selection.selectionSet ? 1 + depthOf(selection.selectionSet, fragments, seen) : 1);
-    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-      deepest = Math.max(deepest, depthOf(selection.selectionSet, fragments, seen));
-    } else {
-      const name = selection.name.value;
-      if (seen.has(name)) continue;
-      const fragment = fragments.get(name);
-      deepest = Math.max(deepest, depthOf(fragment?.selectionSet, fragments, new Set([...seen, name])));
-    }
-  }
-  return deepest;
-}
+import { DocumentAnalyser, fragmentsOf } from './document-analysis.js';
 
 /**
  * A validation rule that refuses documents nested deeper than `maxDepth`, or with more aliases or
- * directives than allowed, before anything runs.
+ * directives than allowed, before anything runs. Depth is measured in one pass (fragments once each).
  */
 export function documentLimitsRule(limits: Pick<LimitsConfig, 'maxDepth' | 'maxAliases' | 'maxDirectives'>) {
   return (context: ValidationContext): ASTVisitor => {
@@ -55,14 +27,10 @@ export function documentLimitsRule(limits: Pick<LimitsConfig, 'maxDepth' | 'maxA
               new GraphQLError(`Too many directives: ${directives} (at most ${limits.maxDirectives}).`),
             );
           }
-          const fragments = new Map(
-            document.definitions
-              .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
-              .map((d) => [d.name.value, d]),
-          );
+          const fragments = fragmentsOf(document);
           for (const definition of document.definitions) {
             if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
-            const depth = depthOf(definition.selectionSet, fragments, new Set());
+            const { depth } = DocumentAnalyser.measure(null, fragments, definition, undefined).figures;
             if (depth > limits.maxDepth) {
               context.reportError(
                 new GraphQLError(`The query is nested too deeply: ${depth} levels (at most ${limits.maxDepth}).`),
