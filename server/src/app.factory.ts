@@ -13,6 +13,19 @@ import type { AppConfig } from './config/config.js';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
+/**
+ * Fastify's form of TRUST_PROXY. Fastify 5 reads a bare number as "trust no hop" (it cannot check the
+ * immediate peer), so a hop count becomes a function: the socket's peer and the next hops - 1 addresses
+ * of X-Forwarded-For, counted from the right, are proxies; the address before them is the client.
+ */
+export function trustedProxies(
+  trust: AppConfig['trustProxy'],
+): boolean | string | ((address: string, hop: number) => boolean) {
+  if (typeof trust === 'number') return trust === 0 ? false : (_address: string, hop: number) => hop < trust;
+  if (Array.isArray(trust)) return trust.join(',');
+  return trust;
+}
+
 /** Builds the whole application (not yet listening): used by main, the CLI and the tests alike. */
 export async function createApp(
   config: AppConfig,
@@ -22,8 +35,7 @@ export async function createApp(
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
     logger: false,
-    // Fastify accepts a hop count too, though its typings list only the other forms.
-    trustProxy: config.trustProxy as boolean,
+    trustProxy: trustedProxies(config.trustProxy),
     genReqId: (request: IncomingMessage) => requestIdFrom(request.headers['x-request-id']),
   });
   const app = await NestFactory.create<NestFastifyApplication>(

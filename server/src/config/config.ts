@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -8,6 +9,7 @@ import { fileURLToPath } from 'node:url';
  */
 export type NodeEnv = 'development' | 'production' | 'test';
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
+export type TrustProxy = boolean | number | string[];
 
 export interface AppConfig {
   nodeEnv: NodeEnv;
@@ -26,8 +28,11 @@ export interface AppConfig {
   dbStatementTimeoutMs: number;
   /** Load demo data into an embedded database on its first start. */
   seedDemo: boolean;
-  /** Proxy hops to trust for the client address (X-Forwarded-For): false, true, or a number. */
-  trustProxy: boolean | number;
+  /**
+   * Whose X-Forwarded-For to believe for the client address: nobody (false), everybody (true), a number of
+   * proxy hops, or the proxies' addresses and ranges (or proxy-addr's names: loopback, linklocal, uniquelocal).
+   */
+  trustProxy: TrustProxy;
   limits: LimitsConfig;
   /** Distinct open flags that hide content until a moderator reviews it. */
   flagAutoHideThreshold: number;
@@ -116,6 +121,32 @@ function url(env: Env, name: string, protocols: string[]): string | undefined {
   return raw;
 }
 
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** An address, an address/prefix range, or one of proxy-addr's names. */
+function proxyAddress(entry: string): boolean {
+  if (PROXY_NAMES.includes(entry)) return true;
+  const [address, prefix, ...rest] = entry.split('/');
+  const family = isIP(address ?? '');
+  if (!family || rest.length) return false;
+  return prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+}
+
+function trustProxy(env: Env): TrustProxy {
+  const raw = env.TRUST_PROXY?.trim() ?? '';
+  if (/^\d+$/.test(raw)) return integer(env, 'TRUST_PROXY', 0, 0, 10);
+  if (raw === '' || /^(1|true|yes|on|0|false|no|off)$/i.test(raw)) return boolean(env, 'TRUST_PROXY', false);
+  const entries = raw.split(',').map((entry) => entry.trim());
+  const wrong = entries.find((entry) => !proxyAddress(entry));
+  if (wrong !== undefined) {
+    throw new ConfigError(
+      'TRUST_PROXY',
+      `must be true, false, a number of hops, or a comma-separated list of proxy addresses (got "${wrong}")`,
+    );
+  }
+  return entries;
+}
+
 export function loadConfig(env: Env = process.env): AppConfig {
   const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development');
   const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
@@ -152,9 +183,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       absoluteHours: integer(env, 'SESSION_ABSOLUTE_HOURS', 24 * 30, 1, 24 * 365),
       cacheSeconds: integer(env, 'SESSION_CACHE_SECONDS', 5, 0, 60),
     },
-    trustProxy: /^\d+$/.test(env.TRUST_PROXY ?? '')
-      ? integer(env, 'TRUST_PROXY', 0, 0, 10)
-      : boolean(env, 'TRUST_PROXY', false),
+    trustProxy: trustProxy(env),
   };
 }
 
