@@ -7,6 +7,7 @@ import { registerContractEnums } from './common/graphql/scalars.js';
 import type { JsonLogger } from './common/logging/json-logger.js';
 import { LoggingModule } from './common/logging/logging.module.js';
 import { RateLimitModule } from './common/rate-limit/rate-limit.module.js';
+import { PersonLimitsService } from './common/rate-limit/person-limits.service.js';
 import { RateLimitService } from './common/rate-limit/rate-limit.service.js';
 import type { AppConfig } from './config/config.js';
 import { ConfigModule } from './config/config.module.js';
@@ -39,9 +40,9 @@ export class AppModule {
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [AuthModule, RateLimitModule],
-          inject: [SessionsService, RateLimitService],
-          useFactory: (sessions: SessionsService, rateLimits: RateLimitService) =>
-            graphqlOptions(config, logger, sessions, rateLimits),
+          inject: [SessionsService, RateLimitService, PersonLimitsService],
+          useFactory: (sessions: SessionsService, rateLimits: RateLimitService, personLimits: PersonLimitsService) =>
+            graphqlOptions(config, logger, sessions, rateLimits, personLimits),
         }),
         GraphQLCoreModule,
         HealthModule,

@@ -36,6 +36,8 @@ export interface AppConfig {
   limits: LimitsConfig;
   /** Distinct open flags that hide content until a moderator reviews it. */
   flagAutoHideThreshold: number;
+  /** Flags from accounts younger than this are recorded but do not count toward hiding. */
+  flagMinAccountAgeHours: number;
   /** Session lifetimes, and how long this process may reuse a session it looked up (reads only). */
   sessions: { idleHours: number; absoluteHours: number; cacheSeconds: number };
 }
@@ -55,6 +57,8 @@ export interface LimitsConfig {
   ideasPerHour: number;
   commentsPerMinute: number;
   flagsPerHour: number;
+  /** Accounts one client address may create per hour; 0 disables. */
+  signupsPerHour: number;
 }
 
 export class ConfigError extends Error {
@@ -176,8 +180,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
       ideasPerHour: integer(env, 'IDEAS_PER_HOUR', 10, 0, 100_000),
       commentsPerMinute: integer(env, 'COMMENTS_PER_MINUTE', 6, 0, 100_000),
       flagsPerHour: integer(env, 'FLAGS_PER_HOUR', 30, 0, 100_000),
+      signupsPerHour: integer(env, 'SIGNUPS_PER_HOUR', 20, 0, 100_000),
     },
     flagAutoHideThreshold: integer(env, 'FLAG_AUTO_HIDE_THRESHOLD', 3, 1, 1000),
+    flagMinAccountAgeHours: integer(env, 'FLAG_MIN_ACCOUNT_AGE_HOURS', 24, 0, 24 * 365),
     sessions: {
       idleHours: integer(env, 'SESSION_IDLE_HOURS', 24 * 7, 1, 24 * 365),
       absoluteHours: integer(env, 'SESSION_ABSOLUTE_HOURS', 24 * 30, 1, 24 * 365),

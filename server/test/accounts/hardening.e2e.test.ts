@@ -109,3 +109,27 @@ describe('errors in production', () => {
     expect(t.logs.join('\n')).not.toContain(secret);
   });
 });
+
+describe('operations that need a session', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('answer UNAUTHENTICATED to a signed-out client before looking at its input', async () => {
+    const change = await t.gql('mutation ($input: ChangePasswordInput!) { changePassword(input: $input) { token } }', {
+      input: { currentPassword: '', newPassword: 'x'.repeat(5000) },
+    });
+    expect(outcome(change)).toBe('UNAUTHENTICATED');
+    const create = await t.gql('mutation ($input: CreateCampaignInput!) { createCampaign(input: $input) { id } }', {
+      input: { agencyId: 'nonsense', title: '', summary: '', body: '', voteBudget: -4 },
+    });
+    expect(outcome(create)).toBe('UNAUTHENTICATED');
+    // Mutations for signed-out people still validate their input as before.
+    const signUp = await t.gql('mutation ($input: SignUpInput!) { signUp(input: $input) { token } }', {
+      input: { email: 'nope', password: 'short', displayName: '' },
+    });
+    expect(outcome(signUp)).toBe('BAD_USER_INPUT');
+  });
+});

@@ -14,27 +14,48 @@ describe('failed sign-in limits', () => {
 
   const from = (ip: string) => ({ headers: { 'x-forwarded-for': ip } });
 
-  it('limit one account after 10 failures, from whatever addresses, with retryAfterSeconds', async () => {
+  it('never let a stranger lock the owner out: failures count per account and address', async () => {
     const person = await makeUser(t);
-    for (let i = 0; i < 10; i++) {
+    for (let i = 0; i < 11; i++) {
       const result = await t.gql(
         SIGN_IN,
         { input: { email: person.email, password: `wrong guess ${i}` } },
-        from(`10.1.0.${i}`),
+        from('10.1.0.1'),
       );
-      expect(outcome(result)).toBe('UNAUTHENTICATED');
+      expect(outcome(result)).toBe(i < 10 ? 'UNAUTHENTICATED' : 'RATE_LIMITED');
     }
-    // Even the right password is refused now, from yet another address.
+    // The address that guessed is refused, even with the right password, with retryAfterSeconds…
     const limited = await t.gql(
       SIGN_IN,
       { input: { email: person.email.toUpperCase(), password: PASSWORD } },
-      from('10.1.1.1'),
+      from('10.1.0.1'),
     );
     expect(outcome(limited)).toBe('RATE_LIMITED');
     const retry = limited.errors![0]!.extensions!.retryAfterSeconds;
     expect(retry).toBeGreaterThan(0);
     expect(retry).toBeLessThanOrEqual(15 * 60);
     expect(limited.errors![0]!.message).not.toMatch(/password is not correct/);
+    // …the owner, from an address that has not failed for the account, is not.
+    expect(
+      outcome(await t.gql(SIGN_IN, { input: { email: person.email, password: PASSWORD } }, from('10.1.1.1'))),
+    ).toBe('OK');
+  });
+
+  it('slow, never refuse, an account guessed at from many addresses', async () => {
+    const person = await makeUser(t);
+    for (let i = 0; i < 31; i++) {
+      const result = await t.gql(
+        SIGN_IN,
+        { input: { email: person.email, password: `spread guess ${i}` } },
+        from(`10.6.${Math.floor(i / 200)}.${i % 200}`),
+      );
+      expect(outcome(result)).toBe('UNAUTHENTICATED');
+    }
+    const started = Date.now();
+    const owner = await t.gql(SIGN_IN, { input: { email: person.email, password: PASSWORD } }, from('10.6.9.9'));
+    expect(outcome(owner)).toBe('OK');
+    // Past three times the limit, every attempt on the account waits (200 ms at the first step).
+    expect(Date.now() - started).toBeGreaterThanOrEqual(150);
   });
 
   it('limit one address after 10 failures, whatever the accounts', async () => {
@@ -60,7 +81,7 @@ describe('failed sign-in limits', () => {
     const person = await makeUser(t);
     const results = await Promise.all(
       Array.from({ length: 15 }, (_, i) =>
-        t.gql(SIGN_IN, { input: { email: person.email, password: `parallel-${i}-guess` } }, from(`10.4.0.${i}`)),
+        t.gql(SIGN_IN, { input: { email: person.email, password: `parallel-${i}-guess` } }, from('10.4.0.1')),
       ),
     );
     expect(results.map(outcome).filter((code) => code === 'UNAUTHENTICATED')).toHaveLength(10);
@@ -133,6 +154,79 @@ describe('rate-limit counters', () => {
       expect(keys).toEqual([{ key: 'test:recent' }]);
     } finally {
       await t.close();
+    }
+  });
+});
+
+describe('sign-ups per address', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ config: { trustProxy: true, limits: { signupsPerHour: 3 } } });
+  });
+  afterAll(() => t.close());
+
+  const SIGN_UP = 'mutation ($input: SignUpInput!) { signUp(input: $input) { token } }';
+  const signUp = (ip: string, email: string, password = PASSWORD) =>
+    t.gql(SIGN_UP, { input: { email, password, displayName: 'New person' } }, { headers: { 'x-forwarded-for': ip } });
+
+  it('allow SIGNUPS_PER_HOUR accounts from one address, refused input not counted, then RATE_LIMITED', async () => {
+    expect(outcome(await signUp('10.7.0.1', 'not-an-address'))).toBe('BAD_USER_INPUT');
+    for (let i = 0; i < 3; i++) expect(outcome(await signUp('10.7.0.1', `signup-${i}@example.org`))).toBe('OK');
+    const fourth = await signUp('10.7.0.1', 'signup-3@example.org');
+    expect(outcome(fourth)).toBe('RATE_LIMITED');
+    expect(fourth.errors![0]!.extensions!.retryAfterSeconds).toBeGreaterThan(3000);
+    expect(outcome(await signUp('10.7.0.2', 'signup-4@example.org'))).toBe('OK');
+  });
+
+  it('refuse a document of aliased sign-ups over the allowance whole: no account is made', async () => {
+    const fields = [0, 1, 2, 3].map(
+      (i) =>
+        `a${i}: signUp(input: { email: "alias-${i}@example.org", password: "${PASSWORD}", displayName: "Alias" }) { token }`,
+    );
+    const result = await t.gql(`mutation { ${fields.join(' ')} }`, {}, { headers: { 'x-forwarded-for': '10.7.0.3' } });
+    expect(result.status).toBe(429);
+    expect(result.errors!.map((error) => error.extensions!.code)).toEqual(['RATE_LIMITED']);
+    const made = await t.app
+      .get(DatabaseService)
+      .dataSource.query("SELECT count(*)::int AS n FROM users WHERE email LIKE 'alias-%'");
+    expect(made).toEqual([{ n: 0 }]);
+    // What was reserved for the refused document is not used up.
+    expect(outcome(await signUp('10.7.0.3', 'after-alias@example.org'))).toBe('OK');
+  });
+});
+
+describe('wrong current passwords on changePassword', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ config: { limits: { signInFailures: 3 } } });
+  });
+  afterAll(() => t.close());
+
+  const CHANGE = 'mutation ($input: ChangePasswordInput!) { changePassword(input: $input) { token } }';
+
+  it('are limited like sign-in failures, and past the limit the session ends', async () => {
+    const person = await makeUser(t);
+    const change = (currentPassword: string) =>
+      t.gql(CHANGE, { input: { currentPassword, newPassword: 'a brand new passphrase' } }, { token: person.token });
+    for (let i = 0; i < 3; i++) expect(outcome(await change(`wrong current ${i}`))).toBe('BAD_USER_INPUT');
+    expect(outcome(await change('wrong current 4'))).toBe('RATE_LIMITED');
+    const viewer = await t.gql('{ viewer { email } }', {}, { token: person.token });
+    expect(viewer.data!.viewer).toBeNull();
+    // The owner signs in again as usual.
+    const again = await t.gql(SIGN_IN, { input: { email: person.email, password: PASSWORD } });
+    expect(outcome(again)).toBe('OK');
+  });
+
+  it('do not count a right current password', async () => {
+    const person = await makeUser(t);
+    let token = person.token;
+    let password = PASSWORD;
+    for (let i = 0; i < 5; i++) {
+      const next = `another fine passphrase ${i}`;
+      const result = await t.gql(CHANGE, { input: { currentPassword: password, newPassword: next } }, { token });
+      expect(outcome(result)).toBe('OK');
+      token = result.data!.changePassword.token;
+      password = next;
     }
   });
 });

@@ -36,6 +36,8 @@ export function testConfig(
   return {
     ...base,
     webDist: '/nonexistent',
+    // Accounts made by a test are seconds old: their flags count unless a test asks otherwise.
+    flagMinAccountAgeHours: 0,
     ...overrides,
     limits: {
       ...base.limits,
@@ -43,6 +45,7 @@ export function testConfig(
       ideasPerHour: 0,
       commentsPerMinute: 0,
       flagsPerHour: 0,
+      signupsPerHour: 0,
       ...overrides.limits,
     },
   };

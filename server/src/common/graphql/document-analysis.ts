@@ -188,3 +188,32 @@ export class DocumentAnalyser {
 }
 
 const isConnection = (type: GraphQLCompositeType | null): boolean => !!type && type.name.endsWith('Connection');
+
+/**
+ * The root fields an operation runs, by field name: each response key once, as execution merges them
+ * (`a: signUp` twice is one signUp, `a: signUp b: signUp` two), through fragments, each fragment once.
+ */
+export function rootFieldsByName(
+  operation: OperationDefinitionNode,
+  fragments: Map<string, FragmentDefinitionNode>,
+): Map<string, number> {
+  const keys = new Map<string, Set<string>>();
+  const seen = new Set<string>();
+  const walk = (selectionSet: SelectionSetNode) => {
+    for (const node of selectionSet.selections) {
+      if (node.kind === Kind.FIELD) {
+        const name = node.name.value;
+        if (!keys.has(name)) keys.set(name, new Set());
+        keys.get(name)!.add(node.alias?.value ?? name);
+      } else if (node.kind === Kind.INLINE_FRAGMENT) {
+        walk(node.selectionSet);
+      } else if (!seen.has(node.name.value)) {
+        seen.add(node.name.value);
+        const fragment = fragments.get(node.name.value);
+        if (fragment) walk(fragment.selectionSet);
+      }
+    }
+  };
+  walk(operation.selectionSet);
+  return new Map([...keys].map(([name, aliases]) => [name, aliases.size]));
+}

@@ -5,7 +5,7 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type OperationDefinitionNode } from 'graphql';
 import type { AppConfig } from '../../config/config.js';
 import type { SessionsService } from '../../modules/auth/sessions.service.js';
 import { tokenFromRequest } from '../../modules/auth/session-cookie.js';
@@ -13,11 +13,12 @@ import { anonymousViewer, type RequestViewer } from '../auth/request-viewer.js';
 import { createErrorFormatter } from '../errors/format-error.js';
 import { tagWithRequest } from '../logging/request-context.js';
 import type { JsonLogger } from '../logging/json-logger.js';
+import type { PersonLimitsService } from '../rate-limit/person-limits.service.js';
 import type { RateLimitService } from '../rate-limit/rate-limit.service.js';
 import { documentLimitsRule } from './document-limits.js';
 import type { GraphQLContext } from './graphql-context.js';
 import { Loaders } from './loaders.js';
-import { operationLimitsPlugin } from './operation-limits.plugin.js';
+import { operationLimitsPlugin, refuseSignedOutMutations } from './operation-limits.plugin.js';
 
 async function viewerOf(request: FastifyRequest, sessions: SessionsService, fresh = false): Promise<RequestViewer> {
   const userAgent = request.headers['user-agent'] ?? null;
@@ -42,25 +43,24 @@ const requestIdsOnErrors: ApolloServerPlugin<GraphQLContext> = {
 
 /**
  * Reads may use a session this process looked up a moment ago; a mutation is decided on the session as the
- * database has it now, so a session revoked by another API process cannot write.
+ * database has it now, so a session revoked by another API process cannot write. Then a signed-out client's
+ * mutation that needs a session is refused before its input is looked at.
  */
-const freshSessionForWrites = (sessions: SessionsService): ApolloServerPlugin<GraphQLContext> => ({
-  async requestDidStart() {
-    return {
-      async didResolveOperation({ operation, contextValue }) {
-        if (operation?.operation !== 'query' && contextValue.viewer.fromCache) {
-          contextValue.viewer = await viewerOf(contextValue.req, sessions, true);
-        }
-      },
-    };
-  },
-});
+const freshSessionForWrites =
+  (sessions: SessionsService) =>
+  async (context: GraphQLContext, operation: OperationDefinitionNode): Promise<void> => {
+    if (operation.operation !== 'query' && context.viewer.fromCache) {
+      context.viewer = await viewerOf(context.req, sessions, true);
+    }
+    refuseSignedOutMutations(context, operation);
+  };
 
 export function graphqlOptions(
   config: AppConfig,
   logger: JsonLogger,
   sessions: SessionsService,
   rateLimits: RateLimitService,
+  personLimits: PersonLimitsService,
 ): Omit<ApolloDriverConfig, 'driver'> {
   const production = config.nodeEnv === 'production';
   return {
@@ -82,8 +82,7 @@ export function graphqlOptions(
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       requestIdsOnErrors,
-      freshSessionForWrites(sessions),
-      operationLimitsPlugin(config.limits, rateLimits, logger),
+      operationLimitsPlugin(config.limits, rateLimits, personLimits, logger, freshSessionForWrites(sessions)),
     ],
     // The Fastify integration calls the context function with (request, reply).
     context: async (req: FastifyRequest, reply: FastifyReply): Promise<GraphQLContext> => {

@@ -1,11 +1,41 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError } from 'graphql';
-import { BadInputError, RateLimitedError, type DomainError } from '../errors/domain-error.js';
+import { GraphQLError, Kind, type OperationDefinitionNode } from 'graphql';
+import { BadInputError, RateLimitedError, UnauthenticatedError, type DomainError } from '../errors/domain-error.js';
 import type { JsonLogger } from '../logging/json-logger.js';
+import {
+  LIMITED_MUTATIONS,
+  type LimitedAction,
+  type PersonLimitsService,
+} from '../rate-limit/person-limits.service.js';
 import type { RateLimitService } from '../rate-limit/rate-limit.service.js';
 import type { LimitsConfig } from '../../config/config.js';
-import { DocumentAnalyser, fragmentsOf } from './document-analysis.js';
+import { DocumentAnalyser, fragmentsOf, rootFieldsByName } from './document-analysis.js';
 import type { GraphQLContext } from './graphql-context.js';
+
+/** Mutations that anyone may run without a session; every other mutation needs one. */
+const SESSIONLESS_MUTATIONS = new Set([
+  'signUp',
+  'signIn',
+  'signOut',
+  'verifyEmail',
+  'requestPasswordReset',
+  'resetPassword',
+  'unsubscribe',
+]);
+
+/**
+ * Authentication comes first: a signed-out client that runs a mutation needing a session is told
+ * UNAUTHENTICATED before its input is validated or anything runs.
+ */
+export function refuseSignedOutMutations(context: GraphQLContext, operation: OperationDefinitionNode): void {
+  if (operation.operation !== 'mutation' || context.viewer.userId) return;
+  const fields = operation.selectionSet.selections;
+  const needsSession = fields.some(
+    (field) =>
+      field.kind !== Kind.FIELD || (!field.name.value.startsWith('__') && !SESSIONLESS_MUTATIONS.has(field.name.value)),
+  );
+  if (needsSession) throw refuse(new UnauthenticatedError(), 200);
+}
 
 function refuse(error: DomainError, status: number): GraphQLError {
   return new GraphQLError(error.message, { originalError: error, extensions: { http: { status } } });
@@ -14,12 +44,17 @@ function refuse(error: DomainError, status: number): GraphQLError {
 /**
  * Counts every request against the per-address limit per minute: an operation by its root fields (so
  * fifteen aliased sign-ins count fifteen), a document refused at parse or validation as one. Then refuses
- * an operation whose estimated cost is over the limit (the refusal has been counted too).
+ * an operation whose estimated cost is over the limit (the refusal has been counted too). Last, a mutation
+ * document reserves the anti-spam allowances of all its limited mutations at once: it runs whole or not at
+ * all.
  */
 export function operationLimitsPlugin(
   limits: LimitsConfig,
   rateLimits: RateLimitService,
+  personLimits: PersonLimitsService,
   logger: JsonLogger,
+  /** Runs first, before anything is counted (Apollo runs plugins' hooks side by side, so it must be here). */
+  before: (context: GraphQLContext, operation: OperationDefinitionNode) => Promise<void> = async () => {},
 ): ApolloServerPlugin<GraphQLContext> {
   const count = async (context: GraphQLContext, fields: number): Promise<void> => {
     if (limits.perMinute === 0) return;
@@ -43,7 +78,9 @@ export function operationLimitsPlugin(
       return {
         async didResolveOperation({ operation, document, request, contextValue, schema }) {
           if (!operation) return;
-          const { figures } = DocumentAnalyser.measure(schema, fragmentsOf(document), operation, request.variables);
+          await before(contextValue, operation);
+          const fragments = fragmentsOf(document);
+          const { figures } = DocumentAnalyser.measure(schema, fragments, operation, request.variables);
           counted = true;
           await count(contextValue, Math.max(1, figures.fields));
           if (figures.cost > limits.maxCost) {
@@ -55,6 +92,22 @@ export function operationLimitsPlugin(
               400,
             );
           }
+          if (operation.operation !== 'mutation') return;
+          const wanted: Partial<Record<LimitedAction, number>> = {};
+          for (const [name, times] of rootFieldsByName(operation, fragments)) {
+            const action = LIMITED_MUTATIONS[name];
+            if (action) wanted[action] = (wanted[action] ?? 0) + times;
+          }
+          if (Object.keys(wanted).length === 0) return;
+          try {
+            await personLimits.reserve(contextValue.viewer, wanted);
+          } catch (error) {
+            if (error instanceof RateLimitedError) throw refuse(error, 429);
+            throw error;
+          }
+        },
+        async willSendResponse({ contextValue }) {
+          if (contextValue?.viewer) await personLimits.release(contextValue.viewer).catch(() => {});
         },
         async didEncounterErrors({ contextValue }) {
           // Refused before an operation was known (parse, validation): it still counts as one.

@@ -1,15 +1,29 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
+import type { RequestViewer } from '../auth/request-viewer.js';
 import { RateLimitedError } from '../errors/domain-error.js';
 import { RateLimitService } from './rate-limit.service.js';
 
-export type PersonAction = 'idea' | 'comment' | 'flag';
+export type LimitedAction = 'idea' | 'comment' | 'flag' | 'signup';
+
+/** The mutations each allowance limits, by root field name. */
+export const LIMITED_MUTATIONS: Record<string, LimitedAction> = {
+  submitIdea: 'idea',
+  addComment: 'comment',
+  flagContent: 'flag',
+  signUp: 'signup',
+};
+
+/** Allowances a document reserved before it ran, per viewer (so per request). */
+const reserved = new WeakMap<RequestViewer, Partial<Record<LimitedAction, number>>>();
 
 /**
- * Anti-spam limits per person and operation (ideas per hour, comments per minute, flags per hour). A hit is
- * counted when the operation starts and given back when it fails, so refused input does not use up the
- * allowance; going past it answers RATE_LIMITED with the seconds to wait.
+ * Anti-spam allowances: per person, ideas per hour, comments per minute, flags per hour; per address,
+ * sign-ups per hour. A document reserves what all its mutations need before it runs, so a document asking
+ * for more than is left is refused whole (RATE_LIMITED) and stores nothing. Each operation then uses one
+ * place of the reservation (or takes one, outside GraphQL) and gives it back when it fails, so refused
+ * input does not use up the allowance.
  */
 @Injectable()
 export class PersonLimitsService {
@@ -18,22 +32,65 @@ export class PersonLimitsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  private rule(action: PersonAction): { max: number; windowSeconds: number } {
-    const { ideasPerHour, commentsPerMinute, flagsPerHour } = this.config.limits;
+  private rule(action: LimitedAction): { max: number; windowSeconds: number } {
+    const { ideasPerHour, commentsPerMinute, flagsPerHour, signupsPerHour } = this.config.limits;
     if (action === 'idea') return { max: ideasPerHour, windowSeconds: 3600 };
     if (action === 'comment') return { max: commentsPerMinute, windowSeconds: 60 };
+    if (action === 'signup') return { max: signupsPerHour, windowSeconds: 3600 };
     return { max: flagsPerHour, windowSeconds: 3600 };
   }
 
-  async within<T>(action: PersonAction, userId: string, work: () => Promise<T>): Promise<T> {
+  /** Sign-ups count per address (there is no person yet); everything else per person. */
+  private key(action: LimitedAction, viewer: RequestViewer): string | null {
+    if (action === 'signup') return `address:signup:${viewer.ip}`;
+    return viewer.userId ? `person:${action}:${viewer.userId}` : null;
+  }
+
+  /** Takes `count` places at once, or none: RATE_LIMITED when fewer are left. */
+  private async take(action: LimitedAction, key: string, count: number): Promise<void> {
     const { max, windowSeconds } = this.rule(action);
-    if (max === 0) return work();
-    const key = `person:${action}:${userId}`;
-    const hit = await this.counters.hit(key, windowSeconds);
+    const hit = await this.counters.hit(key, windowSeconds, count);
     if (hit.count > max) {
-      await this.counters.refund(key);
+      await this.counters.refund(key, count);
       throw new RateLimitedError(hit.retryAfterSeconds);
     }
+  }
+
+  /** Before a document runs: every limited mutation in it, counted together. */
+  async reserve(viewer: RequestViewer, counts: Partial<Record<LimitedAction, number>>): Promise<void> {
+    const taken: Array<[string, number]> = [];
+    try {
+      for (const [action, count] of Object.entries(counts) as Array<[LimitedAction, number]>) {
+        const key = this.key(action, viewer);
+        if (!key || this.rule(action).max === 0 || count < 1) continue;
+        await this.take(action, key, count);
+        taken.push([key, count]);
+        reserved.set(viewer, { ...reserved.get(viewer), [action]: count });
+      }
+    } catch (error) {
+      for (const [key, count] of taken) await this.counters.refund(key, count);
+      reserved.delete(viewer);
+      throw error;
+    }
+  }
+
+  /** After the document: gives back what it reserved and did not use (an operation refused before it ran). */
+  async release(viewer: RequestViewer): Promise<void> {
+    const mine = reserved.get(viewer);
+    if (!mine) return;
+    reserved.delete(viewer);
+    for (const [action, left] of Object.entries(mine) as Array<[LimitedAction, number]>) {
+      const key = this.key(action, viewer);
+      if (key && left > 0) await this.counters.refund(key, left);
+    }
+  }
+
+  async within<T>(action: LimitedAction, viewer: RequestViewer, work: () => Promise<T>): Promise<T> {
+    const key = this.key(action, viewer);
+    if (!key || this.rule(action).max === 0) return work();
+    const mine = reserved.get(viewer);
+    if (mine?.[action]) mine[action]--;
+    else await this.take(action, key, 1);
     try {
       return await work();
     } catch (error) {

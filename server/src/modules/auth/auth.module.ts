@@ -3,12 +3,13 @@ import { RateLimitModule } from '../../common/rate-limit/rate-limit.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { AuthResolver } from './auth.resolver.js';
 import { AuthService } from './auth.service.js';
+import { PasswordAttemptsService } from './password-attempts.service.js';
 import { SessionCacheModule } from './session-cache.js';
 import { SessionsService } from './sessions.service.js';
 
 @Module({
   imports: [UsersModule, RateLimitModule, SessionCacheModule],
-  providers: [AuthService, SessionsService, AuthResolver],
+  providers: [AuthService, PasswordAttemptsService, SessionsService, AuthResolver],
   exports: [SessionsService, AuthService],
 })
 export class AuthModule {}

@@ -1,15 +1,14 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { requirePerson } from '../../common/auth/policies.js';
 import type { RequestViewer } from '../../common/auth/request-viewer.js';
 import { BadInputError, RateLimitedError, UnauthenticatedError } from '../../common/errors/domain-error.js';
 import { fieldMessage } from '../../common/errors/field-message.js';
-import { RateLimitService } from '../../common/rate-limit/rate-limit.service.js';
-import { APP_CONFIG } from '../../config/config.module.js';
-import type { AppConfig } from '../../config/config.js';
+import { PersonLimitsService } from '../../common/rate-limit/person-limits.service.js';
 import { DatabaseService } from '../../database/database.service.js';
 import type { UserEntity } from '../users/user.entity.js';
 import { UsersService } from '../users/users.service.js';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './password-hasher.js';
+import { PasswordAttemptsService } from './password-attempts.service.js';
 import { passwordProblem } from './password-policy.js';
 import { SessionsService } from './sessions.service.js';
 
@@ -20,43 +19,42 @@ export interface SignedIn {
 
 const WRONG_CREDENTIALS = 'The email address or password is not correct.';
 
-/** Signing up, in and out, and changing a password. Failed sign-ins are limited per account and address. */
+/**
+ * Signing up (limited per address), in and out, and changing a password. Password guesses are limited by
+ * PasswordAttemptsService.
+ */
 @Injectable()
 export class AuthService {
   constructor(
     private readonly database: DatabaseService,
     private readonly users: UsersService,
     private readonly sessions: SessionsService,
-    private readonly limits: RateLimitService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly attempts: PasswordAttemptsService,
+    private readonly limits: PersonLimitsService,
   ) {}
 
   async signUp(
     viewer: RequestViewer,
     input: { email: string; password: string; displayName: string },
   ): Promise<SignedIn> {
-    return this.database.dataSource.transaction(async (manager) => {
-      const user = await this.users.createUser(input, manager);
-      const token = await this.sessions.create(user.id, viewer, manager);
-      return { token, user };
-    });
+    return this.limits.within('signup', viewer, () =>
+      this.database.dataSource.transaction(async (manager) => {
+        const user = await this.users.createUser(input, manager);
+        const token = await this.sessions.create(user.id, viewer, manager);
+        return { token, user };
+      }),
+    );
   }
 
   async signIn(viewer: RequestViewer, input: { email: string; password: string }): Promise<SignedIn> {
-    const window = this.config.limits.signInWindowMinutes * 60;
-    const keys = [`signin:account:${input.email.trim().toLowerCase()}`, `signin:ip:${viewer.ip}`];
-    // Count first, then check: concurrent attempts (aliases included) each take their own place in line.
-    const hits = await Promise.all(keys.map((key) => this.limits.hit(key, window)));
-    const over = hits.filter((hit) => hit.count > this.config.limits.signInFailures);
-    if (over.length > 0) throw new RateLimitedError(Math.max(...over.map((hit) => hit.retryAfterSeconds)));
-
+    const attempt = await this.attempts.signIn(input.email, viewer.ip);
     const user = await this.users.findByEmail(input.email);
     const valid = user
       ? await verifyPassword(user.passwordHash, input.password)
       : await verifyAgainstDummy(input.password);
     if (!user || !valid) throw new UnauthenticatedError(WRONG_CREDENTIALS);
 
-    await Promise.all(keys.map((key) => this.limits.refund(key)));
+    await attempt.succeeded();
     return { token: await this.sessions.create(user.id, viewer), user };
   }
 
@@ -70,9 +68,20 @@ export class AuthService {
     const { userId } = requirePerson(viewer);
     const user = await this.users.findById(userId);
     if (!user) throw new UnauthenticatedError();
+    let attempt;
+    try {
+      attempt = await this.attempts.currentPassword(user.id);
+    } catch (error) {
+      // Past the limit of wrong current passwords: whoever holds this session must sign in again.
+      if (error instanceof RateLimitedError && viewer.sessionId) {
+        await this.sessions.revoke(viewer.sessionId);
+      }
+      throw error;
+    }
     if (!(await verifyPassword(user.passwordHash, currentPassword))) {
       throw new BadInputError({ currentPassword: fieldMessage('currentPasswordWrong') });
     }
+    await attempt.succeeded();
     const problem = passwordProblem(newPassword, { email: user.email, displayName: user.displayName });
     if (problem) throw new BadInputError({ newPassword: problem });
     const passwordHash = await hashPassword(newPassword);

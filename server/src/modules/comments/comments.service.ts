@@ -98,7 +98,7 @@ export class CommentsService {
         await manager.query('UPDATE ideas SET comment_count = comment_count + 1 WHERE id = $1', [target.idea.id]);
         return row as CommentRow;
       });
-    return this.limits.within('comment', person.userId, write);
+    return this.limits.within('comment', viewer, write);
   }
 
   /** The viewer's own comment, for a change; NOT_FOUND if invisible, FORBIDDEN if someone else's. */

@@ -88,7 +88,7 @@ export class IdeasService {
     checkText(input.title, input.body);
     const tag = input.tag?.trim() || null;
     if (tag && !campaign.tags.includes(tag)) throw new BadInputError({ tag: tagChoice(campaign.tags) });
-    return this.limits.within('idea', person.userId, () => this.insertIdea(person.userId, campaign, input, tag));
+    return this.limits.within('idea', viewer, () => this.insertIdea(person.userId, campaign, input, tag));
   }
 
   private insertIdea(

@@ -13,14 +13,22 @@ import { assertNotSuspended } from '../campaigns/participation.js';
 import { CommentsService } from '../comments/comments.service.js';
 import { IdeasService } from '../ideas/ideas.service.js';
 import type { FlagRow } from './flag.object.js';
-import { countOpenFlags, loadTarget, parseTarget, setVisibility, type ModerationTarget } from './moderation-target.js';
+import {
+  countFlagsTowardHiding,
+  countOpenFlags,
+  loadTarget,
+  parseTarget,
+  setVisibility,
+  type ModerationTarget,
+} from './moderation-target.js';
 
 export const OPEN_FLAGS_SQL =
   "(SELECT count(*)::int FROM flags o WHERE o.target_id = f.target_id AND o.status = 'OPEN')";
 
 /**
  * Flags: any signed-in person reports an idea or a comment once. When content gathers
- * FLAG_AUTO_HIDE_THRESHOLD distinct open flags it is hidden at once, pending review. The target is locked
+ * FLAG_AUTO_HIDE_THRESHOLD distinct open flags from accounts older than FLAG_MIN_ACCOUNT_AGE_HOURS it is
+ * hidden at once, pending review. The target is locked
  * while a flag is added, so simultaneous flags count exactly and hide it exactly once.
  */
 @Injectable()
@@ -59,7 +67,7 @@ export class FlagsService {
     if (note && [...note].length > LIMITS.moderation.noteMax)
       throw new BadInputError({ note: fieldMessage('lengthAtMost', { max: LIMITS.moderation.noteMax }) });
     const wanted = await this.visibleTarget(viewer, input.targetId);
-    return this.limits.within('flag', person.userId, () =>
+    return this.limits.within('flag', viewer, () =>
       this.database.transaction(async (manager) => {
         await assertNotSuspended(manager, person.userId);
         const target = await loadTarget(manager, wanted, true);
@@ -84,9 +92,10 @@ export class FlagsService {
           ],
         );
         if (!row) throw new ConflictError('You have already flagged this.');
-        const n = await countOpenFlags(manager, target.id);
-        if (n >= this.config.flagAutoHideThreshold) await this.autoHide(manager, target, n);
-        return { ...row, open_flags: n };
+        const open = await countOpenFlags(manager, target.id);
+        const counting = await countFlagsTowardHiding(manager, target.id, this.config.flagMinAccountAgeHours);
+        if (counting >= this.config.flagAutoHideThreshold) await this.autoHide(manager, target, counting);
+        return { ...row, open_flags: open };
       }),
     );
   }

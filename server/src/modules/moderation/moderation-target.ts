@@ -107,3 +107,21 @@ export async function countOpenFlags(manager: EntityManager, targetId: string): 
   ]);
   return row.n;
 }
+
+/**
+ * Open flags on an idea or a comment that count toward hiding it: those from accounts at least
+ * `minAccountAgeHours` old (newer accounts' flags are kept and shown to moderators, but fresh accounts made
+ * for the purpose cannot hide anything).
+ */
+export async function countFlagsTowardHiding(
+  manager: EntityManager,
+  targetId: string,
+  minAccountAgeHours: number,
+): Promise<number> {
+  const [row] = await manager.query(
+    `SELECT count(*)::int AS n FROM flags f JOIN users u ON u.id = f.reporter_id
+      WHERE f.target_id = $1 AND f.status = 'OPEN' AND u.created_at <= now() - make_interval(hours => $2)`,
+    [targetId, minAccountAgeHours],
+  );
+  return row.n;
+}
