@@ -63,11 +63,39 @@ export function encodeCursor(order: string, values: unknown[]): string {
   return Buffer.from(JSON.stringify([order, ...values]), 'utf8').toString('base64url');
 }
 
-export function decodeCursor(cursor: string | null | undefined, order: string, length: number): unknown[] | null {
+/** What each keyset value of a cursor must be: the PostgreSQL type it is cast to. */
+export type CursorCast = 'int' | 'float8' | 'timestamptz' | 'uuid';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
+
+function fits(value: unknown, cast: CursorCast): boolean {
+  if (cast === 'int') return Number.isSafeInteger(value);
+  if (cast === 'float8') return typeof value === 'number' && Number.isFinite(value);
+  if (cast === 'uuid') return typeof value === 'string' && UUID.test(value);
+  return typeof value === 'string' && ISO_TIME.test(value) && !Number.isNaN(Date.parse(value));
+}
+
+/**
+ * The keyset values of a cursor made for `order`, each checked against its type, so a forged or foreign
+ * cursor is BAD_USER_INPUT (never a database error).
+ */
+export function decodeCursor(
+  cursor: string | null | undefined,
+  order: string,
+  casts: readonly CursorCast[],
+): unknown[] | null {
   if (cursor === null || cursor === undefined) return null;
   try {
-    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if (Array.isArray(parsed) && parsed[0] === order && parsed.length === length + 1) return parsed.slice(1);
+    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (
+      Array.isArray(parsed) &&
+      parsed[0] === order &&
+      parsed.length === casts.length + 1 &&
+      casts.every((cast, i) => fits(parsed[i + 1], cast))
+    ) {
+      return parsed.slice(1);
+    }
   } catch {
     // fall through to the error below
   }

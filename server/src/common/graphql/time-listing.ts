@@ -24,7 +24,7 @@ export async function listByTime<R extends { created_at: Date | string; id: stri
   page: { first?: number | null; after?: string | null },
 ): Promise<ConnectionShape<R>> {
   const size = pageSize(page.first);
-  const cursor = decodeCursor(page.after, listing.order, 2);
+  const cursor = decodeCursor(page.after, listing.order, ['timestamptz', 'uuid']);
   const n = listing.params.length;
   const a = listing.alias ?? '';
   const past = listing.direction === 'ASC' ? '>' : '<';

@@ -32,7 +32,7 @@ export class CampaignQueriesService {
 
   async list(viewer: RequestViewer, filter: CampaignFilter): Promise<ConnectionShape<CampaignEntity>> {
     const size = pageSize(filter.first);
-    const cursor = decodeCursor(filter.after, ORDER, 2);
+    const cursor = decodeCursor(filter.after, ORDER, ['timestamptz', 'uuid']);
     const drafts = await this.access.draftFilter(viewer);
     const base = () => {
       const query = this.database.manager.createQueryBuilder(CampaignEntity, 'c').where(drafts.where, drafts.params);

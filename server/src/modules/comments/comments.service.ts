@@ -163,7 +163,7 @@ export class CommentsService {
   /** Replies of many comments at once (one page each, oldest first): what a thread's DataLoader calls. */
   async replies(parentIds: readonly string[], page: { first?: number | null; after?: string | null }) {
     const size = pageSize(page.first);
-    const cursor = decodeCursor(page.after, ORDER, 2);
+    const cursor = decodeCursor(page.after, ORDER, ['timestamptz', 'uuid']);
     const rows: CommentRow[] = await this.database.dataSource.query(
       `SELECT c.* FROM unnest($1::uuid[]) AS p(id)
          CROSS JOIN LATERAL (

@@ -9,6 +9,7 @@ import {
   pageSize,
   toConnection,
   type ConnectionShape,
+  type CursorCast,
 } from '../../common/graphql/connection.js';
 import { DatabaseService } from '../../database/database.service.js';
 import { PLANNED_EACH_TIME } from '../../database/prepared-pg.js';
@@ -19,7 +20,7 @@ interface Order {
   /** Columns of `ideas` in ORDER BY (descending unless `ascending`), the last one always id. */
   columns: string[];
   ascending?: boolean;
-  casts: string[];
+  casts: CursorCast[];
   keys(row: Record<string, any>): unknown[];
 }
 
@@ -96,7 +97,7 @@ export class IdeaQueriesService {
     rankSql?: string,
   ): Promise<ConnectionShape<IdeaEntity>> {
     const size = pageSize(filter.first);
-    const cursor = decodeCursor(filter.after, orderName, order.columns.length);
+    const cursor = decodeCursor(filter.after, orderName, order.casts);
     const pageParams = [...params];
     // What every list shows beside each idea (its author, the viewer's vote), in the same statement.
     let extras = '';
