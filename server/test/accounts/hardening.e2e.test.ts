@@ -133,3 +133,35 @@ describe('operations that need a session', () => {
     expect(outcome(signUp)).toBe('BAD_USER_INPUT');
   });
 });
+
+describe('logs of refused requests', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ config: { limits: { perMinute: 20 } } });
+  });
+  afterAll(() => t.close());
+
+  it('are at info, with the code and no stack; error level stays for the unexpected', async () => {
+    const person = await makeUser(t);
+    const from = t.logs.length;
+    const requests = [
+      t.gql('{ idea(id: "SWRlYTowMDAwMDAwMC0wMDAwLTAwMDAtMDAwMC0wMDAwMDAwMDAwMDA") { id } }'), // NOT_FOUND: null
+      t.gql('mutation { createAgency(input: { name: "A new agency" }) { id } }', {}, { token: person.token }), // FORBIDDEN
+      t.gql('mutation { followIdea(ideaId: "nonsense") { id } }'), // UNAUTHENTICATED
+      t.gql('mutation { followIdea(ideaId: "nonsense") { id } }', {}, { token: person.token }), // NOT_FOUND
+      t.gql('{ noSuchField }'),
+    ];
+    const results = await Promise.all(requests);
+    for (let i = 0; i < 20; i++) await t.gql('{ agencies { id } }'); // then RATE_LIMITED
+    const codes = results.flatMap((result) => result.errors?.map((e) => e.extensions!.code) ?? []);
+    expect(codes).toEqual(expect.arrayContaining(['FORBIDDEN', 'UNAUTHENTICATED', 'NOT_FOUND', 'BAD_USER_INPUT']));
+    const lines = t.logs.slice(from).map((line) => JSON.parse(line));
+    expect(lines.filter((line) => line.level === 'error')).toEqual([]);
+    expect(lines.filter((line) => 'stack' in line)).toEqual([]);
+    const refused = lines.filter((line) => line.msg === 'request refused');
+    expect(refused.map((line) => line.level)).toEqual(refused.map(() => 'info'));
+    expect(refused.map((line) => line.code)).toEqual(
+      expect.arrayContaining(['FORBIDDEN', 'UNAUTHENTICATED', 'NOT_FOUND', 'RATE_LIMITED']),
+    );
+  });
+});

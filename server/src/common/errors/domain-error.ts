@@ -1,13 +1,15 @@
 import { ErrorCode } from '@consulta/shared';
+import { IntrinsicException } from '@nestjs/common';
 import { fieldKeyOf } from './field-message.js';
 
 export type FieldMessages = Record<string, string>;
 
 /**
  * The base of every error a service throws on purpose. Each module subclasses it (or uses the helpers
- * below); one place, formatGraphQLError, turns it into the contract's `extensions.code`.
+ * below); one place, formatGraphQLError, turns it into the contract's `extensions.code`. Intrinsic to Nest:
+ * its exception handler does not log these as errors (they are the client's, logged at info by the formatter).
  */
-export class DomainError extends Error {
+export class DomainError extends IntrinsicException {
   constructor(
     readonly code: ErrorCode,
     message: string,

@@ -44,6 +44,12 @@ export function createErrorFormatter(logger: JsonLogger, options: { exposeDetail
     const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
 
     if (original instanceof DomainError) {
+      // The client's mistake or a refusal: worth a line, never an error's level or a stack.
+      logger.emit('info', 'request refused', {
+        ...(requestId ? { requestId } : {}),
+        code: original.code,
+        path: formatted.path,
+      });
       return { ...base, message: original.message, extensions: { ...original.extensions, code: original.code } };
     }
     const apolloCode = formatted.extensions?.code;
