@@ -69,9 +69,31 @@ class PreparingClient extends pg.Client {
   }
 }
 
+/**
+ * A connection error as an Error of this realm, its code kept. Node's socket errors are Errors of Node's own
+ * realm, which code running in a VM context (Jest's) does not see as instanceof Error; graphql-js would then
+ * replace one with "Unexpected error value" and the code that tells an outage from a bug would be lost.
+ */
+function sameRealm(error: unknown): unknown {
+  if (error instanceof Error || error === null || typeof error !== 'object') return error;
+  const { message } = error as { message?: unknown };
+  return Object.assign(new Error(String(message ?? 'connection failed')), error);
+}
+
 class PreparingPool extends pg.Pool {
   constructor(options: pg.PoolConfig = {}) {
     super({ ...options, Client: PreparingClient });
+  }
+
+  // Both of pg's forms (callback, promise), with the error rewrapped.
+  override connect(...args: any[]): any {
+    const [callback] = args;
+    if (typeof callback !== 'function') {
+      return super.connect().catch((error: unknown) => {
+        throw sameRealm(error);
+      });
+    }
+    return super.connect((error, client, done) => callback(error ? sameRealm(error) : error, client, done));
   }
 }
 

@@ -23,6 +23,11 @@ describe('when PostgreSQL goes away', () => {
       expect(body).toEqual({ status: 'unavailable', database: 'down' });
       const during = await t.gql('{ __typename }');
       expect(during.data).toEqual({ __typename: 'Query' });
+      // A query that reads the database while it is away: the same retryable error, as HTTP 503.
+      const reading = await t.gql('{ agencies { id } }');
+      expect(reading.status).toBe(503);
+      expect(reading.headers.get('retry-after')).toBe('5');
+      expect(reading.errors![0]!.extensions).toMatchObject({ code: 'INTERNAL_SERVER_ERROR', retryable: true });
       // A signed-in request needs its session read: a clear, retryable error naming the request.
       const response = await fetch(`${t.url}/graphql`, {
         method: 'POST',
@@ -30,13 +35,15 @@ describe('when PostgreSQL goes away', () => {
         body: JSON.stringify({ query: '{ viewer { email } }' }),
       });
       const requestId = response.headers.get('x-request-id');
+      expect(response.status).toBe(503);
+      expect(response.headers.get('retry-after')).toBe('5');
       const answer: any = await response.json();
       const [error] = answer.errors;
       expect(error.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', retryable: true, requestId });
       expect(error.message).toMatch(/temporarily unavailable/);
       const line = t.logs
         .map((l) => JSON.parse(l))
-        .find((entry) => entry.msg === 'database unavailable during request');
+        .find((entry) => entry.msg === 'database unavailable during request' && entry.requestId === requestId);
       expect(line).toMatchObject({ requestId, level: 'warn' });
 
       await proxy.up();

@@ -19,7 +19,7 @@ const CLIENT_CODES = new Set([
 const CONTRACT_CODES = new Set<string>(Object.values(ErrorCode));
 
 /** True for errors the database driver raises when PostgreSQL is away or the pool is closing. */
-function isConnectionError(error: unknown): boolean {
+export function isConnectionError(error: unknown): boolean {
   // Read by shape, not instanceof: socket errors come from Node's own realm.
   if (error === null || typeof error !== 'object') return false;
   const { code = '', message = '' } = error as { code?: string; message?: string };

@@ -10,7 +10,8 @@ import type { AppConfig } from '../../config/config.js';
 import type { SessionsService } from '../../modules/auth/sessions.service.js';
 import { tokenFromRequest } from '../../modules/auth/session-cookie.js';
 import { anonymousViewer, type RequestViewer } from '../auth/request-viewer.js';
-import { createErrorFormatter } from '../errors/format-error.js';
+import { createErrorFormatter, isConnectionError } from '../errors/format-error.js';
+import { UNAVAILABLE_HTTP, unavailableAs503 } from '../errors/unavailable.js';
 import { tagWithRequest } from '../logging/request-context.js';
 import type { JsonLogger } from '../logging/json-logger.js';
 import type { PersonLimitsService } from '../rate-limit/person-limits.service.js';
@@ -72,6 +73,8 @@ export function graphqlOptions(
     graphiql: false,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    // Nest would set every answer with data back to HTTP 200, the database outage's 503 included.
+    preserveHttpStatusForExecutionErrors: false,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: production,
     parseOptions: { maxTokens: config.limits.maxTokens },
@@ -82,6 +85,7 @@ export function graphqlOptions(
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       requestIdsOnErrors,
+      unavailableAs503,
       operationLimitsPlugin(config.limits, rateLimits, personLimits, logger, freshSessionForWrites(sessions)),
     ],
     // The Fastify integration calls the context function with (request, reply).
@@ -92,7 +96,10 @@ export function graphqlOptions(
         // Reading the session failed (the database away, say). No plugin hook sees a failed context, so the
         // error is tagged with its request here, and handed on whole for the error formatter to classify.
         tagWithRequest(error, req.id);
-        throw new GraphQLError('The session could not be read.', { originalError: error as Error });
+        throw new GraphQLError('The session could not be read.', {
+          originalError: error as Error,
+          ...(isConnectionError(error) ? { extensions: { http: UNAVAILABLE_HTTP() } } : {}),
+        });
       }
     },
   };
