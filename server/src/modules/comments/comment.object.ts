@@ -3,6 +3,7 @@ import { Field, GraphQLISODateTime, ID } from '@nestjs/graphql';
 import { Connection } from '../../common/graphql/connection.js';
 import { toGlobalId } from '../../common/graphql/global-id.js';
 import { NodeType } from '../../common/graphql/node.js';
+import { TOMBSTONE } from '../../common/graphql/tombstone.js';
 
 export interface CommentRow {
   id: string;
@@ -59,9 +60,6 @@ export class CommentObject {
 }
 
 export const CommentConnection = Connection(CommentObject, 'Comment');
-
-/** What everyone but the comment's author, moderators and the agency's officials sees of a hidden comment. */
-export const TOMBSTONE = { body: 'Removed by a moderator.', bodyHtml: '<p>Removed by a moderator.</p>' };
 
 /**
  * A comment as the viewer may see it: `revealHidden` is whether the viewer moderates the idea's campaign

@@ -1,5 +1,5 @@
 import { LIMITS } from '@consulta/shared';
-import { ideaLoader } from '../ideas/idea.loader.js';
+import { presentIdea } from '../ideas/visible-idea.loader.js';
 import { userLoader } from '../users/user.loader.js';
 import type { OnModuleInit } from '@nestjs/common';
 import { Args, Context, Field, ID, InputType, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
@@ -11,7 +11,7 @@ import { idOfType } from '../../common/graphql/global-id.js';
 import type { GraphQLContext } from '../../common/graphql/graphql-context.js';
 import { groupByKey } from '../../common/graphql/loaders.js';
 import { NodeService } from '../../common/graphql/node.service.js';
-import { IdeaObject, mapIdea } from '../ideas/idea.object.js';
+import { IdeaObject } from '../ideas/idea.object.js';
 import { IdeasService } from '../ideas/ideas.service.js';
 import { mapUser, UserObject } from '../users/user.object.js';
 import { UsersService } from '../users/users.service.js';
@@ -100,10 +100,9 @@ export class CommentsResolver implements OnModuleInit {
 
   @ResolveField(() => IdeaObject)
   async idea(@Parent() comment: CommentObject, @Context() context: GraphQLContext): Promise<IdeaObject> {
-    const loader = ideaLoader(context, this.ideas);
-    const idea = await loader.load(comment.ideaId);
+    const idea = await presentIdea(context, this.ideas, comment.ideaId);
     if (!idea) throw new NotFoundError('idea');
-    return mapIdea(idea);
+    return idea;
   }
 
   @ResolveField(() => UserObject, { nullable: true })

@@ -47,6 +47,28 @@ export class IdeasService {
     return rows.map(ideaFromRow);
   }
 
+  /** Ideas by id, each with whether the viewer may see it (canSee); null where there is no such idea. */
+  async seenByIds(
+    viewer: RequestViewer,
+    ids: readonly string[],
+  ): Promise<Array<{ idea: IdeaEntity; visible: boolean } | null>> {
+    const found = await this.findByIds(ids);
+    const campaigns = new Map(
+      (await this.campaigns.findByIds([...new Set(found.map((idea) => idea.campaignId))])).map((c) => [c.id, c]),
+    );
+    const seen = new Map(
+      await Promise.all(
+        found.map(async (idea) => {
+          const campaign = campaigns.get(idea.campaignId);
+          const visible = !!campaign && (await this.canSee(viewer, idea, campaign));
+          return [idea.id, { idea, visible }] as const;
+        }),
+      ),
+    );
+    return ids.map((id) => seen.get(id) ?? null);
+  }
+
+  /** The one rule for who sees an idea: the campaign's, then hidden ideas only for authors and moderators. */
   async canSee(viewer: RequestViewer, idea: IdeaEntity, campaign: CampaignEntity): Promise<boolean> {
     if (!(await this.access.canSee(viewer, campaign))) return false;
     if (idea.visibility === Visibility.VISIBLE) return true;

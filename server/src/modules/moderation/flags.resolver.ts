@@ -1,4 +1,4 @@
-import { FlagReason, FlagResolution, FlagStatus } from '@consulta/shared';
+import { FlagReason, FlagResolution, FlagStatus, Visibility } from '@consulta/shared';
 import type { OnModuleInit } from '@nestjs/common';
 import {
   Args,
@@ -22,8 +22,8 @@ import { NodeService } from '../../common/graphql/node.service.js';
 import { commentLoader } from '../comments/comment.loader.js';
 import { CommentObject, mapComment } from '../comments/comment.object.js';
 import { CommentsService } from '../comments/comments.service.js';
-import { ideaLoader } from '../ideas/idea.loader.js';
-import { IdeaObject, mapIdea } from '../ideas/idea.object.js';
+import { IdeaObject } from '../ideas/idea.object.js';
+import { presentIdea, seenIdeaLoader } from '../ideas/visible-idea.loader.js';
 import { IdeasService } from '../ideas/ideas.service.js';
 import { userLoader } from '../users/user.loader.js';
 import { mapUser, UserObject } from '../users/user.object.js';
@@ -135,19 +135,26 @@ export class FlagsResolver implements OnModuleInit {
     return this.content(context, await this.decisions.restoreContent(context.viewer, targetId, reason), true);
   }
 
-  /** An idea or a comment by id, as a moderator (`revealHidden`) or as the viewer sees it. */
+  /**
+   * An idea or a comment by id, as the viewer may see it by the one visibility rule (a reporter keeps seeing
+   * a visible target, and a tombstone once it is hidden: never later edits or the reason), or as a moderator
+   * (`revealHidden`).
+   */
   private async content(
     context: GraphQLContext,
     target: { type: TargetType; id: string },
     revealHidden: boolean,
   ): Promise<IdeaObject | CommentObject> {
     if (target.type === 'Idea') {
-      const idea = await ideaLoader(context, this.ideas).load(target.id);
+      const idea = await presentIdea(context, this.ideas, target.id);
       if (!idea) throw new NotFoundError('idea');
-      return mapIdea(idea);
+      return idea;
     }
     const row = await commentLoader(context, this.comments).load(target.id);
     if (!row) throw new NotFoundError('comment');
+    const idea = await seenIdeaLoader(context, this.ideas).load(row.idea_id);
+    // A comment under an idea the viewer may not see is shown as hidden content is.
+    if (!idea?.visible) return mapComment({ ...row, visibility: Visibility.HIDDEN }, undefined);
     return mapComment(row, { userId: context.viewer.userId, revealHidden });
   }
 

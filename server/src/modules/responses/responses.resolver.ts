@@ -1,5 +1,5 @@
 import { IdeaStatus, Visibility } from '@consulta/shared';
-import { ideaLoader } from '../ideas/idea.loader.js';
+import { presentIdea } from '../ideas/visible-idea.loader.js';
 import { campaignLoader } from '../campaigns/campaign.loader.js';
 import { agencyLoader } from '../agencies/agency.loader.js';
 import { userLoader } from '../users/user.loader.js';
@@ -82,10 +82,9 @@ export class ResponsesResolver implements OnModuleInit {
 
   @ResolveField(() => IdeaObject)
   async idea(@Parent() response: OfficialResponseObject, @Context() context: GraphQLContext): Promise<IdeaObject> {
-    const loader = ideaLoader(context, this.ideas);
-    const idea = await loader.load(response.ideaId);
+    const idea = await presentIdea(context, this.ideas, response.ideaId);
     if (!idea) throw new NotFoundError('idea');
-    return mapIdea(idea);
+    return idea;
   }
 
   @ResolveField(() => UserObject)

@@ -1,10 +1,14 @@
+import { Visibility } from '@consulta/shared';
 import { Args, Context, ID, InputType, Int, Field, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { IsInt, IsString } from 'class-validator';
+import { NotFoundError } from '../../common/errors/domain-error.js';
 import { idOfType } from '../../common/graphql/global-id.js';
 import type { GraphQLContext } from '../../common/graphql/graphql-context.js';
 import { CampaignObject } from '../campaigns/campaign.object.js';
 import { IdeaObject, mapIdea } from '../ideas/idea.object.js';
 import { IdeaQueriesService } from '../ideas/idea-queries.service.js';
+import { IdeasService } from '../ideas/ideas.service.js';
+import { presentIdea } from '../ideas/visible-idea.loader.js';
 import { viewerVoteLoader } from '../ideas/viewer-vote.loader.js';
 import { VotesService } from './votes.service.js';
 
@@ -24,6 +28,7 @@ export class VotesResolver {
   constructor(
     private readonly votes: VotesService,
     private readonly queries: IdeaQueriesService,
+    private readonly ideas: IdeasService,
   ) {}
 
   @Mutation(() => IdeaObject, {
@@ -41,7 +46,11 @@ export class VotesResolver {
   async retractVote(@Args('ideaId', { type: () => ID }) ideaId: string, @Context() context: GraphQLContext) {
     const idea = await this.votes.retractVote(context.viewer, idOfType(ideaId, 'Idea'));
     viewerVoteLoader(context, this.queries).prime(idea.id, null);
-    return mapIdea(idea);
+    // A vote may be taken back from a hidden idea: the voter then sees it as anyone may.
+    if (idea.visibility === Visibility.VISIBLE) return mapIdea(idea);
+    const shown = await presentIdea(context, this.ideas, idea.id);
+    if (!shown) throw new NotFoundError('idea');
+    return shown;
   }
 
   @ResolveField(() => Int, {
