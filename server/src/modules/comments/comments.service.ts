@@ -1,5 +1,6 @@
-import { IdeaStatus, LIMITS, renderMarkdown, Visibility } from '@consulta/shared';
+import { CampaignStatus, IdeaStatus, LIMITS, renderMarkdown, Visibility } from '@consulta/shared';
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { requirePerson } from '../../common/auth/policies.js';
 import type { RequestViewer } from '../../common/auth/request-viewer.js';
 import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from '../../common/errors/domain-error.js';
@@ -110,34 +111,53 @@ export class CommentsService {
     return comment;
   }
 
+  /**
+   * Inside the transaction, with the idea locked (as moderation locks it to hide or restore): the comment as
+   * it is now, if its author may still change it. An archived consultation is frozen, and so is hidden
+   * content until a moderator restores it.
+   */
+  private async lockChangeable(manager: EntityManager, comment: CommentRow): Promise<CommentRow> {
+    const [state] = await manager.query(
+      `SELECT i.visibility AS idea_visibility, c.status AS campaign_status
+         FROM ideas i JOIN campaigns c ON c.id = i.campaign_id WHERE i.id = $1 FOR UPDATE OF i`,
+      [comment.idea_id],
+    );
+    const [now] = await manager.query('SELECT * FROM comments WHERE id = $1', [comment.id]);
+    if (state.campaign_status === CampaignStatus.ARCHIVED)
+      throw new ConflictError('This consultation is archived: its comments can no longer be changed.');
+    if (state.idea_visibility === Visibility.HIDDEN || now.visibility === Visibility.HIDDEN)
+      throw new ConflictError('This is hidden pending review: it cannot be changed until a moderator restores it.');
+    return now as CommentRow;
+  }
+
   async editComment(viewer: RequestViewer, id: string | null, body: string): Promise<CommentRow> {
     const comment = await this.own(viewer, id);
     const text = checkBody(body);
-    if (comment.deleted_at) throw new ConflictError('A deleted comment cannot be edited.');
-    const [row] = await returning<CommentRow>(
-      this.database.manager,
-      `UPDATE comments SET body = $2, body_html = $3, edited_at = now() WHERE id = $1 AND deleted_at IS NULL RETURNING *`,
-      [comment.id, text, renderMarkdown(text)],
-    );
-    if (!row) throw new ConflictError('A deleted comment cannot be edited.');
-    return row;
+    return this.database.transaction(async (manager) => {
+      const now = await this.lockChangeable(manager, comment);
+      if (now.deleted_at) throw new ConflictError('A deleted comment cannot be edited.');
+      const [row] = await returning<CommentRow>(
+        manager,
+        `UPDATE comments SET body = $2, body_html = $3, edited_at = now() WHERE id = $1 RETURNING *`,
+        [comment.id, text, renderMarkdown(text)],
+      );
+      return row!;
+    });
   }
 
   /** Soft deletion: the comment keeps its place (replies stay under it) with an empty body. Idempotent. */
   async deleteComment(viewer: RequestViewer, id: string | null): Promise<CommentRow> {
     const comment = await this.own(viewer, id);
     return this.database.transaction(async (manager) => {
-      await manager.query('SELECT 1 FROM ideas WHERE id = $1 FOR UPDATE', [comment.idea_id]);
+      const now = await this.lockChangeable(manager, comment);
+      if (now.deleted_at) return now;
       const [deleted] = await returning<CommentRow>(
         manager,
-        `UPDATE comments SET deleted_at = now(), body = '', body_html = '' WHERE id = $1 AND deleted_at IS NULL RETURNING *`,
+        `UPDATE comments SET deleted_at = now(), body = '', body_html = '' WHERE id = $1 RETURNING *`,
         [comment.id],
       );
-      if (!deleted) return (await manager.query('SELECT * FROM comments WHERE id = $1', [comment.id]))[0] as CommentRow;
-      // A hidden comment is already left out of the idea's count.
-      if (deleted.visibility === Visibility.VISIBLE)
-        await manager.query('UPDATE ideas SET comment_count = comment_count - 1 WHERE id = $1', [comment.idea_id]);
-      return deleted;
+      await manager.query('UPDATE ideas SET comment_count = comment_count - 1 WHERE id = $1', [comment.idea_id]);
+      return deleted!;
     });
   }
 

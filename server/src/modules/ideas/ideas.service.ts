@@ -19,6 +19,7 @@ const tagChoice = (tags: string[]) =>
   tags.length ? fieldMessage('tagChoice', { tags: tags.join(', ') }) : fieldMessage('noTags');
 
 const CLOSED = 'This campaign is not taking ideas or votes now.';
+const HIDDEN_FROZEN = 'This idea is hidden pending review: it cannot be changed until a moderator restores it.';
 
 function checkText(title: string | null | undefined, body: string | null | undefined): void {
   const fields: Record<string, string> = {};
@@ -174,6 +175,7 @@ export class IdeasService {
     const visible = await this.ownIdea(viewer, id);
     return this.database.transaction(async (manager) => {
       const { idea, accepting, campaign } = await this.lockForAuthor(manager, visible);
+      if (idea.visibility === Visibility.HIDDEN) throw new ConflictError(HIDDEN_FROZEN);
       if (idea.status === IdeaStatus.WITHDRAWN) throw new ConflictError('A withdrawn idea cannot be edited.');
       if (!accepting) throw new ConflictError('Ideas can be edited only while the campaign is open.');
       if (idea.status !== IdeaStatus.SUBMITTED)
@@ -210,6 +212,7 @@ export class IdeasService {
       const { idea, campaign } = await this.lockForAuthor(manager, first);
       if (idea.status === IdeaStatus.WITHDRAWN) return idea;
       if (campaign.status === 'ARCHIVED') throw new ConflictError('Ideas of an archived campaign cannot be withdrawn.');
+      if (idea.visibility === Visibility.HIDDEN) throw new ConflictError(HIDDEN_FROZEN);
       const [{ same }] = await manager.query(
         'SELECT array(SELECT user_id FROM votes WHERE idea_id = $1 ORDER BY user_id) = $2::uuid[] AS same',
         [idea.id, voters],
