@@ -44,6 +44,8 @@ export const FIELD_MESSAGES = {
   charactersNotAllowed: 'Contains characters that are not allowed.',
   firstAtLeastOne: 'Ask for at least 1 item.',
   cursorInvalid: 'This cursor is not valid for this list.',
+  nameControls: 'A name cannot contain control or text-direction characters.',
+  nameInvisible: 'Use visible letters or digits in your name.',
 } as const;
 
 export type FieldMessageKey = keyof typeof FIELD_MESSAGES;

@@ -3,3 +3,4 @@ export * from './limits.js';
 export * from './codes.js';
 export * from './markdown.js';
 export * from './field-messages.js';
+export * from './display-name.js';

@@ -283,3 +283,31 @@ describe('cookies in production', () => {
     }
   });
 });
+
+describe('display names at sign-up', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  const SIGN_UP = 'mutation ($input: SignUpInput!) { signUp(input: $input) { viewer { user { displayName } } } }';
+  const signUp = (displayName: string) =>
+    t.gql(SIGN_UP, {
+      input: { email: `name-${Math.random().toString(36).slice(2)}@example.org`, password: PASSWORD, displayName },
+    });
+
+  it('are stored NFKC-normalised, and counted in graphemes', async () => {
+    const stored = await signUp('  Ｏｍａｒ   Okafor ');
+    expect(stored.data!.signUp.viewer.user.displayName).toBe('Omar Okafor');
+    expect(outcome(await signUp('👩‍👩‍👧‍👦'.repeat(80)))).toBe('OK');
+  });
+
+  it('refuse direction controls and invisible-only names, with a message key', async () => {
+    const reversed = await signUp('Admin\u202Enimda');
+    expect(outcome(reversed)).toBe('BAD_USER_INPUT');
+    expect(reversed.errors![0]!.extensions!.fieldKeys.displayName.key).toBe('nameControls');
+    const invisible = await signUp('\u3164\u200B');
+    expect(invisible.errors![0]!.extensions!.fieldKeys.displayName.key).toBe('nameInvisible');
+  });
+});

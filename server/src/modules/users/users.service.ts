@@ -1,4 +1,4 @@
-import { LIMITS, Role } from '@consulta/shared';
+import { displayNameProblem, LIMITS, normalizeDisplayName, Role } from '@consulta/shared';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { requireRole } from '../../common/auth/policies.js';
@@ -66,13 +66,9 @@ export class UsersService {
     const fields: Record<string, string> = {};
     const email = input.email.trim();
     if (!EMAIL.test(email) || email.length > LIMITS.user.emailMax) fields.email = fieldMessage('email');
-    const name = input.displayName.trim();
-    if (name.length < LIMITS.user.displayNameMin || name.length > LIMITS.user.displayNameMax) {
-      fields.displayName = fieldMessage('lengthBetween', {
-        min: LIMITS.user.displayNameMin,
-        max: LIMITS.user.displayNameMax,
-      });
-    }
+    const name = normalizeDisplayName(input.displayName);
+    const nameProblem = displayNameProblem(name);
+    if (nameProblem) fields.displayName = fieldMessage(nameProblem.key, nameProblem.values);
     const password = passwordProblem(input.password, { email, displayName: name });
     if (password) fields.password = password;
     return fields;
@@ -86,7 +82,7 @@ export class UsersService {
       const user = manager.create(UserEntity, {
         email: input.email.trim().toLowerCase(),
         passwordHash,
-        displayName: input.displayName.trim(),
+        displayName: normalizeDisplayName(input.displayName),
         role: input.role ?? Role.CITIZEN,
       });
       return await manager.save(user);

@@ -17,9 +17,10 @@ export class SignUpInput {
   })
   password: string;
 
+  /** Counted in characters as readers see them (graphemes) by the shared rule; bounded here in code units. */
   @Field(() => String)
   @IsString()
-  @Length(LIMITS.user.displayNameMin, LIMITS.user.displayNameMax, {
+  @MaxLength(LIMITS.user.displayNameMax * 8, {
     message: fieldMessage('lengthBetween', { min: LIMITS.user.displayNameMin, max: LIMITS.user.displayNameMax }),
   })
   displayName: string;

@@ -44,6 +44,17 @@ describe('SignUpForm', () => {
     expect(document.title).toBe('Create an account | Consulta');
   });
 
+  it('refuses a name with text-direction controls before sending, by the shared rule', async () => {
+    renderWith(<SignUpForm onDone={jest.fn()} />, []);
+    await userEvent.type(screen.getByLabelText(/Your name/), 'Admin\u202Enimda');
+    await userEvent.type(screen.getByLabelText('Email address'), 'ana@example.org');
+    await userEvent.type(screen.getByLabelText('Password'), 'a long passphrase');
+    await userEvent.click(screen.getByRole('button', { name: 'Create an account' }));
+    expect(
+      await screen.findByRole('link', { name: 'A name cannot contain control or text-direction characters.' }),
+    ).toHaveAttribute('href', '#sign-up-name');
+  });
+
   it('shows a taken email from the API in plain words, and counts characters of the name', async () => {
     const mocks = [
       {

@@ -1,4 +1,5 @@
 import { useApolloClient, useMutation } from '@apollo/client/react';
+import { displayNameProblem, normalizeDisplayName } from '@consulta/shared/display-name';
 import { LIMITS } from '@consulta/shared/limits';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -22,8 +23,11 @@ export function SignUpForm({ onDone }: { onDone(): void }) {
   async function submit(event: FormEvent) {
     event.preventDefault();
     const length = [...password].length;
+    const nameProblem = displayNameProblem(displayName);
     const ok = errors.check({
-      displayName: !displayName.trim() && t('session.nameRequired'),
+      displayName: !displayName.trim()
+        ? t('session.nameRequired')
+        : !!nameProblem && t(`errors.field.${nameProblem.key}`, nameProblem.values ?? {}),
       email: !/^\S+@\S+\.\S+$/.test(email.trim()) && t('session.emailInvalid'),
       password:
         (length < LIMITS.user.passwordMin || length > LIMITS.user.passwordMax) &&
@@ -31,7 +35,8 @@ export function SignUpForm({ onDone }: { onDone(): void }) {
     });
     if (!ok) return;
     try {
-      await signUp({ variables: { input: { displayName: displayName.trim(), email: email.trim(), password } } });
+      const input = { displayName: normalizeDisplayName(displayName), email: email.trim(), password };
+      await signUp({ variables: { input } });
       await client.resetStore();
       onDone();
     } catch (error) {
