@@ -1,5 +1,5 @@
 # Two images from one build: `server` (the API, Node 22) and `web` (nginx serving the built SPA).
-FROM node:22-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY shared/package.json shared/
@@ -14,7 +14,7 @@ COPY migrations migrations
 COPY scripts scripts
 RUN npm run build
 
-FROM node:22-bookworm-slim AS server
+FROM node:24-bookworm-slim AS server
 ENV NODE_ENV=production
 WORKDIR /app
 COPY package.json package-lock.json ./

@@ -21,16 +21,28 @@ export class RateLimitService implements OnApplicationBootstrap, OnApplicationSh
   constructor(private readonly database: DatabaseService) {}
 
   async hit(key: string, windowSeconds: number, cost = 1): Promise<Hit> {
-    const [row] = await this.database.dataSource.query(
-      `INSERT INTO rate_limit_counters AS c (key, window_start, count) VALUES ($1, now(), $2)
+    const [hit] = await this.hitAll([key], windowSeconds, cost);
+    return hit!;
+  }
+
+  /**
+   * `cost` hits on each of several counters, in one statement that increments and reads atomically. Rows are
+   * locked in key order, so simultaneous callers see every counter in the same order and a request cannot be
+   * early on one and late on another. The hits come back in the order of `keys`.
+   */
+  async hitAll(keys: string[], windowSeconds: number, cost = 1): Promise<Hit[]> {
+    const rows: Array<{ key: string; count: number; retry: number }> = await this.database.dataSource.query(
+      `INSERT INTO rate_limit_counters AS c (key, window_start, count)
+       SELECT k, now(), $2 FROM unnest($1::text[]) AS k ORDER BY k
        ON CONFLICT (key) DO UPDATE SET
          count = CASE WHEN c.window_start <= now() - make_interval(secs => $3) THEN $2 ELSE c.count + $2 END,
          window_start = CASE WHEN c.window_start <= now() - make_interval(secs => $3) THEN now() ELSE c.window_start END
-       RETURNING count,
+       RETURNING key, count,
          GREATEST(1, CEIL(EXTRACT(EPOCH FROM (window_start + make_interval(secs => $3) - now()))))::int AS retry`,
-      [key, cost, windowSeconds],
+      [keys, cost, windowSeconds],
     );
-    return { count: row.count, retryAfterSeconds: row.retry };
+    const byKey = new Map(rows.map((row) => [row.key, { count: row.count, retryAfterSeconds: row.retry }]));
+    return keys.map((key) => byKey.get(key)!);
   }
 
   /** Gives back hits that turned out not to count (a successful sign-in, say). */

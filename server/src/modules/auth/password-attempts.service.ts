@@ -45,9 +45,7 @@ export class PasswordAttemptsService {
     const account = email.trim().toLowerCase();
     const accountKey = `signin:account:${account}`;
     const limitedKeys = [`signin:pair:${account}:${ip}`, `signin:ip:${ip}`];
-    const [pair, address, spread] = await Promise.all(
-      [...limitedKeys, accountKey].map((key) => this.counters.hit(key, this.window)),
-    );
+    const [pair, address, spread] = await this.counters.hitAll([...limitedKeys, accountKey], this.window);
     try {
       this.refuseOver([pair!, address!]);
     } catch (error) {
