@@ -6,6 +6,7 @@ import { CreateComments1795978000000 } from './1795978000000-create-comments.js'
 import { CreateFlags1795979000000 } from './1795979000000-create-flags.js';
 import { SimilarIdeasNearest1795980000000 } from './1795980000000-similar-ideas-nearest.js';
 import { DisplayNamesInGraphemes1795981000000 } from './1795981000000-display-names-in-graphemes.js';
+import { CommonGround1795982000000 } from './1795982000000-common-ground.js';
 
 /** Every migration, oldest first. New migrations are added here as well as in this folder. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   CreateFlags1795979000000,
   SimilarIdeasNearest1795980000000,
   DisplayNamesInGraphemes1795981000000,
+  CommonGround1795982000000,
 ];

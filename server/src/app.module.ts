@@ -21,6 +21,8 @@ import { FollowsModule } from './modules/follows/follows.module.js';
 import { IdeasModule } from './modules/ideas/ideas.module.js';
 import { ModerationModule } from './modules/moderation/moderation.module.js';
 import { ShareModule } from './modules/share/share.module.js';
+import { JobsModule } from './jobs/jobs.module.js';
+import { CommonGroundModule } from './modules/common-ground/common-ground.module.js';
 import { ResponsesModule } from './modules/responses/responses.module.js';
 import { VotesModule } from './modules/votes/votes.module.js';
 import { SessionsService } from './modules/auth/sessions.service.js';
@@ -57,6 +59,8 @@ export class AppModule {
         CommentsModule,
         ModerationModule,
         ShareModule,
+        JobsModule,
+        CommonGroundModule,
       ],
     };
   }

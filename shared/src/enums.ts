@@ -39,6 +39,7 @@ export enum IdeaSort {
   NEW = 'NEW',
   TRENDING = 'TRENDING',
   BEST = 'BEST',
+  COMMON_GROUND = 'COMMON_GROUND',
 }
 
 export enum Visibility {

@@ -53,6 +53,32 @@ describe('anyone, signed out', () => {
     await context.close();
   });
 
+  it('sorts an up-and-down consultation by common ground and reads how it works', async () => {
+    const { context, page } = await newPerson(suite.browser);
+    await page.goto(`${suite.server.url}/campaigns/better-parks-for-summer`);
+    // A consultation of supports only has no common ground to sort by.
+    await page.getByLabel('Sort by').waitFor();
+    expect(await page.getByLabel('Sort by').locator('option').allTextContents()).not.toContain('Common ground');
+
+    await page.goto(`${suite.server.url}/campaigns/streets-for-everyone`);
+    await page.getByRole('heading', { level: 1, name: 'Streets for everyone' }).waitFor();
+    await page.getByLabel('Sort by').selectOption({ label: 'Common ground' });
+    await page.waitForURL(/\?sort=COMMON_GROUND/);
+    await page.getByText('Ideas that people who usually disagree both support come first.').waitFor();
+    await page.waitForFunction(() =>
+      document.querySelector('#ideas-heading ~ ol h3')?.textContent?.includes('Safer crossings outside every school'),
+    );
+    await expectAccessible(page);
+    await screenshots(page, 'campaign-common-ground');
+
+    await page.getByRole('link', { name: 'How common ground works' }).click();
+    await page.getByRole('heading', { level: 1, name: 'How common ground works' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'What it rewards' }).waitFor();
+    await expectAccessible(page);
+    await screenshots(page, 'common-ground');
+    await context.close();
+  });
+
   it('reads an idea: status and timeline, the official answer apart and signed, threaded comments', async () => {
     const { context, page } = await newPerson(suite.browser);
     await page.goto(`${suite.server.url}/campaigns/better-parks-for-summer`);

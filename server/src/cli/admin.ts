@@ -1,14 +1,10 @@
 import { parseArgs } from 'node:util';
 import { AgencyRole, Role } from '@consulta/shared';
-import { createApp } from '../app.factory.js';
 import { systemViewer } from '../common/auth/request-viewer.js';
 import { DomainError } from '../common/errors/domain-error.js';
-import { JsonLogger } from '../common/logging/json-logger.js';
-import { loadConfigOrExit } from '../config/config.js';
-import { DatabaseService } from '../database/database.service.js';
-import { resolveDatabase } from '../database/resolve-database.js';
 import { AgenciesService } from '../modules/agencies/agencies.service.js';
 import { UsersService } from '../modules/users/users.service.js';
+import { cliConfig, withApp } from './with-app.js';
 
 const USAGE = `Usage: npm run admin -- <command> [options]
 
@@ -52,16 +48,7 @@ async function main(): Promise<number> {
     },
     strict: true,
   });
-  const config = { ...loadConfigOrExit(), logLevel: 'error' as const, webDist: '/nonexistent' };
-  const logger = new JsonLogger('error');
-  const database = await resolveDatabase(config, logger);
-  const app = await createApp(config, database.url, logger);
-  try {
-    const ready = app.get(DatabaseService).whenReady();
-    const timeout = new Promise<never>((_, reject) =>
-      setTimeout(() => reject(new UsageError('cannot reach the database')), 20000).unref(),
-    );
-    await Promise.race([ready, timeout]);
+  return withApp(cliConfig(), async (app) => {
     const users = app.get(UsersService);
     const agencies = app.get(AgenciesService);
     const system = systemViewer();
@@ -104,10 +91,7 @@ async function main(): Promise<number> {
         throw new UsageError(`unknown command "${command}"\n\n${USAGE}`);
     }
     return 0;
-  } finally {
-    await app.close();
-    await database.stop();
-  }
+  });
 }
 
 main().then(

@@ -9,7 +9,7 @@ import { loadConfig } from '../config/config.js';
  * created lazily and never initialised here.
  */
 export async function buildPrintedSchema(): Promise<string> {
-  const config = { ...loadConfig({}), webDist: '/nonexistent', runMigrations: false };
+  const config = { ...loadConfig({}), webDist: '/nonexistent', runMigrations: false, workers: false };
   const app = await createApp(
     config,
     'postgresql://127.0.0.1:1/none',

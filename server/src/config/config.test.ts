@@ -14,6 +14,9 @@ describe('loadConfig', () => {
       redisUrl: undefined,
       seedDemo: true,
       trustProxy: false,
+      workers: true,
+      openDataVoteMatrix: false,
+      commonGround: { intervalSeconds: 300, minVotes: 5 },
     });
   });
 

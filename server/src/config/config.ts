@@ -38,6 +38,11 @@ export interface AppConfig {
   flagAutoHideThreshold: number;
   /** Flags from accounts younger than this are recorded but do not count toward hiding. */
   flagMinAccountAgeHours: number;
+  /** Run the background workers (job queue) inside this process. */
+  workers: boolean;
+  commonGround: { intervalSeconds: number; minVotes: number };
+  /** Publish each UP_DOWN campaign's pseudonymous vote matrix with the open data. */
+  openDataVoteMatrix: boolean;
   /** Session lifetimes, and how long this process may reuse a session it looked up (reads only). */
   sessions: { idleHours: number; absoluteHours: number; cacheSeconds: number };
 }
@@ -184,6 +189,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     flagAutoHideThreshold: integer(env, 'FLAG_AUTO_HIDE_THRESHOLD', 3, 1, 1000),
     flagMinAccountAgeHours: integer(env, 'FLAG_MIN_ACCOUNT_AGE_HOURS', 24, 0, 24 * 365),
+    workers: boolean(env, 'WORKERS', true),
+    commonGround: {
+      intervalSeconds: integer(env, 'COMMON_GROUND_INTERVAL_SECONDS', 300, 1, 86400),
+      minVotes: integer(env, 'COMMON_GROUND_MIN_VOTES', 5, 1, 1_000_000),
+    },
+    openDataVoteMatrix: boolean(env, 'OPEN_DATA_VOTE_MATRIX', false),
     sessions: {
       idleHours: integer(env, 'SESSION_IDLE_HOURS', 24 * 7, 1, 24 * 365),
       absoluteHours: integer(env, 'SESSION_ABSOLUTE_HOURS', 24 * 30, 1, 24 * 365),

@@ -2,7 +2,7 @@ import { Global, Module, type DynamicModule } from '@nestjs/common';
 import type { AppConfig } from '../config/config.js';
 import { createDataSource } from './data-source.js';
 import { DatabaseService } from './database.service.js';
-import { DATA_SOURCE } from './database.tokens.js';
+import { DATABASE_URL, DATA_SOURCE } from './database.tokens.js';
 
 @Global()
 @Module({})
@@ -21,9 +21,10 @@ export class DatabaseModule {
               statementTimeoutMs: config.dbStatementTimeoutMs,
             }),
         },
+        { provide: DATABASE_URL, useValue: url },
         DatabaseService,
       ],
-      exports: [DATA_SOURCE, DatabaseService],
+      exports: [DATA_SOURCE, DATABASE_URL, DatabaseService],
     };
   }
 }

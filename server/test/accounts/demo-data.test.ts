@@ -51,3 +51,25 @@ describe('demo data', () => {
     ]);
   });
 });
+
+describe('demo data for common ground', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+    await seedDemoData(t.app);
+  });
+  afterAll(() => t.close());
+
+  it('has the Transit Authority’s UP_DOWN consultation where common ground puts the school crossings first', async () => {
+    const ideas = (sort: string) =>
+      t.gql(
+        `{ campaign(slug: "streets-for-everyone") { votingMode ideas(sort: ${sort}) { edges { node { title commonGround } } } } }`,
+      );
+    const byGround = (await ideas('COMMON_GROUND')).data!.campaign;
+    expect(byGround.votingMode).toBe('UP_DOWN');
+    expect(byGround.ideas.edges[0].node.title).toBe('Safer crossings outside every school');
+    expect(byGround.ideas.edges.every((e: any) => typeof e.node.commonGround === 'number')).toBe(true);
+    const byTop = (await ideas('TOP')).data!.campaign;
+    expect(byTop.ideas.edges[0].node.title).not.toBe('Safer crossings outside every school');
+  });
+});

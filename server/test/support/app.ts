@@ -38,6 +38,8 @@ export function testConfig(
     webDist: '/nonexistent',
     // Accounts made by a test are seconds old: their flags count unless a test asks otherwise.
     flagMinAccountAgeHours: 0,
+    // The job queue runs only where a test asks for it (it polls the database on its own).
+    workers: false,
     ...overrides,
     limits: {
       ...base.limits,

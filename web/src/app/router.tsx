@@ -9,6 +9,7 @@ import { NotFoundRoute } from './routes/not-found-route';
 import { SignInRoute } from './routes/sign-in-route';
 import { SignUpRoute } from './routes/sign-up-route';
 import { SubmitIdeaRoute } from './routes/submit-idea-route';
+import { CommonGroundRoute } from './routes/common-ground-route';
 
 /**
  * Citizen routes are in the main bundle; the officials', moderators' and admins' consoles load on demand,
@@ -26,6 +27,7 @@ export const routes: RouteObject[] = [
       { path: 'sign-in', element: <SignInRoute /> },
       { path: 'sign-up', element: <SignUpRoute /> },
       { path: 'activity', element: <ActivityRoute /> },
+      { path: 'common-ground', element: <CommonGroundRoute /> },
       { path: 'console', lazy: async () => ({ Component: (await import('./routes/console-route')).ConsoleRoute }) },
       {
         path: 'console/new',

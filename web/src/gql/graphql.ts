@@ -79,6 +79,7 @@ export type FlagStatus =
 
 export type IdeaSort =
   | 'BEST'
+  | 'COMMON_GROUND'
   | 'NEW'
   | 'TOP'
   | 'TRENDING';

@@ -85,7 +85,7 @@ describe('translation catalogs', () => {
         'INTERNAL_SERVER_ERROR',
         'NETWORK',
       ],
-      'ideas.sorts': ['TOP', 'NEW', 'TRENDING', 'BEST'],
+      'ideas.sorts': ['TOP', 'NEW', 'TRENDING', 'BEST', 'COMMON_GROUND'],
     };
     const missing = Object.entries(groups).flatMap(([group, values]) =>
       values.map((value) => `${group}.${value}`).filter((key) => !known.has(key)),

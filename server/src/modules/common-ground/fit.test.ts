@@ -57,7 +57,7 @@ function twoCamps(sizeA: number, sizeB: number, seed: number, noise = 0): Votes 
     for (let k = 0; k < size; k++) {
       const person = votes.person();
       for (let idea = 1; idea <= 8; idea++) {
-        if (next() < 0.8) votes.vote(person, idea, flip(own.includes(idea) ? 1 : -1));
+        if (next() < 0.8) votes.vote(person, idea, flip((own as readonly number[]).includes(idea) ? 1 : -1));
       }
       const r = next();
       if (r < 0.4) votes.vote(person, 0, flip(1));

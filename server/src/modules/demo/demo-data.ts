@@ -1,5 +1,4 @@
 import { AgencyRole, CampaignStatus, FlagReason, IdeaStatus, Role, VotingMode } from '@consulta/shared';
-import { SessionsService } from '../auth/sessions.service.js';
 import type { INestApplicationContext } from '@nestjs/common';
 import { systemViewer } from '../../common/auth/request-viewer.js';
 import { AgenciesService } from '../agencies/agencies.service.js';
@@ -11,6 +10,7 @@ import { IdeasService } from '../ideas/ideas.service.js';
 import { ResponsesService } from '../responses/responses.service.js';
 import { VotesService } from '../votes/votes.service.js';
 import { UsersService } from '../users/users.service.js';
+import { demoViewers, seedTransitCampaign } from './demo-transit.js';
 
 /**
  * Demo data for trying Consulta locally. Loaded only into the embedded database on its first start, or
@@ -78,6 +78,7 @@ export async function seedDemoData(app: INestApplicationContext): Promise<boolea
     created.push(made);
   }
   await seedDemoCampaign(app, created[0]!.id);
+  await seedTransitCampaign(app, created[1]!.id, demoViewers(app), DEMO_PASSWORD);
   return true;
 }
 
@@ -110,13 +111,7 @@ const IDEAS = [
 
 /** An open campaign of the City Parks Department with a few ideas and votes, made through the services. */
 async function seedDemoCampaign(app: INestApplicationContext, agencyId: string): Promise<void> {
-  const users = app.get(UsersService);
-  const sessions = app.get(SessionsService);
-  const as = async (email: string) => {
-    const user = (await users.findByEmail(email))!;
-    const session = await sessions.resolve(await sessions.create(user.id, { ip: 'demo', userAgent: null }));
-    return { ...session!, ip: 'demo', userAgent: null };
-  };
+  const as = demoViewers(app);
   const official = await as('parks.official@example.org');
   const campaigns = app.get(CampaignsService);
   const campaign = await campaigns.createCampaign(official, agencyId, {

@@ -40,6 +40,12 @@ const ORDERS: Record<IdeaSort | 'RANK', Order> = {
     casts: ['float8', 'timestamptz', 'uuid'],
     keys: (r) => [r.wilson, iso(r.created_at), r.id],
   },
+  // Ideas without common ground carry -1e9 in the key: last, and among themselves by TOP.
+  COMMON_GROUND: {
+    columns: ['common_ground_key', 'score', 'created_at', 'id'],
+    casts: ['float8', 'int', 'timestamptz', 'uuid'],
+    keys: (r) => [r.common_ground_key, r.score, iso(r.created_at), r.id],
+  },
   RANK: { columns: ['rank', 'id'], casts: ['float8', 'uuid'], keys: (r) => [r.rank, r.id] },
 };
 

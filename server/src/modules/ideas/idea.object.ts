@@ -1,5 +1,5 @@
 import { IdeaStatus, Visibility } from '@consulta/shared';
-import { Field, GraphQLISODateTime, ID, Int } from '@nestjs/graphql';
+import { Field, Float, GraphQLISODateTime, ID, Int } from '@nestjs/graphql';
 import { Connection } from '../../common/graphql/connection.js';
 import { toGlobalId } from '../../common/graphql/global-id.js';
 import { NodeType } from '../../common/graphql/node.js';
@@ -47,6 +47,13 @@ export class IdeaObject {
   @Field(() => Int)
   commentCount: number;
 
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Support across groups of voters who usually disagree, from the campaign’s up and down votes; null until there are enough votes, and always null in SUPPORT campaigns.',
+  })
+  commonGround: number | null;
+
   @Field(() => GraphQLISODateTime)
   createdAt: Date;
 
@@ -80,6 +87,7 @@ export function mapIdea(idea: IdeaEntity): IdeaObject {
     downvotes: idea.downvotes,
     score: idea.score,
     commentCount: idea.commentCount,
+    commonGround: idea.commonGround,
     duplicateOfId: idea.duplicateOfId,
     thresholdReachedAt: idea.thresholdReachedAt,
     respondedAt: idea.respondedAt,

@@ -30,7 +30,7 @@ export function CampaignRoute() {
           </Link>
         </p>
       ) : null}
-      <IdeaFilters tags={campaign.tags} />
+      <IdeaFilters tags={campaign.tags} votingMode={campaign.votingMode} />
       <IdeaList slug={campaign.slug} signedIn={!!viewer} />
     </>
   );

@@ -1,8 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 
-const SORTS = ['TOP', 'NEW', 'TRENDING', 'BEST'] as const;
+const SORTS = ['TOP', 'NEW', 'TRENDING', 'BEST', 'COMMON_GROUND'] as const;
+/** Common ground comes from up and down votes: offered only where people vote both ways. */
+const sortsFor = (votingMode: string) => SORTS.filter((sort) => sort !== 'COMMON_GROUND' || votingMode === 'UP_DOWN');
 const STATUSES = [
   'SUBMITTED',
   'UNDER_REVIEW',
@@ -33,7 +35,7 @@ export function useIdeaFilters() {
 }
 
 /** Sort, tag and status pickers and a search box; every change goes to the URL. */
-export function IdeaFilters({ tags }: { tags: string[] }) {
+export function IdeaFilters({ tags, votingMode }: { tags: string[]; votingMode: string }) {
   const { t } = useTranslation();
   const { filters, update } = useIdeaFilters();
   const [query, setQuery] = useState(filters.q);
@@ -53,7 +55,7 @@ export function IdeaFilters({ tags }: { tags: string[] }) {
           value={filters.sort}
           onChange={(e) => update({ sort: e.target.value })}
         >
-          {SORTS.map((sort) => (
+          {sortsFor(votingMode).map((sort) => (
             <option key={sort} value={sort}>
               {t(`ideas.sorts.${sort}`)}
             </option>
@@ -96,6 +98,11 @@ export function IdeaFilters({ tags }: { tags: string[] }) {
           ))}
         </select>
       </div>
+      {filters.sort === 'COMMON_GROUND' ? (
+        <p className="grid-col-12 usa-hint margin-y-1" id="common-ground-hint">
+          {t('ideas.commonGroundHint')} <Link to="/common-ground">{t('ideas.commonGroundLink')}</Link>
+        </p>
+      ) : null}
       <form className="grid-col-12 tablet:grid-col-3" role="search" onSubmit={search}>
         <label className="usa-label" htmlFor="idea-search">
           {t('ideas.search')}

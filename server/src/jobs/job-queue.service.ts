@@ -1,0 +1,104 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import PgBoss from 'pg-boss';
+import { UnavailableError } from '../common/errors/domain-error.js';
+import { JsonLogger } from '../common/logging/json-logger.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import type { AppConfig } from '../config/config.js';
+import { DatabaseService } from '../database/database.service.js';
+import { DATABASE_URL } from '../database/database.tokens.js';
+
+const RETRY_START_MS = 5000;
+
+export interface JobDefinition {
+  name: string;
+  /** Runs one job; a throw retries it with backoff (retryLimit times), then it is kept as failed. */
+  handle(data: Record<string, unknown>): Promise<void>;
+  /** Cron (UTC, minute granularity): the queue sends the job itself on this schedule, once for all processes. */
+  cron?: string;
+}
+
+/**
+ * The background job queue: pg-boss on the application's PostgreSQL (schema `pgboss`), so jobs need nothing
+ * but the database, survive restarts, and each is taken by one worker of one process. Modules register their
+ * jobs at start; with WORKERS=false this process only sends jobs and another one works them.
+ */
+@Injectable()
+export class JobQueueService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly definitions: JobDefinition[] = [];
+  private boss: PgBoss | null = null;
+  private starting: Promise<void> | undefined;
+  private stopped = false;
+
+  constructor(
+    @Inject(DATABASE_URL) private readonly url: string,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly logger: JsonLogger,
+    private readonly database: DatabaseService,
+  ) {}
+
+  register(definition: JobDefinition): void {
+    this.definitions.push(definition);
+  }
+
+  /**
+   * With WORKERS, the queue starts once the database is ready, in the background: a database that is away
+   * at boot delays the workers, never the API (and a failed start is tried again).
+   */
+  onApplicationBootstrap(): void {
+    if (!this.config.workers) return;
+    this.starting = (async () => {
+      while (!this.stopped) {
+        try {
+          await this.database.whenReady();
+          if (this.stopped) return;
+          await this.start();
+          return;
+        } catch (error) {
+          this.logger.emit('warn', 'job queue not started, trying again', {
+            error: error instanceof Error ? error.message : String(error),
+          });
+          await new Promise((resolve) => setTimeout(resolve, RETRY_START_MS).unref());
+        }
+      }
+    })();
+  }
+
+  /** Resolves once the background start has finished (tests and the worker command wait for it). */
+  async started(): Promise<void> {
+    await this.starting;
+  }
+
+  /** Starts the queue and the workers of every registered job (once). */
+  async start(): Promise<void> {
+    if (this.boss || this.stopped) return;
+    const boss = new PgBoss({ connectionString: this.url, max: 2, application_name: 'consulta-jobs' });
+    boss.on('error', (error: Error) => this.logger.emit('warn', 'job queue error', { error: error.message }));
+    await boss.start();
+    for (const definition of this.definitions) {
+      await boss.createQueue(definition.name, {
+        name: definition.name,
+        retryLimit: 5,
+        retryDelay: 30,
+        retryBackoff: true,
+      });
+      await boss.work<Record<string, unknown>>(definition.name, async (jobs) => {
+        for (const job of jobs) await definition.handle(job.data ?? {});
+      });
+      if (definition.cron) await boss.schedule(definition.name, definition.cron, {}, { tz: 'UTC' });
+    }
+    this.boss = boss;
+  }
+
+  /** Queues a job now (the queue must have been started in some process for it to run). */
+  async send(name: string, data: Record<string, unknown> = {}): Promise<string | null> {
+    if (!this.boss) throw new UnavailableError();
+    return this.boss.send(name, data);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    const boss = this.boss;
+    this.boss = null;
+    await boss?.stop({ graceful: true, wait: true, timeout: 5000 });
+  }
+}
