@@ -19,8 +19,11 @@ const { values: args } = parseArgs({
     scale: { type: 'string', default: '1' },
     seconds: { type: 'string', default: '10' },
     clients: { type: 'string', default: '20' },
+    // common-ground: only the common ground recompute (its own 2,000 ideas and 1,000,000 votes) and castVote
+    only: { type: 'string' },
   },
 });
+const only = args.only;
 const scale = Number(args.scale);
 const seconds = Number(args.seconds);
 const clients = Number(args.clients);
@@ -308,6 +311,110 @@ function shuffled(list) {
   return copy;
 }
 
+/**
+ * Common ground at its target size: one UP_DOWN campaign with 2,000 ideas and 1,000,000 votes (5,000 people in
+ * two camps voting 200 ideas each), recomputed by `npm run common-ground -- --stats` in its own process (time
+ * and peak memory), then castVote driven alone and again while recomputes run back to back.
+ */
+async function commonGroundBench(base, token, upDown) {
+  const db = new pg.Client({ connectionString: databaseUrl });
+  await db.connect();
+  await timed('common ground: 2,000 ideas, 1,000,000 votes', async () => {
+    const [{ id: campaign }] = (
+      await db.query(
+        `INSERT INTO campaigns (agency_id, slug, title, summary, body, body_html, status, voting_mode)
+         SELECT id, 'bench-common-ground', 'Common ground bench', 'Q', 'B', '<p>B</p>', 'OPEN', 'UP_DOWN' FROM agencies LIMIT 1
+         RETURNING id`,
+      )
+    ).rows;
+    await db.query(
+      `INSERT INTO ideas (campaign_id, author_id, title, body, body_html, hot)
+       SELECT $1, (SELECT id FROM users LIMIT 1), 'Common ground idea ' || n, 'Body', '<p>Body</p>', 0 FROM generate_series(1, 2000) n`,
+      [campaign],
+    );
+    await db.query(
+      `INSERT INTO users (email, password_hash, display_name)
+       SELECT 'bench-cg-' || n || '@example.org', (SELECT password_hash FROM users LIMIT 1), 'Voter ' || n
+         FROM generate_series(1, 5000) n`,
+    );
+    // Person p votes 200 ideas; camp (p % 2) votes its half up and the other half down, with 10% noise.
+    await db.query(
+      `WITH i AS (SELECT row_number() OVER (ORDER BY id) AS n, id FROM ideas WHERE campaign_id = $1),
+            u AS (SELECT row_number() OVER (ORDER BY id) AS n, id FROM users WHERE email LIKE 'bench-cg-%')
+       INSERT INTO votes (user_id, idea_id, campaign_id, value)
+       SELECT u.id, i.id, $1,
+              CASE WHEN ((i.n % 2) = (u.n % 2)) <> (hashtext(u.id::text || i.id::text) % 10 = 0) THEN 1 ELSE -1 END
+         FROM u CROSS JOIN generate_series(0, 199) k JOIN i ON i.n = 1 + ((u.n * 37 + k * 10) % 2000)`,
+      [campaign],
+    );
+    // The counters the vote transaction would have kept, so the reconciliation check still holds.
+    await db.query(
+      `INSERT INTO campaign_participants (campaign_id, user_id, votes_used)
+       SELECT campaign_id, user_id, count(*) FROM votes WHERE campaign_id = $1 GROUP BY 1, 2`,
+      [campaign],
+    );
+    await db.query(
+      `INSERT INTO campaign_participants (campaign_id, user_id, votes_used)
+       SELECT DISTINCT campaign_id, author_id, 0 FROM ideas WHERE campaign_id = $1 ON CONFLICT DO NOTHING`,
+      [campaign],
+    );
+    await db.query(
+      `UPDATE ideas i SET upvotes = v.up, downvotes = v.down, score = v.up - v.down,
+              hot = consulta_hot((v.up - v.down)::int, i.created_at), wilson = consulta_wilson(v.up::int, v.down::int)
+         FROM (SELECT idea_id, count(*) FILTER (WHERE value = 1) AS up, count(*) FILTER (WHERE value = -1) AS down
+                 FROM votes WHERE campaign_id = $1 GROUP BY 1) v
+        WHERE v.idea_id = i.id`,
+      [campaign],
+    );
+    await db.query(
+      `UPDATE campaigns c SET idea_count = (SELECT count(*) FROM ideas WHERE campaign_id = c.id),
+              participant_count = (SELECT count(*) FROM campaign_participants WHERE campaign_id = c.id) WHERE id = $1`,
+      [campaign],
+    );
+    await db.query('ANALYZE');
+  });
+  const [{ count }] = (
+    await db.query(
+      "SELECT count(*)::int FROM votes v JOIN campaigns c ON c.id = v.campaign_id WHERE c.slug = 'bench-common-ground'",
+    )
+  ).rows;
+  await db.end();
+  const recompute = () =>
+    new Promise((resolve) => {
+      const child = spawn(
+        process.execPath,
+        [join(ROOT, 'server/dist/server/src/cli/common-ground.js'), '--campaign', 'bench-common-ground', '--stats'],
+        {
+          env: { PATH: process.env.PATH, DATABASE_URL: databaseUrl, NODE_ENV: 'production' },
+          stdio: ['ignore', 'ignore', 'pipe'],
+        },
+      );
+      let stats = '';
+      child.stderr.on('data', (chunk) => (stats += chunk));
+      child.on('exit', () => resolve(stats.trim()));
+    });
+  log(`  common ground over ${count} votes: ${await recompute()}`);
+  log(`  again: ${await recompute()}`);
+  const orders = Array.from({ length: clients }, () => shuffled(upDown));
+  const step = Array.from({ length: clients }, () => 0);
+  const castNext = async (c) => {
+    const idea = orders[c][step[c]++ % orders[c].length];
+    return !!(await call(base, token(c), CAST, { id: gid('Idea', idea.id), v: Math.random() < 0.5 ? 1 : -1 }));
+  };
+  const alone = await drive('castVote (before the recompute)', castNext);
+  let running = true;
+  const runs = [];
+  const loop = (async () => {
+    while (running) runs.push(await recompute());
+  })();
+  const during = await drive('castVote (while common ground recomputes)', castNext);
+  running = false;
+  await loop;
+  log(`  recomputes during that run: ${runs.length} (${runs.join('; ')})`);
+  log(`  castVote during the recompute: ${Math.round((100 * during['req/s']) / alone['req/s'])}% of castVote alone`);
+  return [alone, during];
+}
+
 let server;
 try {
   const data = await timed('seed total', seed);
@@ -333,53 +440,62 @@ try {
   );
 
   const upDown = ideas.filter((idea) => campaigns.find((c) => c.id === idea.campaign_id)?.voting_mode === 'UP_DOWN');
-  const results = [
-    await drive(
-      'ranked list (TOP, first 20)',
-      async (c) => !!(await call(base, token(c), LIST, { id: gid('Campaign', pick(campaigns).id), sort: 'TOP' })),
-    ),
-    await drive('NEW page 5 by cursor', async (c) => {
-      const campaign = pick(campaigns);
-      return !!(await call(base, token(c), LIST, {
-        id: gid('Campaign', campaign.id),
-        sort: 'NEW',
-        after: page5.get(campaign.id),
-      }));
-    }),
-    await drive(
-      'idea detail',
-      async (c) => !!(await call(base, token(c), DETAIL, { id: gid('Idea', pick(ideas).id) })),
-    ),
-    await drive('search', async (c) => !!(await call(base, token(c), SEARCH, { q: `${pick(words)} ${pick(words)}` }))),
-    // What the idea form asks while someone types a title, for duplicate hints.
-    await drive(
-      'similarIdeas (while typing)',
-      async (c) =>
-        !!(await call(base, token(c), SIMILAR, {
-          c: gid('Campaign', pick(campaigns).id),
-          text: `${pick(words)} and ${pick(words)}`,
-        })),
-    ),
-  ];
+  const results =
+    only === 'common-ground'
+      ? []
+      : [
+          await drive(
+            'ranked list (TOP, first 20)',
+            async (c) => !!(await call(base, token(c), LIST, { id: gid('Campaign', pick(campaigns).id), sort: 'TOP' })),
+          ),
+          await drive('NEW page 5 by cursor', async (c) => {
+            const campaign = pick(campaigns);
+            return !!(await call(base, token(c), LIST, {
+              id: gid('Campaign', campaign.id),
+              sort: 'NEW',
+              after: page5.get(campaign.id),
+            }));
+          }),
+          await drive(
+            'idea detail',
+            async (c) => !!(await call(base, token(c), DETAIL, { id: gid('Idea', pick(ideas).id) })),
+          ),
+          await drive(
+            'search',
+            async (c) => !!(await call(base, token(c), SEARCH, { q: `${pick(words)} ${pick(words)}` })),
+          ),
+          // What the idea form asks while someone types a title, for duplicate hints.
+          await drive(
+            'similarIdeas (while typing)',
+            async (c) =>
+              !!(await call(base, token(c), SIMILAR, {
+                c: gid('Campaign', pick(campaigns).id),
+                text: `${pick(words)} and ${pick(words)}`,
+              })),
+          ),
+        ];
   // castVote: every client votes +1 or -1 on ideas in its own order; then retractVote takes back exactly
   // the votes each client cast, so both are measured as single mutations doing real writes.
   const orders = Array.from({ length: clients }, () => shuffled(upDown));
   const cast = Array.from({ length: clients }, () => []);
-  results.push(
-    await drive('castVote', async (c) => {
-      const idea = orders[c][cast[c].length % orders[c].length];
-      const id = gid('Idea', idea.id);
-      cast[c].push(id);
-      return !!(await call(base, token(c), CAST, { id, v: Math.random() < 0.5 ? 1 : -1 }));
-    }),
-  );
-  results.push(
-    await drive('retractVote (the votes just cast)', async (c) => {
-      const id = cast[c].pop();
-      if (id === undefined) return undefined;
-      return !!(await call(base, token(c), RETRACT, { id }));
-    }),
-  );
+  if (only !== 'common-ground')
+    results.push(
+      await drive('castVote', async (c) => {
+        const idea = orders[c][cast[c].length % orders[c].length];
+        const id = gid('Idea', idea.id);
+        cast[c].push(id);
+        return !!(await call(base, token(c), CAST, { id, v: Math.random() < 0.5 ? 1 : -1 }));
+      }),
+    );
+  if (only !== 'common-ground')
+    results.push(
+      await drive('retractVote (the votes just cast)', async (c) => {
+        const id = cast[c].pop();
+        if (id === undefined) return undefined;
+        return !!(await call(base, token(c), RETRACT, { id }));
+      }),
+    );
+  if (only === 'common-ground' || only === undefined) results.push(...(await commonGroundBench(base, token, upDown)));
   log(
     `\n${clients} concurrent clients, ${seconds} s per operation, scale ${scale} (${IDEAS} ideas, ${PEOPLE * VOTES_PER_PERSON} votes):`,
   );
