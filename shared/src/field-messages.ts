@@ -46,6 +46,8 @@ export const FIELD_MESSAGES = {
   cursorInvalid: 'This cursor is not valid for this list.',
   nameControls: 'A name cannot contain control or text-direction characters.',
   nameInvisible: 'Use visible letters or digits in your name.',
+  voteMatrixHeader: 'The file must start with the header "{{header}}".',
+  voteMatrixLine: 'Line {{line}} is not "idea_id,voter,value".',
 } as const;
 
 export type FieldMessageKey = keyof typeof FIELD_MESSAGES;

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { anonymousViewer } from '../common/auth/request-viewer.js';
+import { DomainError } from '../common/errors/domain-error.js';
 import { toGlobalId } from '../common/graphql/global-id.js';
 import { CampaignsService } from '../modules/campaigns/campaigns.service.js';
 import { CommonGroundService, type ScoredIdea } from '../modules/common-ground/common-ground.service.js';
@@ -80,7 +81,9 @@ async function main(): Promise<number> {
 main().then(
   (status) => process.exit(status),
   (error: unknown) => {
-    process.stderr.write(`Error: ${error instanceof Error ? error.message : String(error)}\n`);
+    const fields = error instanceof DomainError ? ((error.extensions.fields ?? {}) as Record<string, string>) : {};
+    const words = Object.values(fields).join(' ');
+    process.stderr.write(`Error: ${words || (error instanceof Error ? error.message : String(error))}\n`);
     process.exit(1);
   },
 );

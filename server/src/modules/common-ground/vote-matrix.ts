@@ -1,4 +1,5 @@
 import { BadInputError } from '../../common/errors/domain-error.js';
+import { fieldMessage } from '../../common/errors/field-message.js';
 import { fromGlobalId } from '../../common/graphql/global-id.js';
 import type { VoteMatrix } from './fit.js';
 
@@ -11,12 +12,13 @@ export const VOTE_MATRIX_HEADER = 'idea_id,voter,value';
  */
 export function matrixFromCsv(text: string): { matrix: VoteMatrix; ideaIds: string[] } {
   const lines = text.split(/\r?\n/).filter((line) => line.length > 0);
-  if (lines[0] !== VOTE_MATRIX_HEADER) throw new BadInputError({ file: `expected the header "${VOTE_MATRIX_HEADER}"` });
+  if (lines[0] !== VOTE_MATRIX_HEADER)
+    throw new BadInputError({ file: fieldMessage('voteMatrixHeader', { header: VOTE_MATRIX_HEADER }) });
   const rows = lines.slice(1).map((line, n) => {
     const [ideaId, voter, value] = line.split(',');
     const idea = ideaId ? fromGlobalId(ideaId) : null;
     if (!idea || idea.type !== 'Idea' || !voter || (value !== '1' && value !== '-1')) {
-      throw new BadInputError({ file: `line ${n + 2} is not "idea_id,voter,value"` });
+      throw new BadInputError({ file: fieldMessage('voteMatrixLine', { line: n + 2 }) });
     }
     return { idea: idea.id, ideaId, voter, value: Number(value) };
   });
