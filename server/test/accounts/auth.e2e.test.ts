@@ -307,6 +307,9 @@ describe('display names at sign-up', () => {
     const reversed = await signUp('Admin\u202Enimda');
     expect(outcome(reversed)).toBe('BAD_USER_INPUT');
     expect(reversed.errors![0]!.extensions!.fieldKeys.displayName.key).toBe('nameControls');
+    // Read as typed: a tab inside a name is a control character (the form refuses it the same way).
+    const tabbed = await signUp('Tab\tname');
+    expect(tabbed.errors![0]!.extensions!.fieldKeys.displayName.key).toBe('nameControls');
     const invisible = await signUp('\u3164\u200B');
     expect(invisible.errors![0]!.extensions!.fieldKeys.displayName.key).toBe('nameInvisible');
   });

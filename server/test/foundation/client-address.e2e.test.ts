@@ -7,10 +7,18 @@ import { Nginx, postFrom } from '../support/nginx.js';
 const AGENCIES = '{ agencies { id } }';
 const SIGN_IN = 'mutation ($input: SignInInput!) { signIn(input: $input) { token } }';
 
-async function setUp(trustProxy: AppConfig['trustProxy'], perMinute: number) {
-  const t = await startTestApp({ config: { trustProxy, limits: { perMinute } } });
-  const nginx = await Nginx.start(Number(new URL(t.url).port));
-  return { t, nginx };
+/** An app with these settings behind Debian's nginx, for the describe block it is called in. */
+function behindNginx(trustProxy: AppConfig['trustProxy'], perMinute: number) {
+  const parts = {} as { t: TestApp; nginx: Nginx };
+  beforeAll(async () => {
+    parts.t = await startTestApp({ config: { trustProxy, limits: { perMinute } } });
+    parts.nginx = await Nginx.start(Number(new URL(parts.t.url).port));
+  });
+  afterAll(async () => {
+    await parts.nginx.stop();
+    await parts.t.close();
+  });
+  return parts;
 }
 
 /** The addresses the per-address limit has counted requests for. */
@@ -24,59 +32,43 @@ async function countedAddresses(t: TestApp): Promise<string[]> {
 const code = (result: { body: { errors?: Array<{ extensions?: Record<string, any> }> } }) => outcome(result.body);
 
 describe('behind the bundled nginx with TRUST_PROXY=1', () => {
-  let t: TestApp;
-  let nginx: Nginx;
-  beforeAll(async () => {
-    ({ t, nginx } = await setUp(1, 2));
-  });
-  afterAll(async () => {
-    await nginx.stop();
-    await t.close();
-  });
+  const parts = behindNginx(1, 2);
 
   it('gives each client its own per-address limit', async () => {
-    expect(code(await postFrom('127.0.0.2', nginx.url, AGENCIES))).toBe('OK');
-    expect(code(await postFrom('127.0.0.2', nginx.url, AGENCIES))).toBe('OK');
-    const third = await postFrom('127.0.0.2', nginx.url, AGENCIES);
+    expect(code(await postFrom('127.0.0.2', parts.nginx.url, AGENCIES))).toBe('OK');
+    expect(code(await postFrom('127.0.0.2', parts.nginx.url, AGENCIES))).toBe('OK');
+    const third = await postFrom('127.0.0.2', parts.nginx.url, AGENCIES);
     expect(third.status).toBe(429);
     expect(code(third)).toBe('RATE_LIMITED');
     // Another client behind the same proxy is not affected.
-    expect(code(await postFrom('127.0.0.3', nginx.url, AGENCIES))).toBe('OK');
-    expect(await countedAddresses(t)).toEqual(['127.0.0.2', '127.0.0.3']);
+    expect(code(await postFrom('127.0.0.3', parts.nginx.url, AGENCIES))).toBe('OK');
+    expect(await countedAddresses(parts.t)).toEqual(['127.0.0.2', '127.0.0.3']);
   });
 
   it('cannot be fooled by a client that sends its own X-Forwarded-For through the proxy', async () => {
-    const spoofed = await postFrom('127.0.0.4', nginx.url, AGENCIES, {}, { 'x-forwarded-for': '10.9.9.9' });
+    const spoofed = await postFrom('127.0.0.4', parts.nginx.url, AGENCIES, {}, { 'x-forwarded-for': '10.9.9.9' });
     expect(code(spoofed)).toBe('OK');
-    const counted = await countedAddresses(t);
+    const counted = await countedAddresses(parts.t);
     expect(counted).toContain('127.0.0.4');
     expect(counted).not.toContain('10.9.9.9');
   });
 });
 
 describe('failed sign-ins behind the bundled nginx', () => {
-  let t: TestApp;
-  let nginx: Nginx;
-  beforeAll(async () => {
-    ({ t, nginx } = await setUp(1, 0));
-  });
-  afterAll(async () => {
-    await nginx.stop();
-    await t.close();
-  });
+  const parts = behindNginx(1, 0);
 
   it('from one client do not stop another client signing in', async () => {
-    const person = await makeUser(t);
+    const person = await makeUser(parts.t);
     for (let i = 0; i < 11; i++) {
-      await postFrom('127.0.0.5', nginx.url, SIGN_IN, {
+      await postFrom('127.0.0.5', parts.nginx.url, SIGN_IN, {
         input: { email: `nobody-${i}@example.org`, password: 'wrong guess' },
       });
     }
-    const limited = await postFrom('127.0.0.5', nginx.url, SIGN_IN, {
+    const limited = await postFrom('127.0.0.5', parts.nginx.url, SIGN_IN, {
       input: { email: person.email, password: PASSWORD },
     });
     expect(code(limited)).toBe('RATE_LIMITED');
-    const other = await postFrom('127.0.0.6', nginx.url, SIGN_IN, {
+    const other = await postFrom('127.0.0.6', parts.nginx.url, SIGN_IN, {
       input: { email: person.email, password: PASSWORD },
     });
     expect(code(other)).toBe('OK');
@@ -84,22 +76,14 @@ describe('failed sign-ins behind the bundled nginx', () => {
 });
 
 describe('TRUST_PROXY as a list of proxy addresses', () => {
-  let t: TestApp;
-  let nginx: Nginx;
-  beforeAll(async () => {
-    ({ t, nginx } = await setUp(['127.0.0.1'], 100));
-  });
-  afterAll(async () => {
-    await nginx.stop();
-    await t.close();
-  });
+  const parts = behindNginx(['127.0.0.1'], 100);
 
   it('believes the listed proxy, and nobody else', async () => {
-    expect(code(await postFrom('127.0.0.7', nginx.url, AGENCIES))).toBe('OK');
+    expect(code(await postFrom('127.0.0.7', parts.nginx.url, AGENCIES))).toBe('OK');
     // Straight to the API from an address that is not a listed proxy: its forwarded header is ignored.
-    const direct = await postFrom('127.0.0.8', t.url, AGENCIES, {}, { 'x-forwarded-for': '10.9.9.8' });
+    const direct = await postFrom('127.0.0.8', parts.t.url, AGENCIES, {}, { 'x-forwarded-for': '10.9.9.8' });
     expect(code(direct)).toBe('OK');
-    expect(await countedAddresses(t)).toEqual(['127.0.0.7', '127.0.0.8']);
+    expect(await countedAddresses(parts.t)).toEqual(['127.0.0.7', '127.0.0.8']);
   });
 });
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { buildSchema, Kind, parse, print, type OperationDefinitionNode } from 'graphql';
 import { REPO_ROOT } from '../../config/config.js';
-import { DocumentAnalyser, fragmentsOf } from './document-analysis.js';
+import { DocumentAnalyser, fragmentsOf, rootFieldCount } from './document-analysis.js';
 import { fragmentChain } from '../../../test/support/documents.js';
 
 const schema = buildSchema(readFileSync(join(REPO_ROOT, 'server/schema.graphql'), 'utf8'));
@@ -57,12 +57,19 @@ describe('document analysis', () => {
     expect(measure('{ agencies { members { role } } }').figures.cost).toBe(1 + 20 * (1 + 20));
   });
 
-  it('counts root fields through aliases and fragments', () => {
-    expect(measure('mutation { a: signOut b: signOut c: signOut }').figures.fields).toBe(3);
-    expect(
-      measure('query { ...F __typename } fragment F on Query { a: viewer { email } b: viewer { email } }').figures
-        .fields,
-    ).toBe(2);
+  it('counts root fields through aliases and fragments, each response key once', () => {
+    const roots = (source: string) => {
+      const document = parse(source);
+      const operation = document.definitions.find(
+        (d) => d.kind === Kind.OPERATION_DEFINITION,
+      ) as OperationDefinitionNode;
+      return rootFieldCount(operation, fragmentsOf(document));
+    };
+    expect(roots('mutation { a: signOut b: signOut c: signOut }')).toBe(3);
+    expect(roots('query { ...F __typename } fragment F on Query { a: viewer { email } b: viewer { email } }')).toBe(2);
+    expect(roots('query { ...F ...F } fragment F on Query { viewer { email } }')).toBe(1);
+    expect(roots('{ __typename }')).toBe(1);
+    expect(measure('{ viewer { email } }').figures.cost).toBe(2);
   });
 
   it('gives a document the same figures as the same document with its fragments inlined', () => {

@@ -24,8 +24,6 @@ export interface SelectionFigures {
   depth: number;
   /** Each field 1, what lies under a list multiplied by its page size. */
   cost: number;
-  /** Fields at this level, through fragments (what the rate limit counts at the root). */
-  fields: number;
 }
 
 /** Selections of the document looked at, each once: the measure of the checks' own work. */
@@ -34,7 +32,7 @@ export interface Analysis {
   visited: number;
 }
 
-const NONE: SelectionFigures = { depth: 0, cost: 0, fields: 0 };
+const NONE: SelectionFigures = { depth: 0, cost: 0 };
 
 /**
  * Plain lists (not connections, no `first`) hold as many items as these say, as far as anyone has seen;
@@ -55,7 +53,7 @@ export function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinit
 
 /**
  * Measures one operation. Types come from the schema where it is given (needed for the cost: which fields
- * are lists, and the page size an argument takes by default); without it only depth and fields are right.
+ * are lists, and the page size an argument takes by default); without it only the depth is right.
  * Linear in the document's size: a fragment's figures are computed once and reused at every spread, and a
  * fragment that spreads itself (refused by validation anyway) counts as nothing.
  */
@@ -97,7 +95,6 @@ export class DocumentAnalyser {
     if (!selectionSet) return NONE;
     let depth = 0;
     let cost = 0;
-    let fields = 0;
     for (const node of selectionSet.selections) {
       this.visited++;
       let part: SelectionFigures;
@@ -112,9 +109,8 @@ export class DocumentAnalyser {
       }
       depth = Math.max(depth, part.depth);
       cost += part.cost;
-      fields += part.fields;
     }
-    return { depth, cost, fields };
+    return { depth, cost };
   }
 
   private fragment(name: string): SelectionFigures {
@@ -141,7 +137,7 @@ export class DocumentAnalyser {
       isConnection(parent),
       `${parent?.name}.${node.name.value}`,
     );
-    return { depth: 1 + children.depth, cost: 1 + children.cost * multiplier, fields: 1 };
+    return { depth: 1 + children.depth, cost: 1 + children.cost * multiplier };
   }
 
   /**
@@ -163,10 +159,6 @@ export class DocumentAnalyser {
     const listOfObjects =
       !!definition && isListType(getNullableType(definition.type)) && isCompositeType(getNamedType(definition.type));
     if (listOfObjects && !insideConnection) return PLAIN_LIST_SIZES[key] ?? LIMITS.page.defaultSize;
-    // Without a schema, a selection with edges is a connection.
-    if (!definition && node.selectionSet?.selections.some((s) => s.kind === Kind.FIELD && s.name.value === 'edges')) {
-      return LIMITS.page.defaultSize;
-    }
     return 1;
   }
 
@@ -216,4 +208,14 @@ export function rootFieldsByName(
   };
   walk(operation.selectionSet);
   return new Map([...keys].map(([name, aliases]) => [name, aliases.size]));
+}
+
+/** How many root fields an operation runs (aliases and fragments included): what the per-address limit counts. */
+export function rootFieldCount(
+  operation: OperationDefinitionNode,
+  fragments: Map<string, FragmentDefinitionNode>,
+): number {
+  let count = 0;
+  for (const [name, times] of rootFieldsByName(operation, fragments)) if (!name.startsWith('__')) count += times;
+  return Math.max(1, count);
 }

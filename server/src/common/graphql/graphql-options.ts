@@ -47,7 +47,7 @@ const requestIdsOnErrors: ApolloServerPlugin<GraphQLContext> = {
  * database has it now, so a session revoked by another API process cannot write. Then a signed-out client's
  * mutation that needs a session is refused before its input is looked at.
  */
-const freshSessionForWrites =
+const viewerForOperation =
   (sessions: SessionsService) =>
   async (context: GraphQLContext, operation: OperationDefinitionNode): Promise<void> => {
     if (operation.operation !== 'query' && context.viewer.fromCache) {
@@ -86,7 +86,7 @@ export function graphqlOptions(
       ApolloServerPluginCacheControlDisabled(),
       requestIdsOnErrors,
       unavailableAs503,
-      operationLimitsPlugin(config.limits, rateLimits, personLimits, logger, freshSessionForWrites(sessions)),
+      operationLimitsPlugin(config.limits, rateLimits, personLimits, logger, viewerForOperation(sessions)),
     ],
     // The Fastify integration calls the context function with (request, reply).
     context: async (req: FastifyRequest, reply: FastifyReply): Promise<GraphQLContext> => {

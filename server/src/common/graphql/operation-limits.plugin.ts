@@ -9,7 +9,7 @@ import {
 } from '../rate-limit/person-limits.service.js';
 import type { RateLimitService } from '../rate-limit/rate-limit.service.js';
 import type { LimitsConfig } from '../../config/config.js';
-import { DocumentAnalyser, fragmentsOf, rootFieldsByName } from './document-analysis.js';
+import { DocumentAnalyser, fragmentsOf, rootFieldCount, rootFieldsByName } from './document-analysis.js';
 import type { GraphQLContext } from './graphql-context.js';
 
 /** Mutations that anyone may run without a session; every other mutation needs one. */
@@ -82,7 +82,7 @@ export function operationLimitsPlugin(
           const fragments = fragmentsOf(document);
           const { figures } = DocumentAnalyser.measure(schema, fragments, operation, request.variables);
           counted = true;
-          await count(contextValue, Math.max(1, figures.fields));
+          await count(contextValue, rootFieldCount(operation, fragments));
           if (figures.cost > limits.maxCost) {
             throw refuse(
               new BadInputError(

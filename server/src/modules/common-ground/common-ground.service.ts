@@ -6,11 +6,11 @@ import { DatabaseService } from '../../database/database.service.js';
 import { commonGroundScores, fitCommonGround, type VoteMatrix } from './fit.js';
 
 /** Votes on a campaign's listed ideas: what its common ground is computed from, and what the open data shows. */
-const LISTED_VOTES = `FROM votes v JOIN ideas li ON li.id = v.idea_id
+export const LISTED_VOTES = `FROM votes v JOIN ideas li ON li.id = v.idea_id
   WHERE v.campaign_id = $1 AND li.visibility = 'VISIBLE' AND li.status <> 'WITHDRAWN'`;
 
 /** What identifies a set of votes: it changes when any vote is cast, changed or taken back, or an idea leaves. */
-const FINGERPRINT_SQL = `SELECT count(*) || ':' || coalesce(sum(hashtext(v.user_id::text || v.idea_id::text || v.value)::bigint), 0) AS fingerprint ${LISTED_VOTES}`;
+const FINGERPRINT = `(SELECT count(*) || ':' || coalesce(sum(hashtext(v.user_id::text || v.idea_id::text || v.value)::bigint), 0) ${LISTED_VOTES})`;
 
 export interface ScoredIdea {
   id: string;
@@ -84,7 +84,7 @@ export class CommonGroundService {
         [campaignId],
       );
       if (!campaign || campaign.voting_mode !== 'UP_DOWN' || !campaign.mine) return null;
-      const [{ fingerprint }] = await manager.query(FINGERPRINT_SQL, [campaignId]);
+      const [{ fingerprint }] = await manager.query(`SELECT ${FINGERPRINT} AS fingerprint`, [campaignId]);
       const { matrix, ideaIds } = await this.matrix(manager, campaignId);
       const scores = this.score(matrix);
       await manager.query(
@@ -119,11 +119,11 @@ export class CommonGroundService {
     ]);
     let computed = 0;
     for (const { id } of due) {
-      const [{ fingerprint }] = await this.database.dataSource.query(FINGERPRINT_SQL, [id]);
-      const [stored] = await this.database.dataSource.query('SELECT common_ground_votes FROM campaigns WHERE id = $1', [
-        id,
-      ]);
-      if (stored?.common_ground_votes === fingerprint) {
+      const [{ unchanged }] = await this.database.dataSource.query(
+        `SELECT common_ground_votes IS NOT DISTINCT FROM ${FINGERPRINT} AS unchanged FROM campaigns WHERE id = $1`,
+        [id],
+      );
+      if (unchanged) {
         await this.database.dataSource.query('UPDATE campaigns SET common_ground_at = now() WHERE id = $1', [id]);
         continue;
       }

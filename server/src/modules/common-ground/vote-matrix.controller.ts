@@ -7,6 +7,7 @@ import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
 import { DatabaseService } from '../../database/database.service.js';
 import { CampaignsService } from '../campaigns/campaigns.service.js';
+import { LISTED_VOTES } from './common-ground.service.js';
 import { VOTE_MATRIX_HEADER } from './vote-matrix.js';
 
 const BATCH = 10_000;
@@ -61,8 +62,7 @@ export class VoteMatrixController {
     let after: [string, string] = ['00000000-0000-0000-0000-000000000000', '00000000-0000-0000-0000-000000000000'];
     for (;;) {
       const rows: Array<{ idea_id: string; user_id: string; value: number }> = await this.database.dataSource.query(
-        `SELECT v.idea_id, v.user_id, v.value FROM votes v JOIN ideas i ON i.id = v.idea_id
-          WHERE v.campaign_id = $1 AND i.visibility = 'VISIBLE' AND i.status <> 'WITHDRAWN'
+        `SELECT v.idea_id, v.user_id, v.value ${LISTED_VOTES}
             AND (v.user_id, v.idea_id) > ($2::uuid, $3::uuid)
           ORDER BY v.user_id, v.idea_id LIMIT $4`,
         [campaign.id, after[0], after[1], BATCH],

@@ -31,6 +31,12 @@ function checkText(title: string | null | undefined, body: string | null | undef
   if (Object.keys(fields).length) throw new BadInputError(fields);
 }
 
+/** An idea and whether the viewer may see it, by canSee: the one visibility rule. */
+export interface SeenIdea {
+  idea: IdeaEntity;
+  visible: boolean;
+}
+
 /** Ideas as their authors handle them: submit, edit, withdraw; and who may see one. */
 @Injectable()
 export class IdeasService {
@@ -49,10 +55,7 @@ export class IdeasService {
   }
 
   /** Ideas by id, each with whether the viewer may see it (canSee); null where there is no such idea. */
-  async seenByIds(
-    viewer: RequestViewer,
-    ids: readonly string[],
-  ): Promise<Array<{ idea: IdeaEntity; visible: boolean } | null>> {
+  async seenByIds(viewer: RequestViewer, ids: readonly string[]): Promise<Array<SeenIdea | null>> {
     const found = await this.findByIds(ids);
     const campaigns = new Map(
       (await this.campaigns.findByIds([...new Set(found.map((idea) => idea.campaignId))])).map((c) => [c.id, c]),

@@ -5,12 +5,6 @@ import type { IdeaEntity } from './idea.entity.js';
 import { mapIdea, type IdeaObject } from './idea.object.js';
 import type { IdeasService } from './ideas.service.js';
 
-/** An idea and whether the viewer may see it, by IdeasService.canSee: the one visibility rule. */
-export interface SeenIdea {
-  idea: IdeaEntity;
-  visible: boolean;
-}
-
 /** Ideas by id with the viewer's right to see each, batched per request; null for ideas that do not exist. */
 export function seenIdeaLoader(context: GraphQLContext, ideas: IdeasService) {
   return context.loaders.get('seenIdea', (ids: readonly string[]) => ideas.seenByIds(context.viewer, ids));

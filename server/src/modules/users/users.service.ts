@@ -67,7 +67,8 @@ export class UsersService {
     const email = input.email.trim();
     if (!EMAIL.test(email) || email.length > LIMITS.user.emailMax) fields.email = fieldMessage('email');
     const name = normalizeDisplayName(input.displayName);
-    const nameProblem = displayNameProblem(name);
+    // The rule reads the name as typed (a tab inside it is a control character, not a space).
+    const nameProblem = displayNameProblem(input.displayName);
     if (nameProblem) fields.displayName = fieldMessage(nameProblem.key, nameProblem.values);
     const password = passwordProblem(input.password, { email, displayName: name });
     if (password) fields.password = password;
