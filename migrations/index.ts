@@ -7,6 +7,7 @@ import { CreateFlags1795979000000 } from './1795979000000-create-flags.js';
 import { SimilarIdeasNearest1795980000000 } from './1795980000000-similar-ideas-nearest.js';
 import { DisplayNamesInGraphemes1795981000000 } from './1795981000000-display-names-in-graphemes.js';
 import { CommonGround1795982000000 } from './1795982000000-common-ground.js';
+import { DomainEvents1795983000000 } from './1795983000000-domain-events.js';
 
 /** Every migration, oldest first. New migrations are added here as well as in this folder. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   SimilarIdeasNearest1795980000000,
   DisplayNamesInGraphemes1795981000000,
   CommonGround1795982000000,
+  DomainEvents1795983000000,
 ];

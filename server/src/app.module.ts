@@ -21,6 +21,7 @@ import { FollowsModule } from './modules/follows/follows.module.js';
 import { IdeasModule } from './modules/ideas/ideas.module.js';
 import { ModerationModule } from './modules/moderation/moderation.module.js';
 import { ShareModule } from './modules/share/share.module.js';
+import { EventsModule } from './events/events.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import { CommonGroundModule } from './modules/common-ground/common-ground.module.js';
 import { ResponsesModule } from './modules/responses/responses.module.js';
@@ -60,6 +61,7 @@ export class AppModule {
         ModerationModule,
         ShareModule,
         JobsModule,
+        EventsModule,
         CommonGroundModule,
       ],
     };

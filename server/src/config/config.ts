@@ -41,6 +41,8 @@ export interface AppConfig {
   /** Run the background workers (job queue) inside this process. */
   workers: boolean;
   commonGround: { intervalSeconds: number; minVotes: number };
+  /** Domain event delivery: attempts per subscriber before an event is parked, and the first retry's delay. */
+  events: { maxAttempts: number; retrySeconds: number };
   /** Publish each UP_DOWN campaign's pseudonymous vote matrix with the open data. */
   openDataVoteMatrix: boolean;
   /** Session lifetimes, and how long this process may reuse a session it looked up (reads only). */
@@ -195,6 +197,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
       minVotes: integer(env, 'COMMON_GROUND_MIN_VOTES', 5, 1, 1_000_000),
     },
     openDataVoteMatrix: boolean(env, 'OPEN_DATA_VOTE_MATRIX', false),
+    events: {
+      maxAttempts: integer(env, 'EVENT_MAX_ATTEMPTS', 8, 1, 100),
+      retrySeconds: integer(env, 'EVENT_RETRY_SECONDS', 10, 1, 3600),
+    },
     sessions: {
       idleHours: integer(env, 'SESSION_IDLE_HOURS', 24 * 7, 1, 24 * 365),
       absoluteHours: integer(env, 'SESSION_ABSOLUTE_HOURS', 24 * 30, 1, 24 * 365),

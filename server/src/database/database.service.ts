@@ -4,6 +4,7 @@ import { JsonLogger } from '../common/logging/json-logger.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 import { DATA_SOURCE } from './database.tokens.js';
+import { openCommitHooks } from './after-commit.js';
 import { isStalePlan } from './prepared-pg.js';
 
 const RETRY_DELAY_MS = 1000;
@@ -48,7 +49,13 @@ export class DatabaseService implements OnApplicationBootstrap, OnApplicationShu
   async transaction<T>(work: (manager: EntityManager) => Promise<T>, attempts = 5): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.dataSource.transaction(work);
+        let hooks: Array<() => void> = [];
+        const result = await this.dataSource.transaction((manager) => {
+          hooks = openCommitHooks(manager);
+          return work(manager);
+        });
+        for (const hook of hooks) hook();
+        return result;
       } catch (error) {
         const code =
           (error as { driverError?: { code?: string }; code?: string }).driverError?.code ??

@@ -15,6 +15,19 @@ export interface JobDefinition {
   handle(data: Record<string, unknown>): Promise<void>;
   /** Cron (UTC, minute granularity): the queue sends the job itself on this schedule, once for all processes. */
   cron?: string;
+  /** Queue settings beside the defaults (5 retries from 30 s, doubling). */
+  queue?: Pick<PgBoss.Queue, 'policy' | 'retryLimit' | 'retryDelay' | 'retryBackoff'>;
+  /** Workers of this queue in each process (default 1), each taking `batchSize` jobs at a time. */
+  workers?: number;
+  batchSize?: number;
+}
+
+/** A job to queue inside the caller's transaction (see insertWithin). */
+export type JobInsert = PgBoss.JobInsert;
+
+/** pg-boss's statements run on the caller's transaction, so the jobs exist exactly when it commits. */
+export interface QueueExecutor {
+  query(sql: string, params: unknown[]): Promise<unknown>;
 }
 
 /**
@@ -36,8 +49,13 @@ export class JobQueueService implements OnApplicationBootstrap, OnApplicationShu
     private readonly database: DatabaseService,
   ) {}
 
-  register(definition: JobDefinition): void {
+  /**
+   * Registers a job; when the queue already runs in this process, its workers start now (the promise
+   * resolves once they do).
+   */
+  register(definition: JobDefinition): Promise<void> {
     this.definitions.push(definition);
+    return this.boss ? this.startQueue(this.boss, definition) : Promise.resolve();
   }
 
   /**
@@ -74,25 +92,59 @@ export class JobQueueService implements OnApplicationBootstrap, OnApplicationShu
     const boss = new PgBoss({ connectionString: this.url, max: 2, application_name: 'consulta-jobs' });
     boss.on('error', (error: Error) => this.logger.emit('warn', 'job queue error', { error: error.message }));
     await boss.start();
-    for (const definition of this.definitions) {
-      await boss.createQueue(definition.name, {
-        name: definition.name,
-        retryLimit: 5,
-        retryDelay: 30,
-        retryBackoff: true,
-      });
-      await boss.work<Record<string, unknown>>(definition.name, async (jobs) => {
-        for (const job of jobs) await definition.handle(job.data ?? {});
-      });
-      if (definition.cron) await boss.schedule(definition.name, definition.cron, {}, { tz: 'UTC' });
-    }
+    for (const definition of this.definitions) await this.startQueue(boss, definition);
     this.boss = boss;
+  }
+
+  private async startQueue(boss: PgBoss, definition: JobDefinition): Promise<void> {
+    const settings = { name: definition.name, retryLimit: 5, retryDelay: 30, retryBackoff: true, ...definition.queue };
+    // Processes starting together create the same queues at once, which PostgreSQL may end as a deadlock.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await boss.createQueue(definition.name, settings);
+        break;
+      } catch (error) {
+        if ((error as { code?: string }).code !== '40P01' || attempt >= 5) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 200 * attempt));
+      }
+    }
+    for (let worker = 0; worker < (definition.workers ?? 1); worker++) {
+      await boss.work<Record<string, unknown>>(
+        definition.name,
+        { batchSize: definition.batchSize ?? 1, pollingIntervalSeconds: definition.workers ? 0.5 : 2 },
+        // Each job of a batch fails alone (retried with backoff); the others complete.
+        async (jobs) => {
+          for (const job of jobs) {
+            try {
+              await definition.handle(job.data ?? {});
+            } catch (error) {
+              await boss.fail(definition.name, job.id, { message: (error as Error).message });
+            }
+          }
+        },
+      );
+    }
+    if (definition.cron) await boss.schedule(definition.name, definition.cron, {}, { tz: 'UTC' });
   }
 
   /** Queues a job now (the queue must have been started in some process for it to run). */
   async send(name: string, data: Record<string, unknown> = {}): Promise<string | null> {
     if (!this.boss) throw new UnavailableError();
     return this.boss.send(name, data);
+  }
+
+  /** True once this process's queue has started (with WORKERS). */
+  get running(): boolean {
+    return this.boss !== null;
+  }
+
+  /** Queues jobs inside the caller's transaction: they are queued if and only if it commits. */
+  async insertWithin(executor: QueueExecutor, jobs: JobInsert[]): Promise<void> {
+    if (!this.boss) throw new UnavailableError();
+    if (jobs.length === 0) return;
+    await this.boss.insert(jobs, {
+      db: { executeSql: async (text, values) => ({ rows: (await executor.query(text, values)) as any[] }) },
+    });
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -11,7 +11,11 @@ describe('HTTP and GraphQL plumbing', () => {
     const response = await fetch(`${t.url}/health`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/application\/json/);
-    expect(await response.json()).toEqual({ status: 'ok', database: 'up' });
+    expect(await response.json()).toEqual({
+      status: 'ok',
+      database: 'up',
+      events: { backlog: 0, parked: 0, oldestPendingSeconds: null },
+    });
   });
 
   it('serves GraphQL at /graphql', async () => {

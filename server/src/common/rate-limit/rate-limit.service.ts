@@ -2,6 +2,7 @@ import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } f
 
 const PRUNE_EVERY_MS = 10 * 60 * 1000;
 import { DatabaseService } from '../../database/database.service.js';
+import { rateLimitRepository } from './rate-limit.repository.js';
 
 export interface Hit {
   /** The count in the current window, this hit included. */
@@ -31,26 +32,14 @@ export class RateLimitService implements OnApplicationBootstrap, OnApplicationSh
    * early on one and late on another. The hits come back in the order of `keys`.
    */
   async hitAll(keys: string[], windowSeconds: number, cost = 1): Promise<Hit[]> {
-    const rows: Array<{ key: string; count: number; retry: number }> = await this.database.dataSource.query(
-      `INSERT INTO rate_limit_counters AS c (key, window_start, count)
-       SELECT k, now(), $2 FROM unnest($1::text[]) AS k ORDER BY k
-       ON CONFLICT (key) DO UPDATE SET
-         count = CASE WHEN c.window_start <= now() - make_interval(secs => $3) THEN $2 ELSE c.count + $2 END,
-         window_start = CASE WHEN c.window_start <= now() - make_interval(secs => $3) THEN now() ELSE c.window_start END
-       RETURNING key, count,
-         GREATEST(1, CEIL(EXTRACT(EPOCH FROM (window_start + make_interval(secs => $3) - now()))))::int AS retry`,
-      [keys, cost, windowSeconds],
-    );
+    const rows = await rateLimitRepository.hit(this.database.dataSource, keys, windowSeconds, cost);
     const byKey = new Map(rows.map((row) => [row.key, { count: row.count, retryAfterSeconds: row.retry }]));
     return keys.map((key) => byKey.get(key)!);
   }
 
   /** Gives back hits that turned out not to count (a successful sign-in, say). */
   async refund(key: string, cost = 1): Promise<void> {
-    await this.database.dataSource.query(
-      'UPDATE rate_limit_counters SET count = GREATEST(0, count - $2) WHERE key = $1',
-      [key, cost],
-    );
+    await rateLimitRepository.refund(this.database.dataSource, key, cost);
   }
 
   /**
@@ -58,11 +47,7 @@ export class RateLimitService implements OnApplicationBootstrap, OnApplicationSh
    * recent addresses and accounts. Returns how many it removed.
    */
   async prune(olderThanSeconds = 86400): Promise<number> {
-    const result = await this.database.dataSource.query(
-      'DELETE FROM rate_limit_counters WHERE window_start < now() - make_interval(secs => $1)',
-      [olderThanSeconds],
-    );
-    return Array.isArray(result) && typeof result[1] === 'number' ? result[1] : 0;
+    return rateLimitRepository.prune(this.database.dataSource, olderThanSeconds);
   }
 
   onApplicationBootstrap(): void {

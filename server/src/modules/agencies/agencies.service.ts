@@ -10,6 +10,7 @@ import { isUniqueViolation } from '../../database/pg-errors.js';
 import { AuditService } from '../audit/audit.service.js';
 import { UsersService } from '../users/users.service.js';
 import { AgencyMembershipEntity } from './agency-membership.entity.js';
+import { agenciesRepository } from './agencies.repository.js';
 import { AgencyEntity } from './agency.entity.js';
 
 /** Agencies and who works for them. Admins create agencies; admins and agency admins add members. */
@@ -81,8 +82,8 @@ export class AgenciesService {
     }
     if (Object.keys(fields).length > 0) throw new BadInputError(fields);
     try {
-      return await this.database.dataSource.transaction(async (manager) => {
-        const agency = await manager.save(manager.create(AgencyEntity, { name, slug, description }));
+      return await this.database.transaction(async (manager) => {
+        const agency = await agenciesRepository.insert(manager, { name, slug, description: description ?? null });
         await this.audit.record(manager, {
           actorId: actor.userId,
           action: 'agency.created',
@@ -116,17 +117,13 @@ export class AgenciesService {
     }
     const user = await this.users.findByEmail(input.email);
     if (!user) throw new BadInputError({ email: fieldMessage('noSuchAccount') });
-    return this.database.dataSource.transaction(async (manager) => {
+    return this.database.transaction(async (manager) => {
       const existing = await manager.findOne(AgencyMembershipEntity, {
         where: { agencyId: agency.id, userId: user.id },
         lock: { mode: 'pessimistic_write' },
       });
       if (existing?.role === input.role) return existing;
-      await manager.query(
-        `INSERT INTO agency_memberships (agency_id, user_id, role) VALUES ($1, $2, $3)
-         ON CONFLICT (agency_id, user_id) DO UPDATE SET role = EXCLUDED.role`,
-        [agency.id, user.id, input.role],
-      );
+      await agenciesRepository.setMembership(manager, agency.id, user.id, input.role);
       await this.audit.record(manager, {
         actorId: actor.userId,
         action: existing ? 'agency.member_role_changed' : 'agency.member_added',

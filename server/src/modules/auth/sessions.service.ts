@@ -5,7 +5,7 @@ import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
 import { DatabaseService } from '../../database/database.service.js';
 import { SessionCache, type ResolvedSession } from './session-cache.js';
-import { SessionEntity } from './session.entity.js';
+import { sessionsRepository } from './sessions.repository.js';
 
 const TOUCH_EVERY_MS = 60_000;
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
@@ -34,10 +34,9 @@ export class SessionsService {
     manager: EntityManager = this.database.manager,
   ): Promise<string> {
     const token = randomBytes(32).toString('base64url');
-    await manager.insert(SessionEntity, {
+    await sessionsRepository.insert(manager, {
       userId,
       tokenHash: hashToken(token),
-      lastSeenAt: new Date(),
       expiresAt: new Date(Date.now() + this.absoluteSeconds * 1000),
       ip: client.ip.slice(0, 64),
       userAgent: client.userAgent?.slice(0, 300) ?? null,
@@ -56,20 +55,13 @@ export class SessionsService {
     const key = hash.toString('base64');
     const cached = fresh ? null : this.cache.get(key);
     if (cached) return cached;
-    const rows = await this.database.dataSource.query(
-      `SELECT s.id, s.user_id, s.last_seen_at, s.expires_at, u.role, u.suspended_until
-         FROM sessions s JOIN users u ON u.id = s.user_id
-        WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now()
-          AND s.last_seen_at > now() - make_interval(hours => $2)`,
-      [hash, this.config.sessions.idleHours],
-    );
-    const row = rows[0];
+    const row = await sessionsRepository.findLive(this.database.dataSource, hash, this.config.sessions.idleHours);
     if (!row) {
       this.cache.forget(key);
       return null;
     }
     if (Date.now() - new Date(row.last_seen_at).getTime() > TOUCH_EVERY_MS) {
-      await this.database.dataSource.query('UPDATE sessions SET last_seen_at = now() WHERE id = $1', [row.id]);
+      await sessionsRepository.touch(this.database.dataSource, row.id);
     }
     const session = { sessionId: row.id, userId: row.user_id, role: row.role, suspendedUntil: row.suspended_until };
     this.cache.remember(key, session, new Date(row.expires_at));
@@ -77,23 +69,14 @@ export class SessionsService {
   }
 
   async revoke(sessionId: string): Promise<boolean> {
-    const result = await this.database.manager
-      .createQueryBuilder()
-      .update(SessionEntity)
-      .set({ revokedAt: () => 'now()' })
-      .where('id = :sessionId AND revoked_at IS NULL', { sessionId })
-      .execute();
+    const revoked = await sessionsRepository.revoke(this.database.dataSource, sessionId);
     this.cache.forgetSession(sessionId);
-    return (result.affected ?? 0) > 0;
+    return revoked;
   }
 
   /** Ends every live session of a person (password change, suspension), optionally but one. */
   async revokeAllForUser(userId: string, manager: EntityManager = this.database.manager, exceptSessionId?: string) {
-    await manager.query(
-      `UPDATE sessions SET revoked_at = now()
-        WHERE user_id = $1 AND revoked_at IS NULL AND ($2::uuid IS NULL OR id <> $2::uuid)`,
-      [userId, exceptSessionId ?? null],
-    );
+    await sessionsRepository.revokeAllForUser(manager, userId, exceptSessionId ?? null);
     this.cache.forgetUser(userId);
   }
 

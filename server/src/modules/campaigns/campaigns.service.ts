@@ -1,3 +1,6 @@
+import { recordEvents } from '../../events/outbox.repository.js';
+import { ideasRepository } from '../ideas/ideas.repository.js';
+import { campaignsRepository } from './campaigns.repository.js';
 import { CampaignStatus, LIMITS, renderMarkdown, slugify, VotingMode } from '@consulta/shared';
 import { Injectable } from '@nestjs/common';
 import { requireSignedIn } from '../../common/auth/policies.js';
@@ -106,26 +109,24 @@ export class CampaignsService {
     if (slug.length < LIMITS.campaign.slugMin) throw new BadInputError({ slug: fieldMessage('slugLettersDigits') });
     try {
       return await this.database.transaction(async (manager) => {
-        const campaign = await manager.save(
-          manager.create(CampaignEntity, {
-            agencyId: agencyId!,
-            slug,
-            title: input.title.trim(),
-            summary: input.summary.trim(),
-            body: input.body,
-            bodyHtml: renderMarkdown(input.body),
-            status: CampaignStatus.DRAFT,
-            opensAt: input.opensAt ?? null,
-            closesAt: input.closesAt ?? null,
-            votingMode: input.votingMode ?? VotingMode.SUPPORT,
-            voteBudget: input.voteBudget ?? null,
-            responseThreshold: input.responseThreshold ?? null,
-            tags: normaliseTags(input.tags ?? []),
-            ideaCount: 0,
-            participantCount: 0,
-            createdBy: actor.userId,
-          }),
-        );
+        const campaign = await campaignsRepository.save(manager, {
+          agencyId: agencyId!,
+          slug,
+          title: input.title.trim(),
+          summary: input.summary.trim(),
+          body: input.body,
+          bodyHtml: renderMarkdown(input.body),
+          status: CampaignStatus.DRAFT,
+          opensAt: input.opensAt ?? null,
+          closesAt: input.closesAt ?? null,
+          votingMode: input.votingMode ?? VotingMode.SUPPORT,
+          voteBudget: input.voteBudget ?? null,
+          responseThreshold: input.responseThreshold ?? null,
+          tags: normaliseTags(input.tags ?? []),
+          ideaCount: 0,
+          participantCount: 0,
+          createdBy: actor.userId,
+        });
         await this.audit.record(manager, {
           actorId: actor.userId,
           action: 'campaign.created',
@@ -160,10 +161,8 @@ export class CampaignsService {
       if (input.responseThreshold !== undefined) {
         campaign.responseThreshold = input.responseThreshold;
         // Ideas already at the new threshold are owed an answer from now on.
-        await manager.query(
-          'UPDATE ideas SET threshold_reached_at = now() WHERE campaign_id = $1 AND threshold_reached_at IS NULL AND score >= $2',
-          [campaign.id, input.responseThreshold],
-        );
+        if (input.responseThreshold !== null)
+          await ideasRepository.markThresholdReached(manager, campaign.id, input.responseThreshold);
       }
       if (input.voteBudget !== undefined) {
         const lowered =
@@ -183,7 +182,7 @@ export class CampaignsService {
         if (used > 0) throw new BadInputError({ tags: fieldMessage('tagInUse') });
         campaign.tags = tags;
       }
-      await manager.save(campaign);
+      await campaignsRepository.save(manager, campaign);
       await this.audit.record(manager, {
         actorId: viewer.userId,
         action: 'campaign.updated',
@@ -218,7 +217,7 @@ export class CampaignsService {
       }
       const previous = campaign.status;
       campaign.status = to;
-      await manager.save(campaign);
+      await campaignsRepository.save(manager, campaign);
       await this.audit.record(manager, {
         actorId: viewer.userId,
         action: `campaign.${to.toLowerCase()}`,
@@ -227,6 +226,11 @@ export class CampaignsService {
         agencyId: campaign.agencyId,
         details: { from: previous },
       });
+      const payload = { agencyId: campaign.agencyId, actorId: viewer.userId };
+      if (to === CampaignStatus.OPEN)
+        await recordEvents(manager, [{ type: 'CampaignOpened', aggregateId: campaign.id, payload }]);
+      if (to === CampaignStatus.CLOSED)
+        await recordEvents(manager, [{ type: 'CampaignClosed', aggregateId: campaign.id, payload }]);
       return campaign;
     });
   }

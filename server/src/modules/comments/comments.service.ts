@@ -1,3 +1,4 @@
+import { recordEvents } from '../../events/outbox.repository.js';
 import { CampaignStatus, IdeaStatus, LIMITS, renderMarkdown, Visibility } from '@consulta/shared';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
@@ -15,9 +16,10 @@ import {
 import { PersonLimitsService } from '../../common/rate-limit/person-limits.service.js';
 import { listByTime } from '../../common/graphql/time-listing.js';
 import { DatabaseService } from '../../database/database.service.js';
-import { returning } from '../../database/returning.js';
 import { assertNotSuspended } from '../campaigns/participation.js';
 import { CampaignAccessService } from '../campaigns/campaign-access.service.js';
+import { ideasRepository } from '../ideas/ideas.repository.js';
+import { commentsRepository } from './comments.repository.js';
 import { IdeasService } from '../ideas/ideas.service.js';
 import type { CommentRow } from './comment.object.js';
 
@@ -92,12 +94,28 @@ export class CommentsService {
         ]);
         if (idea.status === IdeaStatus.WITHDRAWN) throw new ConflictError('This idea was withdrawn.');
         if (idea.visibility === Visibility.HIDDEN) throw new ConflictError('This idea is hidden pending review.');
-        const [row] = await manager.query(
-          `INSERT INTO comments (idea_id, parent_id, author_id, depth, body, body_html) VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
-          [target.idea.id, input.parentId ?? null, person.userId, depth, body, renderMarkdown(body)],
-        );
-        await manager.query('UPDATE ideas SET comment_count = comment_count + 1 WHERE id = $1', [target.idea.id]);
-        return row as CommentRow;
+        const row = await commentsRepository.insert(manager, {
+          ideaId: target.idea.id,
+          parentId: input.parentId ?? null,
+          authorId: person.userId,
+          depth,
+          body,
+          bodyHtml: renderMarkdown(body),
+        });
+        await ideasRepository.adjustCommentCount(manager, target.idea.id, 1);
+        await recordEvents(manager, [
+          {
+            type: 'CommentAdded',
+            aggregateId: target.idea.id,
+            payload: {
+              campaignId: target.idea.campaignId,
+              commentId: row.id,
+              authorId: person.userId,
+              parentId: input.parentId ?? null,
+            },
+          },
+        ]);
+        return row;
       });
     return this.limits.within('comment', viewer, write);
   }
@@ -136,12 +154,7 @@ export class CommentsService {
     return this.database.transaction(async (manager) => {
       const now = await this.lockChangeable(manager, comment);
       if (now.deleted_at) throw new ConflictError('A deleted comment cannot be edited.');
-      const [row] = await returning<CommentRow>(
-        manager,
-        `UPDATE comments SET body = $2, body_html = $3, edited_at = now() WHERE id = $1 RETURNING *`,
-        [comment.id, text, renderMarkdown(text)],
-      );
-      return row!;
+      return commentsRepository.updateText(manager, comment.id, text, renderMarkdown(text));
     });
   }
 
@@ -151,13 +164,9 @@ export class CommentsService {
     return this.database.transaction(async (manager) => {
       const now = await this.lockChangeable(manager, comment);
       if (now.deleted_at) return now;
-      const [deleted] = await returning<CommentRow>(
-        manager,
-        `UPDATE comments SET deleted_at = now(), body = '', body_html = '' WHERE id = $1 RETURNING *`,
-        [comment.id],
-      );
-      await manager.query('UPDATE ideas SET comment_count = comment_count - 1 WHERE id = $1', [comment.idea_id]);
-      return deleted!;
+      const deleted = await commentsRepository.softDelete(manager, comment.id);
+      await ideasRepository.adjustCommentCount(manager, comment.idea_id, -1);
+      return deleted;
     });
   }
 

@@ -3,6 +3,8 @@ import type { EntityManager } from 'typeorm';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
 import { DatabaseService } from '../../database/database.service.js';
+import { campaignsRepository } from '../campaigns/campaigns.repository.js';
+import { ideasRepository } from '../ideas/ideas.repository.js';
 import { commonGroundScores, fitCommonGround, type VoteMatrix } from './fit.js';
 
 /** Votes on a campaign's listed ideas: what its common ground is computed from, and what the open data shows. */
@@ -87,20 +89,8 @@ export class CommonGroundService {
       const [{ fingerprint }] = await manager.query(`SELECT ${FINGERPRINT} AS fingerprint`, [campaignId]);
       const { matrix, ideaIds } = await this.matrix(manager, campaignId);
       const scores = this.score(matrix);
-      await manager.query(
-        `UPDATE ideas SET common_ground = s.score FROM unnest($2::uuid[], $3::float8[]) AS s(id, score)
-          WHERE ideas.id = s.id AND ideas.campaign_id = $1 AND ideas.common_ground IS DISTINCT FROM s.score`,
-        [campaignId, ideaIds, scores],
-      );
-      // Ideas no longer listed (hidden, withdrawn) keep no score.
-      await manager.query(
-        'UPDATE ideas SET common_ground = NULL WHERE campaign_id = $1 AND common_ground IS NOT NULL AND NOT (id = ANY($2::uuid[]))',
-        [campaignId, ideaIds],
-      );
-      await manager.query('UPDATE campaigns SET common_ground_votes = $2, common_ground_at = now() WHERE id = $1', [
-        campaignId,
-        fingerprint,
-      ]);
+      await ideasRepository.setCommonGround(manager, campaignId, ideaIds, scores as number[]);
+      await campaignsRepository.markCommonGround(manager, campaignId, fingerprint);
       const titles: Array<{ id: string; title: string }> = await manager.query(
         'SELECT id, title FROM ideas WHERE id = ANY($1::uuid[])',
         [ideaIds],
@@ -124,7 +114,7 @@ export class CommonGroundService {
         [id],
       );
       if (unchanged) {
-        await this.database.dataSource.query('UPDATE campaigns SET common_ground_at = now() WHERE id = $1', [id]);
+        await campaignsRepository.markCommonGround(this.database.dataSource, id, null);
         continue;
       }
       if (await this.recompute(id)) computed++;

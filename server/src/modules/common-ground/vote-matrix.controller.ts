@@ -1,10 +1,11 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { Controller, Get, Inject, NotFoundException, Param, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { anonymousViewer } from '../../common/auth/request-viewer.js';
 import { toGlobalId } from '../../common/graphql/global-id.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
+import { openDataKeysRepository } from './open-data-keys.repository.js';
 import { DatabaseService } from '../../database/database.service.js';
 import { CampaignsService } from '../campaigns/campaigns.service.js';
 import { LISTED_VOTES } from './common-ground.service.js';
@@ -32,15 +33,7 @@ export class VoteMatrixController {
   ) {}
 
   private secret(): Promise<Buffer> {
-    this.key ??= (async () => {
-      const db = this.database.dataSource;
-      await db.query('INSERT INTO open_data_keys (name, secret) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING', [
-        KEY_NAME,
-        randomBytes(32),
-      ]);
-      const [row] = await db.query('SELECT secret FROM open_data_keys WHERE name = $1', [KEY_NAME]);
-      return row.secret as Buffer;
-    })();
+    this.key ??= openDataKeysRepository.secret(this.database.dataSource, KEY_NAME);
     return this.key;
   }
 

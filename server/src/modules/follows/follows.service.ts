@@ -5,6 +5,7 @@ import { NotFoundError } from '../../common/errors/domain-error.js';
 import { DatabaseService } from '../../database/database.service.js';
 import type { IdeaEntity } from '../ideas/idea.entity.js';
 import { IdeasService } from '../ideas/ideas.service.js';
+import { followsRepository } from './follows.repository.js';
 
 /**
  * Following ideas, idempotently. The follows table is what notifications will read: who follows which
@@ -21,20 +22,13 @@ export class FollowsService {
     const person = requirePerson(viewer);
     const found = await this.ideas.findVisible(viewer, ideaId);
     if (!found) throw new NotFoundError('idea');
-    await this.database.dataSource.query(
-      follow
-        ? 'INSERT INTO idea_follows (user_id, idea_id) VALUES ($1, $2) ON CONFLICT DO NOTHING'
-        : 'DELETE FROM idea_follows WHERE user_id = $1 AND idea_id = $2',
-      [person.userId, found.idea.id],
-    );
+    const follows = this.database.dataSource;
+    if (follow) await followsRepository.follow(follows, person.userId, found.idea.id);
+    else await followsRepository.unfollow(follows, person.userId, found.idea.id);
     return found.idea;
   }
 
-  async followedAmong(userId: string, ideaIds: readonly string[]): Promise<Set<string>> {
-    const rows = await this.database.dataSource.query(
-      'SELECT idea_id FROM idea_follows WHERE user_id = $1 AND idea_id = ANY($2)',
-      [userId, ideaIds],
-    );
-    return new Set(rows.map((row: { idea_id: string }) => row.idea_id));
+  followedAmong(userId: string, ideaIds: readonly string[]): Promise<Set<string>> {
+    return followsRepository.followedAmong(this.database.dataSource, userId, ideaIds);
   }
 }

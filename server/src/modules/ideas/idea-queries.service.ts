@@ -14,14 +14,24 @@ import {
 import { DatabaseService } from '../../database/database.service.js';
 import { PLANNED_EACH_TIME } from '../../database/prepared-pg.js';
 import { CampaignAccessService } from '../campaigns/campaign-access.service.js';
-import { IDEA_COLUMNS, ideaFromRow, type IdeaEntity } from './idea.entity.js';
+import { rows as sqlRows } from '../../database/sql.js';
+import { IDEA_COLUMNS, ideaFromRow, type IdeaEntity, type IdeaRow } from './idea.entity.js';
+
+/** A list row: the idea, its rank in a search, and (signed in or out) its author and the viewer's vote. */
+type ListRow = IdeaRow & {
+  rank?: number;
+  a_display_name?: string | null;
+  a_role?: string;
+  a_created_at?: Date;
+  viewer_vote?: number | null;
+};
 
 interface Order {
   /** Columns of `ideas` in ORDER BY (descending unless `ascending`), the last one always id. */
   columns: string[];
   ascending?: boolean;
   casts: CursorCast[];
-  keys(row: Record<string, any>): unknown[];
+  keys(row: ListRow): unknown[];
 }
 
 const iso = (value: Date) => value.toISOString();
@@ -53,7 +63,7 @@ const ORDERS: Record<IdeaSort | 'RANK', Order> = {
 const AWAITING: Order = {
   columns: ['threshold_reached_at', 'id'],
   casts: ['timestamptz', 'uuid'],
-  keys: (r) => [iso(r.threshold_reached_at), r.id],
+  keys: (r) => [iso(r.threshold_reached_at!), r.id],
   ascending: true,
 };
 
@@ -69,7 +79,7 @@ export interface IdeaListFilter {
 }
 
 /** An idea from a list row that also carries its author and the viewer's vote. */
-function withListed(row: Record<string, any>): IdeaEntity {
+function withListed(row: ListRow): IdeaEntity {
   const author = row.a_display_name
     ? { id: row.author_id, displayName: row.a_display_name, role: row.a_role, createdAt: row.a_created_at }
     : null;
@@ -132,15 +142,16 @@ export class IdeaQueriesService {
       .map((column) => (column === 'rank' ? `${rankSql} ${direction}` : `i.${column} ${direction}`))
       .join(', ');
     pageParams.push(size + 1);
-    const rows = await this.database.dataSource.query(
+    const rows = await sqlRows<ListRow>(
+      this.database.dataSource,
       `${select} WHERE ${where}${keyset} ORDER BY ${orderBy} LIMIT $${pageParams.length}`,
       pageParams,
     );
     return toConnection(
       rows,
       size,
-      (row: Record<string, any>) => encodeCursor(orderName, order.keys(row)),
-      (row: Record<string, any>) => (filter.viewerId === undefined ? ideaFromRow(row) : withListed(row)),
+      (row: ListRow) => encodeCursor(orderName, order.keys(row)),
+      (row: ListRow) => (filter.viewerId === undefined ? ideaFromRow(row) : withListed(row)),
       async () =>
         (await this.database.dataSource.query(`${planning}SELECT count(*)::int AS n ${from} WHERE ${where}`, params))[0]
           .n,

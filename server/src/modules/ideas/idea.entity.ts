@@ -93,8 +93,36 @@ export const IDEA_COLUMNS =
   'i.downvotes, i.score, i.hot, i.wilson, i.comment_count, i.duplicate_of_id, i.threshold_reached_at, i.responded_at, ' +
   'i.common_ground, i.common_ground_key, i.created_at, i.updated_at';
 
-/** A raw row (snake_case) as an entity. */
-export function ideaFromRow(row: Record<string, any>): IdeaEntity {
+/** A row of IDEA_COLUMNS, as PostgreSQL answers it. */
+export interface IdeaRow {
+  id: string;
+  campaign_id: string;
+  author_id: string | null;
+  title: string;
+  body: string;
+  body_html: string;
+  tag: string | null;
+  status: IdeaStatus;
+  visibility: Visibility;
+  hidden_reason: string | null;
+  hidden_by_flags: boolean;
+  upvotes: number;
+  downvotes: number;
+  score: number;
+  hot: number;
+  wilson: number;
+  comment_count: number;
+  duplicate_of_id: string | null;
+  threshold_reached_at: Date | null;
+  responded_at: Date | null;
+  common_ground: number | null;
+  common_ground_key: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+/** A row (snake_case) as an entity: the one mapping of `ideas`. */
+export function ideaFromRow(row: IdeaRow): IdeaEntity {
   return Object.assign(new IdeaEntity(), {
     id: row.id,
     campaignId: row.campaign_id,

@@ -6,13 +6,16 @@ import type { RequestViewer } from '../../common/auth/request-viewer.js';
 import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from '../../common/errors/domain-error.js';
 import { fieldMessage } from '../../common/errors/field-message.js';
 import { PersonLimitsService } from '../../common/rate-limit/person-limits.service.js';
-import { returning } from '../../database/returning.js';
 import { DatabaseService, RetryTransaction } from '../../database/database.service.js';
+import { recordEvents } from '../../events/outbox.repository.js';
 import { CampaignAccessService } from '../campaigns/campaign-access.service.js';
 import { ACCEPTING_SQL, CAMPAIGN_COLUMNS, CampaignEntity, campaignFromRow } from '../campaigns/campaign.entity.js';
 import { CampaignsService } from '../campaigns/campaigns.service.js';
 import { assertNotSuspended, lockParticipation } from '../campaigns/participation.js';
+import { followsRepository } from '../follows/follows.repository.js';
+import { campaignsRepository } from '../campaigns/campaigns.repository.js';
 import { IDEA_COLUMNS, IdeaEntity, ideaFromRow } from './idea.entity.js';
+import { ideasRepository } from './ideas.repository.js';
 
 /** The tags an idea may take, for a refused tag. */
 const tagChoice = (tags: string[]) =>
@@ -131,19 +134,21 @@ export class IdeasService {
       );
       if (!state.accepting) throw new ConflictError(CLOSED);
       const { joined } = await lockParticipation(manager, campaign.id, userId);
-      const [row] = await manager.query(
-        `INSERT INTO ideas AS i (campaign_id, author_id, title, body, body_html, tag, created_at, updated_at, hot)
-         VALUES ($1, $2, $3, $4, $5, $6, now()::timestamptz(3), now()::timestamptz(3), consulta_hot(0, now()::timestamptz(3)))
-         RETURNING ${IDEA_COLUMNS}`,
-        [campaign.id, userId, input.title.trim(), input.body, renderMarkdown(input.body), tag],
-      );
-      await manager.query(
-        'UPDATE campaigns SET idea_count = idea_count + 1, participant_count = participant_count + $2 WHERE id = $1',
-        [campaign.id, joined ? 1 : 0],
-      );
+      const idea = await ideasRepository.insert(manager, {
+        campaignId: campaign.id,
+        authorId: userId,
+        title: input.title.trim(),
+        body: input.body,
+        bodyHtml: renderMarkdown(input.body),
+        tag,
+      });
+      await campaignsRepository.adjustCounts(manager, campaign.id, { ideas: 1, participants: joined ? 1 : 0 });
       // Authors follow their own ideas.
-      await manager.query('INSERT INTO idea_follows (user_id, idea_id) VALUES ($1, $2)', [userId, row.id]);
-      return ideaFromRow(row);
+      await followsRepository.follow(manager, userId, idea.id);
+      await recordEvents(manager, [
+        { type: 'IdeaSubmitted', aggregateId: idea.id, payload: { campaignId: campaign.id, authorId: userId } },
+      ]);
+      return idea;
     });
   }
 
@@ -187,12 +192,7 @@ export class IdeasService {
       if (tag && !campaign.tags.includes(tag)) throw new BadInputError({ tag: tagChoice(campaign.tags) });
       const title = input.title?.trim() || idea.title;
       const body = input.body ?? idea.body;
-      const [row] = await returning(
-        manager,
-        `UPDATE ideas i SET title = $2, body = $3, body_html = $4, tag = $5, updated_at = now() WHERE id = $1 RETURNING ${IDEA_COLUMNS}`,
-        [idea.id, title, body, renderMarkdown(body), tag],
-      );
-      return ideaFromRow(row);
+      return ideasRepository.updateText(manager, idea.id, { title, body, bodyHtml: renderMarkdown(body), tag });
     });
   }
 
@@ -221,20 +221,19 @@ export class IdeasService {
         [idea.id, voters],
       );
       if (!same) throw new RetryTransaction();
-      await manager.query(
-        `UPDATE campaign_participants SET votes_used = votes_used - 1
-          WHERE campaign_id = $1 AND user_id IN (SELECT user_id FROM votes WHERE idea_id = $2)`,
-        [idea.campaignId, idea.id],
-      );
-      const [row] = await returning(
-        manager,
-        `UPDATE ideas i SET status = 'WITHDRAWN', updated_at = now() WHERE id = $1 RETURNING ${IDEA_COLUMNS}`,
-        [idea.id],
-      );
+      await campaignsRepository.releaseVotesOn(manager, idea.campaignId, idea.id);
+      const withdrawn = await ideasRepository.setStatus(manager, idea.id, IdeaStatus.WITHDRAWN);
       // Hidden ideas are already left out of the campaign's count.
       if (idea.visibility === Visibility.VISIBLE)
-        await manager.query('UPDATE campaigns SET idea_count = idea_count - 1 WHERE id = $1', [idea.campaignId]);
-      return ideaFromRow(row);
+        await campaignsRepository.adjustCounts(manager, idea.campaignId, { ideas: -1 });
+      await recordEvents(manager, [
+        {
+          type: 'IdeaStatusChanged',
+          aggregateId: idea.id,
+          payload: { campaignId: idea.campaignId, from: idea.status, to: IdeaStatus.WITHDRAWN, actorId: idea.authorId },
+        },
+      ]);
+      return withdrawn;
     });
   }
 }

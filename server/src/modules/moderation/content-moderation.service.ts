@@ -9,6 +9,7 @@ import { DatabaseService } from '../../database/database.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CampaignAccessService } from '../campaigns/campaign-access.service.js';
 import type { FlagRow } from './flag.object.js';
+import { flagsRepository } from './flags.repository.js';
 import { OPEN_FLAGS_SQL } from './flags.service.js';
 import {
   countOpenFlags,
@@ -63,7 +64,7 @@ export class ContentModerationService {
 
   async restoreContent(viewer: RequestViewer, targetId: string, reason: string) {
     return this.decide(viewer, targetId, reason, async (manager, actor, target, text) => {
-      if (!(await setVisibility(manager, target, null))) return;
+      if (!(await setVisibility(manager, target, null, actor.userId))) return;
       await this.closeOpenFlags(manager, actor, target, FlagStatus.DISMISSED);
       await this.record(manager, actor, target, 'restored', text);
     });
@@ -123,11 +124,7 @@ export class ContentModerationService {
     flag: FlagRow,
     reason: string | null,
   ) {
-    await manager.query('UPDATE flags SET status = $2, resolved_at = now(), resolved_by = $3 WHERE id = $1', [
-      flag.id,
-      FlagStatus.DISMISSED,
-      actor.userId,
-    ]);
+    await flagsRepository.resolve(manager, flag.id, FlagStatus.DISMISSED, actor.userId);
     await this.audit.record(manager, {
       actorId: actor.userId,
       action: 'flag.dismissed',
@@ -141,14 +138,14 @@ export class ContentModerationService {
       target.visibility === Visibility.HIDDEN &&
       target.hiddenByFlags
     ) {
-      await setVisibility(manager, target, null);
+      await setVisibility(manager, target, null, actor.userId);
       await this.record(manager, actor, target, 'restored', 'Every flag was dismissed.');
     }
   }
 
   /** Hides by decision (not by flags): every open flag on it is then actioned. Idempotent. */
   private async hide(manager: EntityManager, actor: SignedInViewer, target: ModerationTarget, reason: string) {
-    const changed = await setVisibility(manager, target, { reason, byFlags: false });
+    const changed = await setVisibility(manager, target, { reason, byFlags: false }, actor.userId);
     await this.closeOpenFlags(manager, actor, target, FlagStatus.ACTIONED);
     if (changed) await this.record(manager, actor, target, 'hidden', reason);
   }
@@ -159,10 +156,7 @@ export class ContentModerationService {
     target: ModerationTarget,
     status: FlagStatus,
   ) {
-    await manager.query(
-      "UPDATE flags SET status = $2, resolved_at = now(), resolved_by = $3 WHERE target_id = $1 AND status = 'OPEN'",
-      [target.id, status, actor.userId],
-    );
+    await flagsRepository.resolveOpen(manager, target.id, status, actor.userId);
   }
 
   private record(

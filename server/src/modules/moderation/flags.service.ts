@@ -7,6 +7,7 @@ import { fieldMessage } from '../../common/errors/field-message.js';
 import { PersonLimitsService } from '../../common/rate-limit/person-limits.service.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
+import { flagsRepository } from './flags.repository.js';
 import { DatabaseService } from '../../database/database.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { assertNotSuspended } from '../campaigns/participation.js';
@@ -75,22 +76,7 @@ export class FlagsService {
         if (target.authorId === person.userId) throw new BadInputError({ targetId: fieldMessage('ownContribution') });
         if (!target.counted) throw new ConflictError('This was withdrawn or deleted.');
         if (target.visibility === Visibility.HIDDEN) throw new ConflictError('This is already hidden pending review.');
-        const [row] = await manager.query(
-          `INSERT INTO flags (target_type, target_id, idea_id, comment_id, campaign_id, agency_id, reporter_id, reason, note)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-           ON CONFLICT (target_id, reporter_id) DO NOTHING RETURNING *`,
-          [
-            target.type,
-            target.id,
-            target.ideaId,
-            target.type === 'Comment' ? target.id : null,
-            target.campaignId,
-            target.agencyId,
-            person.userId,
-            input.reason,
-            note,
-          ],
-        );
+        const row = await flagsRepository.insert(manager, target, person.userId, input.reason, note);
         if (!row) throw new ConflictError('You have already flagged this.');
         const open = await countOpenFlags(manager, target.id);
         const counting = await countFlagsTowardHiding(manager, target.id, this.config.flagMinAccountAgeHours);
@@ -102,7 +88,7 @@ export class FlagsService {
 
   private async autoHide(manager: Parameters<typeof setVisibility>[0], target: ModerationTarget, flags: number) {
     const reason = `Hidden automatically after ${flags} flags, pending review.`;
-    await setVisibility(manager, target, { reason, byFlags: true });
+    await setVisibility(manager, target, { reason, byFlags: true }, null);
     await this.audit.record(manager, {
       actorId: null,
       action: `${target.type.toLowerCase()}.auto_hidden`,

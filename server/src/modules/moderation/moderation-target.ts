@@ -1,6 +1,10 @@
+import { recordEvents } from '../../events/outbox.repository.js';
 import { Visibility } from '@consulta/shared';
 import type { EntityManager } from 'typeorm';
 import { fromGlobalId } from '../../common/graphql/global-id.js';
+import { campaignsRepository } from '../campaigns/campaigns.repository.js';
+import { commentsRepository } from '../comments/comments.repository.js';
+import { ideasRepository } from '../ideas/ideas.repository.js';
 
 export type TargetType = 'Idea' | 'Comment';
 
@@ -73,27 +77,30 @@ export async function setVisibility(
   manager: EntityManager,
   target: ModerationTarget,
   hidden: { reason: string; byFlags: boolean } | null,
+  actorId: string | null,
 ): Promise<boolean> {
-  const table = target.type === 'Idea' ? 'ideas' : 'comments';
   const wasHidden = target.visibility === Visibility.HIDDEN;
   if (!hidden && !wasHidden) return false;
   if (hidden && wasHidden && target.hiddenByFlags === hidden.byFlags) return false;
-  await manager.query(`UPDATE ${table} SET visibility = $2, hidden_reason = $3, hidden_by_flags = $4 WHERE id = $1`, [
-    target.id,
-    hidden ? Visibility.HIDDEN : Visibility.VISIBLE,
-    hidden?.reason ?? null,
-    hidden?.byFlags ?? false,
-  ]);
+  const visibility = hidden ? Visibility.HIDDEN : Visibility.VISIBLE;
+  const owner = target.type === 'Idea' ? ideasRepository : commentsRepository;
+  await owner.setVisibility(manager, target.id, visibility, hidden);
   if (wasHidden !== !!hidden && target.counted) {
     const change = hidden ? -1 : 1;
-    if (target.type === 'Idea') {
-      await manager.query('UPDATE campaigns SET idea_count = idea_count + $2 WHERE id = $1', [
-        target.campaignId,
-        change,
-      ]);
-    } else {
-      await manager.query('UPDATE ideas SET comment_count = comment_count + $2 WHERE id = $1', [target.ideaId, change]);
-    }
+    if (target.type === 'Idea') await campaignsRepository.adjustCounts(manager, target.campaignId, { ideas: change });
+    else await ideasRepository.adjustCommentCount(manager, target.ideaId, change);
+  }
+  if (wasHidden !== !!hidden) {
+    const payload = {
+      targetType: target.type === 'Idea' ? ('IDEA' as const) : ('COMMENT' as const),
+      campaignId: target.campaignId,
+      actorId,
+    };
+    await recordEvents(manager, [
+      hidden
+        ? { type: 'ContentHidden', aggregateId: target.id, payload }
+        : { type: 'ContentRestored', aggregateId: target.id, payload },
+    ]);
   }
   target.visibility = hidden ? Visibility.HIDDEN : Visibility.VISIBLE;
   target.hiddenByFlags = hidden?.byFlags ?? false;

@@ -1,3 +1,4 @@
+import { recordEvents } from '../../events/outbox.repository.js';
 import { LIMITS, Role } from '@consulta/shared';
 import { Injectable } from '@nestjs/common';
 import { requireRole } from '../../common/auth/policies.js';
@@ -7,7 +8,8 @@ import { fieldMessage } from '../../common/errors/field-message.js';
 import { DatabaseService } from '../../database/database.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { SessionsService } from '../auth/sessions.service.js';
-import { UserEntity } from '../users/user.entity.js';
+import type { UserEntity } from '../users/user.entity.js';
+import { usersRepository } from '../users/users.repository.js';
 
 /**
  * Suspensions by moderators and admins: until a time, with a reason. The person's sessions end at once;
@@ -33,12 +35,10 @@ export class SuspensionsService {
     if (!userId) throw new NotFoundError('user');
     if (actor.userId === userId) throw new ForbiddenError('You cannot suspend yourself.');
     const suspended = await this.database.transaction(async (manager) => {
-      const user = await manager.findOne(UserEntity, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+      const user = await usersRepository.lock(manager, userId);
       if (!user) throw new NotFoundError('user');
       if (user.role === Role.ADMIN) throw new ForbiddenError('Admins cannot be suspended.');
-      user.suspendedUntil = until;
-      user.suspensionReason = text;
-      await manager.save(user);
+      await usersRepository.suspend(manager, user, until, text);
       await this.sessions.revokeAllForUser(user.id, manager);
       await this.audit.record(manager, {
         actorId: actor.userId,
@@ -48,6 +48,9 @@ export class SuspensionsService {
         reason: text,
         details: { until: until.toISOString() },
       });
+      await recordEvents(manager, [
+        { type: 'UserSuspended', aggregateId: user.id, payload: { until: until.toISOString(), actorId: actor.userId } },
+      ]);
       return user;
     });
     this.sessions.forgetUser(userId);

@@ -1,3 +1,4 @@
+import { recordEvents } from '../../events/outbox.repository.js';
 import { IdeaStatus, renderMarkdown, Visibility } from '@consulta/shared';
 import { Injectable } from '@nestjs/common';
 import { requirePerson } from '../../common/auth/policies.js';
@@ -5,12 +6,13 @@ import type { RequestViewer } from '../../common/auth/request-viewer.js';
 import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from '../../common/errors/domain-error.js';
 import { fieldMessage } from '../../common/errors/field-message.js';
 import { DatabaseService } from '../../database/database.service.js';
-import { returning } from '../../database/returning.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CampaignAccessService } from '../campaigns/campaign-access.service.js';
-import { IDEA_COLUMNS, ideaFromRow, type IdeaEntity } from '../ideas/idea.entity.js';
+import type { IdeaEntity } from '../ideas/idea.entity.js';
+import { ideasRepository } from '../ideas/ideas.repository.js';
 import { IdeasService } from '../ideas/ideas.service.js';
 import type { OfficialResponseRow } from './official-response.object.js';
+import { responsesRepository } from './responses.repository.js';
 
 const RESPONSE_STATUSES = new Set([
   IdeaStatus.UNDER_REVIEW,
@@ -77,26 +79,20 @@ export class ResponsesService {
     return this.database.transaction(async (manager) => {
       const [locked] = await manager.query('SELECT status FROM ideas WHERE id = $1 FOR UPDATE', [target.idea.id]);
       if (locked.status === IdeaStatus.WITHDRAWN) throw new ConflictError('This idea was withdrawn by its author.');
-      const [response] = await manager.query(
-        `INSERT INTO official_responses (idea_id, agency_id, author_id, body, body_html, status, duplicate_of_id, previous_status)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
-        [
-          target.idea.id,
-          target.campaign.agencyId,
-          person.userId,
-          input.body,
-          renderMarkdown(input.body),
-          input.status,
-          duplicateOf,
-          locked.status,
-        ],
-      );
-      const [idea] = await returning(
-        manager,
-        `UPDATE ideas i SET status = $2, duplicate_of_id = $3, responded_at = coalesce(responded_at, now()), updated_at = now()
-          WHERE id = $1 RETURNING ${IDEA_COLUMNS}`,
-        [target.idea.id, input.status, duplicateOf],
-      );
+      const response = await responsesRepository.insert(manager, {
+        ideaId: target.idea.id,
+        agencyId: target.campaign.agencyId,
+        authorId: person.userId,
+        body: input.body,
+        bodyHtml: renderMarkdown(input.body),
+        status: input.status,
+        duplicateOf,
+        previousStatus: locked.status,
+      });
+      const idea = await ideasRepository.setStatus(manager, target.idea.id, input.status, {
+        duplicateOf,
+        answered: true,
+      });
       await this.audit.record(manager, {
         actorId: person.userId,
         action: 'idea.response_posted',
@@ -105,7 +101,24 @@ export class ResponsesService {
         agencyId: target.campaign.agencyId,
         details: { from: locked.status, to: input.status, responseId: response.id },
       });
-      return { response, idea: ideaFromRow(idea) };
+      const about = { campaignId: target.campaign.id };
+      await recordEvents(manager, [
+        {
+          type: 'OfficialResponsePosted',
+          aggregateId: target.idea.id,
+          payload: { ...about, responseId: response.id, authorId: person.userId, status: input.status },
+        },
+        ...(locked.status === input.status
+          ? []
+          : [
+              {
+                type: 'IdeaStatusChanged' as const,
+                aggregateId: target.idea.id,
+                payload: { ...about, from: locked.status, to: input.status, actorId: person.userId },
+              },
+            ]),
+      ]);
+      return { response, idea };
     });
   }
 

@@ -12,6 +12,7 @@ import { SessionCache } from '../auth/session-cache.js';
 import { hashPassword } from '../auth/password-hasher.js';
 import { passwordProblem } from '../auth/password-policy.js';
 import { UserEntity } from './user.entity.js';
+import { usersRepository } from './users.repository.js';
 
 export interface NewUser {
   email: string;
@@ -80,13 +81,12 @@ export class UsersService {
     if (Object.keys(fields).length > 0) throw new BadInputError(fields);
     const passwordHash = await hashPassword(input.password);
     try {
-      const user = manager.create(UserEntity, {
+      return await usersRepository.insert(manager, {
         email: input.email.trim().toLowerCase(),
         passwordHash,
         displayName: normalizeDisplayName(input.displayName),
         role: input.role ?? Role.CITIZEN,
       });
-      return await manager.save(user);
     } catch (error) {
       if (isUniqueViolation(error, 'users_email_key')) {
         throw new ConflictError('An account with this email address already exists.', { fields: { email: 'taken' } });
@@ -96,7 +96,7 @@ export class UsersService {
   }
 
   async updatePasswordHash(manager: EntityManager, userId: string, passwordHash: string): Promise<void> {
-    await manager.update(UserEntity, { id: userId }, { passwordHash });
+    await usersRepository.setPasswordHash(manager, userId, passwordHash);
   }
 
   /** ADMIN only. Admins cannot change their own role, so the last admin cannot lock everyone out. */
@@ -104,13 +104,12 @@ export class UsersService {
     const actor = requireRole(viewer, Role.ADMIN);
     if (!userId) throw new NotFoundError('user');
     if (actor.userId && actor.userId === userId) throw new ConflictError('You cannot change your own role.');
-    const changed = await this.database.dataSource.transaction(async (manager) => {
-      const user = await manager.findOne(UserEntity, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+    const changed = await this.database.transaction(async (manager) => {
+      const user = await usersRepository.lock(manager, userId);
       if (!user) throw new NotFoundError('user');
       if (user.role === role) return user;
       const previous = user.role;
-      user.role = role;
-      await manager.save(user);
+      await usersRepository.setRole(manager, user, role);
       await this.audit.record(manager, {
         actorId: actor.userId,
         action: 'user.role_changed',

@@ -5,69 +5,19 @@ import { requirePerson, type PersonViewer } from '../../common/auth/policies.js'
 import type { RequestViewer } from '../../common/auth/request-viewer.js';
 import { BadInputError, ConflictError, NotFoundError } from '../../common/errors/domain-error.js';
 import { fieldMessage } from '../../common/errors/field-message.js';
-import { returning } from '../../database/returning.js';
 import { DatabaseService } from '../../database/database.service.js';
 import { ACCEPTING_SQL } from '../campaigns/campaign.entity.js';
 import { lockParticipation, refuseIfSuspended, SUSPENDED_SQL } from '../campaigns/participation.js';
-import { IDEA_COLUMNS, ideaFromRow, type IdeaEntity } from '../ideas/idea.entity.js';
+import { campaignsRepository } from '../campaigns/campaigns.repository.js';
+import type { IdeaEntity } from '../ideas/idea.entity.js';
 import { IdeaQueriesService } from '../ideas/idea-queries.service.js';
 import { IdeasService } from '../ideas/ideas.service.js';
+import { votesRepository } from './votes.repository.js';
 
 interface Target {
   idea: IdeaEntity;
   votingMode: VotingMode;
   voteBudget: number | null;
-}
-
-/** One change to a person's vote on an idea, with what it does to their budget and the idea's counters. */
-interface VoteChange {
-  ideaId: string;
-  campaignId: string;
-  userId: string;
-  /** What happens to the vote row. */
-  row: 'insert' | 'update' | 'delete';
-  value?: number;
-  /** Change to the person's votes used in the campaign. */
-  budget: -1 | 0 | 1;
-  up: number;
-  down: number;
-}
-
-/**
- * Writes the vote row, the person's votes used, and the idea's counters and stored sort keys in one
- * statement (so one round trip) inside the caller's transaction, which already holds the participant and
- * idea locks. Notes when the idea first reaches the campaign's response threshold (the agency then owes it
- * an answer).
- */
-async function applyVote(manager: EntityManager, change: VoteChange): Promise<IdeaEntity> {
-  const params: unknown[] = [change.ideaId, change.up, change.down, change.userId, change.campaignId];
-  const param = (value: unknown) => `$${params.push(value)}`;
-  const vote = {
-    insert: () =>
-      `INSERT INTO votes (user_id, idea_id, campaign_id, value) VALUES ($4, $1, $5, ${param(change.value)})`,
-    update: () =>
-      `UPDATE votes SET value = ${param(change.value)}, updated_at = now() WHERE user_id = $4 AND idea_id = $1`,
-    delete: () => 'DELETE FROM votes WHERE user_id = $4 AND idea_id = $1',
-  }[change.row]();
-  const budget =
-    change.budget === 0
-      ? ''
-      : `, budget AS (UPDATE campaign_participants SET votes_used = votes_used + ${param(change.budget)}::int
-                       WHERE campaign_id = $5 AND user_id = $4)`;
-  const [row] = await returning(
-    manager,
-    `WITH vote AS (${vote})${budget}
-     UPDATE ideas i SET upvotes = i.upvotes + $2, downvotes = i.downvotes + $3, score = i.score + $2 - $3,
-        hot = consulta_hot(i.score + $2 - $3, i.created_at), wilson = consulta_wilson(i.upvotes + $2, i.downvotes + $3),
-        threshold_reached_at = CASE
-          WHEN i.threshold_reached_at IS NULL AND c.response_threshold IS NOT NULL AND i.score + $2 - $3 >= c.response_threshold
-          THEN now() ELSE i.threshold_reached_at END
-       FROM campaigns c
-      WHERE i.id = $1 AND c.id = i.campaign_id AND c.id = $5
-      RETURNING ${IDEA_COLUMNS}`,
-    params,
-  );
-  return ideaFromRow(row);
 }
 
 const delta = (value: number | null) => ({ up: value === 1 ? 1 : 0, down: value === -1 ? 1 : 0 });
@@ -143,7 +93,7 @@ export class VotesService {
       }
       const added = delta(value);
       const removed = delta(current.value);
-      const updated = await applyVote(manager, {
+      const updated = await votesRepository.apply(manager, {
         ideaId: idea.id,
         campaignId: idea.campaignId,
         userId: person.userId,
@@ -154,9 +104,7 @@ export class VotesService {
         down: added.down - removed.down,
       });
       if (participation.joined) {
-        await manager.query('UPDATE campaigns SET participant_count = participant_count + 1 WHERE id = $1', [
-          idea.campaignId,
-        ]);
+        await campaignsRepository.adjustCounts(manager, idea.campaignId, { participants: 1 });
       }
       return updated;
     });
@@ -189,7 +137,7 @@ export class VotesService {
       const current = await this.lockIdea(manager, idea.id, person.userId);
       if (current.value === null) return idea;
       const removed = delta(current.value);
-      return applyVote(manager, {
+      return votesRepository.apply(manager, {
         ideaId: idea.id,
         campaignId: idea.campaignId,
         userId: person.userId,

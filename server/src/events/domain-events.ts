@@ -1,0 +1,63 @@
+import type { IdeaStatus } from '@consulta/shared';
+
+/**
+ * What happened, as other features need to know it. Each event is recorded in the outbox in the same
+ * transaction as the change it tells of; its aggregate is the row it is about (an idea for everything
+ * that happens to an idea, the content for moderation, the campaign, the person), and events of one
+ * aggregate reach each subscriber in the order they were recorded.
+ */
+export interface DomainEventPayloads {
+  IdeaSubmitted: { campaignId: string; authorId: string };
+  /** The idea's counts after the vote. */
+  IdeaVoted: { campaignId: string; upvotes: number; downvotes: number; score: number };
+  IdeaStatusChanged: { campaignId: string; from: IdeaStatus; to: IdeaStatus; actorId: string | null };
+  OfficialResponsePosted: { campaignId: string; responseId: string; authorId: string; status: IdeaStatus };
+  /** The idea reached the campaign's response threshold: the agency owes it an answer. */
+  ResponseOwed: { campaignId: string; score: number; threshold: number };
+  CommentAdded: { campaignId: string; commentId: string; authorId: string; parentId: string | null };
+  ContentHidden: { targetType: 'IDEA' | 'COMMENT'; campaignId: string; actorId: string | null };
+  ContentRestored: { targetType: 'IDEA' | 'COMMENT'; campaignId: string; actorId: string | null };
+  CampaignOpened: { agencyId: string; actorId: string | null };
+  /** `actorId` null: closed by its closing time passing. */
+  CampaignClosed: { agencyId: string; actorId: string | null };
+  UserSuspended: { until: string | null; actorId: string | null };
+}
+
+export type DomainEventType = keyof DomainEventPayloads;
+
+export const DOMAIN_EVENT_TYPES = [
+  'IdeaSubmitted',
+  'IdeaVoted',
+  'IdeaStatusChanged',
+  'OfficialResponsePosted',
+  'ResponseOwed',
+  'CommentAdded',
+  'ContentHidden',
+  'ContentRestored',
+  'CampaignOpened',
+  'CampaignClosed',
+  'UserSuspended',
+] as const satisfies readonly DomainEventType[];
+
+/** The kind of row an event's aggregate id names. */
+export const AGGREGATE_OF: Record<DomainEventType, 'idea' | 'comment' | 'campaign' | 'user' | 'content'> = {
+  IdeaSubmitted: 'idea',
+  IdeaVoted: 'idea',
+  IdeaStatusChanged: 'idea',
+  OfficialResponsePosted: 'idea',
+  ResponseOwed: 'idea',
+  CommentAdded: 'idea',
+  ContentHidden: 'content',
+  ContentRestored: 'content',
+  CampaignOpened: 'campaign',
+  CampaignClosed: 'campaign',
+  UserSuspended: 'user',
+};
+
+/** An event to record: its type, its aggregate's id and its payload (the time is the transaction's). */
+export type NewDomainEvent = {
+  [T in DomainEventType]: { type: T; aggregateId: string; payload: DomainEventPayloads[T] };
+}[DomainEventType];
+
+/** A recorded event, as subscribers receive it. */
+export type DomainEvent = NewDomainEvent & { id: string; occurredAt: Date };

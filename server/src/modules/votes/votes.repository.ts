@@ -1,0 +1,75 @@
+import { one, type Executor } from '../../database/sql.js';
+import { IDEA_COLUMNS, ideaFromRow, type IdeaEntity, type IdeaRow } from '../ideas/idea.entity.js';
+
+/** One change to a person's vote on an idea, with what it does to their budget and the idea's counters. */
+export interface VoteChange {
+  ideaId: string;
+  campaignId: string;
+  userId: string;
+  /** What happens to the vote row. */
+  row: 'insert' | 'update' | 'delete';
+  value?: number;
+  /** Change to the person's votes used in the campaign. */
+  budget: -1 | 0 | 1;
+  up: number;
+  down: number;
+}
+
+/**
+ * Every statement that writes `votes` (owned by the votes module). The vote write is the one statement
+ * that also writes tables of other modules (ideas' counters, campaign_participants' votes used, the outbox),
+ * listed by name in the ownership test: one round trip on the hottest path.
+ */
+export class VotesRepository {
+  /**
+   * Writes the vote row, the person's votes used, the idea's counters and stored sort keys, and the domain
+   * events (IdeaVoted with the counts after the vote; ResponseOwed when the idea first reaches the campaign's
+   * response threshold) in one statement (so one round trip) inside the caller's transaction, which already
+   * holds the participant and idea locks.
+   */
+  async apply(executor: Executor, change: VoteChange): Promise<IdeaEntity> {
+    const params: unknown[] = [change.ideaId, change.up, change.down, change.userId, change.campaignId];
+    const param = (value: unknown) => `$${params.push(value)}`;
+    const vote = {
+      insert: () =>
+        `INSERT INTO votes (user_id, idea_id, campaign_id, value) VALUES ($4, $1, $5, ${param(change.value)})`,
+      update: () =>
+        `UPDATE votes SET value = ${param(change.value)}, updated_at = now() WHERE user_id = $4 AND idea_id = $1`,
+      delete: () => 'DELETE FROM votes WHERE user_id = $4 AND idea_id = $1',
+    }[change.row]();
+    const budget =
+      change.budget === 0
+        ? ''
+        : `, budget AS (UPDATE campaign_participants SET votes_used = votes_used + ${param(change.budget)}::int
+                       WHERE campaign_id = $5 AND user_id = $4)`;
+    const row = await one<IdeaRow>(
+      executor,
+      `WITH vote AS (${vote})${budget},
+     idea AS (
+       UPDATE ideas i SET upvotes = i.upvotes + $2, downvotes = i.downvotes + $3, score = i.score + $2 - $3,
+          hot = consulta_hot(i.score + $2 - $3, i.created_at), wilson = consulta_wilson(i.upvotes + $2, i.downvotes + $3),
+          threshold_reached_at = CASE
+            WHEN i.threshold_reached_at IS NULL AND c.response_threshold IS NOT NULL AND i.score + $2 - $3 >= c.response_threshold
+            THEN now() ELSE i.threshold_reached_at END
+         FROM campaigns c
+        WHERE i.id = $1 AND c.id = i.campaign_id AND c.id = $5
+        RETURNING ${IDEA_COLUMNS}, c.response_threshold
+     ),
+     event AS (
+       INSERT INTO domain_events (type, aggregate_type, aggregate_id, payload)
+       SELECT 'IdeaVoted', 'idea', id,
+              jsonb_build_object('campaignId', campaign_id, 'upvotes', upvotes, 'downvotes', downvotes, 'score', score)
+         FROM idea
+       UNION ALL
+       SELECT 'ResponseOwed', 'idea', id,
+              jsonb_build_object('campaignId', campaign_id, 'score', score, 'threshold', response_threshold)
+         FROM idea WHERE threshold_reached_at = now()::timestamptz(3)
+     )
+     SELECT * FROM idea`,
+      params,
+    );
+    return ideaFromRow(row!);
+  }
+}
+
+export const votesRepository = new VotesRepository();
