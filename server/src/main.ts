@@ -4,6 +4,7 @@ import { loadConfigOrExit } from './config/config.js';
 import { DatabaseService } from './database/database.service.js';
 import { resolveDatabase } from './database/resolve-database.js';
 import { demoCredentials, hasDemoData, seedDemoData } from './modules/demo/demo-data.js';
+import { closeOnSignals } from './shutdown.js';
 
 async function main(): Promise<void> {
   const loaded = loadConfigOrExit();
@@ -13,16 +14,7 @@ async function main(): Promise<void> {
   const database = await resolveDatabase(config, logger);
   const app = await createApp(config, database.url, logger);
   app.enableShutdownHooks();
-  let closing = false;
-  const stop = async () => {
-    if (closing) return;
-    closing = true;
-    await app.close();
-    await database.stop();
-    process.exit(0);
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  closeOnSignals(app, database);
   await app.listen({ port: config.port, host: config.host });
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.port;

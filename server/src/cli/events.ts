@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { DatabaseService } from '../database/database.service.js';
-import { OutboxRepository } from '../events/outbox.repository.js';
+import { outboxRepository as outbox } from '../events/outbox.repository.js';
 import { cliConfig, withApp } from './with-app.js';
 
 const USAGE = `Usage: npm run events [-- --retry EVENT_ID [--subscriber NAME]]
@@ -22,7 +22,6 @@ async function main(): Promise<number> {
   }
   return withApp(cliConfig(), async (app) => {
     const db = app.get(DatabaseService).dataSource;
-    const outbox = app.get(OutboxRepository);
     if (values.retry) {
       if (!/^\d+$/.test(values.retry)) {
         process.stderr.write(`${USAGE}\n`);

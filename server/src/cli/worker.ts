@@ -3,6 +3,7 @@ import { JsonLogger } from '../common/logging/json-logger.js';
 import { loadConfigOrExit } from '../config/config.js';
 import { resolveDatabase } from '../database/resolve-database.js';
 import { JobQueueService } from '../jobs/job-queue.service.js';
+import { closeOnSignals } from '../shutdown.js';
 
 /**
  * `npm run worker`: the background workers alone (job queue, domain event relay and deliveries), for
@@ -13,16 +14,7 @@ async function main(): Promise<void> {
   const logger = new JsonLogger(config.logLevel);
   const database = await resolveDatabase(config, logger);
   const app = await createApp(config, database.url, logger);
-  let closing = false;
-  const stop = async () => {
-    if (closing) return;
-    closing = true;
-    await app.close();
-    await database.stop();
-    process.exit(0);
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  closeOnSignals(app, database);
   await app.get(JobQueueService).started();
   logger.emit('info', 'worker running', {});
 }

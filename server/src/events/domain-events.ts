@@ -25,22 +25,8 @@ export interface DomainEventPayloads {
 
 export type DomainEventType = keyof DomainEventPayloads;
 
-export const DOMAIN_EVENT_TYPES = [
-  'IdeaSubmitted',
-  'IdeaVoted',
-  'IdeaStatusChanged',
-  'OfficialResponsePosted',
-  'ResponseOwed',
-  'CommentAdded',
-  'ContentHidden',
-  'ContentRestored',
-  'CampaignOpened',
-  'CampaignClosed',
-  'UserSuspended',
-] as const satisfies readonly DomainEventType[];
-
 /** The kind of row an event's aggregate id names. */
-export const AGGREGATE_OF: Record<DomainEventType, 'idea' | 'comment' | 'campaign' | 'user' | 'content'> = {
+export const AGGREGATE_OF: Record<DomainEventType, 'idea' | 'content' | 'campaign' | 'user'> = {
   IdeaSubmitted: 'idea',
   IdeaVoted: 'idea',
   IdeaStatusChanged: 'idea',

@@ -13,7 +13,7 @@ import { DatabaseService } from '../database/database.service.js';
 import { run } from '../database/sql.js';
 import { JobQueueService, type JobInsert } from '../jobs/job-queue.service.js';
 import type { DomainEvent, DomainEventType } from './domain-events.js';
-import { OutboxRepository } from './outbox.repository.js';
+import { outboxRepository as outbox } from './outbox.repository.js';
 
 /** A feature that reacts to domain events (notifications, webhooks, live updates...). */
 export interface EventSubscriber {
@@ -31,6 +31,13 @@ const RELAY_BATCH = 500;
 const RELAY_IDLE_MS = 200;
 
 const queueOf = (subscriber: string) => `events-${subscriber}`;
+
+/** The job that delivers an aggregate's pending events to a subscriber (one waiting per aggregate). */
+const drainJob = (subscriber: string, aggregateId: string): JobInsert => ({
+  name: queueOf(subscriber),
+  data: { aggregateId },
+  singletonKey: aggregateId,
+});
 
 /**
  * Delivers committed domain events to the subscribers modules register. A relay (in worker processes)
@@ -50,7 +57,6 @@ export class EventDispatcher implements OnModuleInit, OnApplicationBootstrap, On
 
   constructor(
     private readonly database: DatabaseService,
-    private readonly outbox: OutboxRepository,
     private readonly jobs: JobQueueService,
     private readonly logger: JsonLogger,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -84,9 +90,9 @@ export class EventDispatcher implements OnModuleInit, OnApplicationBootstrap, On
       name: 'events-schedule',
       cron: '* * * * *',
       handle: async () => {
-        await this.database.transaction((manager) => this.outbox.recordScheduledClosures(manager));
+        await outbox.recordScheduledClosures(this.database.dataSource);
         await this.requeueStale();
-        await this.outbox.prune(this.database.dataSource, 30);
+        await outbox.prune(this.database.dataSource, 30);
       },
     });
   }
@@ -116,22 +122,17 @@ export class EventDispatcher implements OnModuleInit, OnApplicationBootstrap, On
   /** Claims a batch of committed events and queues their deliveries. Answers how many it claimed. */
   async relayOnce(): Promise<number> {
     return this.database.transaction(async (manager) => {
-      const events = await this.outbox.claimUnrelayed(manager, RELAY_BATCH);
+      const events = await outbox.claimUnrelayed(manager, RELAY_BATCH);
       const deliveries = [];
       const jobs = new Map<string, JobInsert>();
       for (const event of events) {
         for (const subscriber of this.subscribers.values()) {
           if (!subscriber.types.includes(event.type)) continue;
           deliveries.push({ subscriber: subscriber.name, eventId: event.id, aggregateId: event.aggregate_id });
-          const name = queueOf(subscriber.name);
-          jobs.set(`${name}:${event.aggregate_id}`, {
-            name,
-            data: { aggregateId: event.aggregate_id },
-            singletonKey: event.aggregate_id,
-          });
+          jobs.set(`${subscriber.name}:${event.aggregate_id}`, drainJob(subscriber.name, event.aggregate_id));
         }
       }
-      await this.outbox.addDeliveries(manager, deliveries);
+      await outbox.addDeliveries(manager, deliveries);
       await this.jobs.insertWithin(manager, [...jobs.values()]);
       return events.length;
     });
@@ -143,15 +144,11 @@ export class EventDispatcher implements OnModuleInit, OnApplicationBootstrap, On
    */
   private async requeueStale(): Promise<void> {
     await this.database.transaction(async (manager) => {
-      const stale = await this.outbox.stalePending(manager, 60);
+      const stale = await outbox.stalePending(manager, 60);
       const known = stale.filter((row) => this.subscribers.has(row.subscriber));
       await this.jobs.insertWithin(
         manager,
-        known.map((row) => ({
-          name: queueOf(row.subscriber),
-          data: { aggregateId: row.aggregate_id },
-          singletonKey: row.aggregate_id,
-        })),
+        known.map((row) => drainJob(row.subscriber, row.aggregate_id)),
       );
     });
   }
@@ -161,7 +158,7 @@ export class EventDispatcher implements OnModuleInit, OnApplicationBootstrap, On
     for (;;) {
       const outcome = await this.database.transaction(async (manager) => {
         await run(manager, 'SELECT pg_advisory_xact_lock(hashtext($1), hashtext($2))', [subscriber.name, aggregateId]);
-        const event = await this.outbox.nextPending(manager, subscriber.name, aggregateId);
+        const event = await outbox.nextPending(manager, subscriber.name, aggregateId);
         if (!event) return { done: true as const };
         await run(manager, 'SAVEPOINT delivery');
         try {
@@ -169,7 +166,7 @@ export class EventDispatcher implements OnModuleInit, OnApplicationBootstrap, On
         } catch (error) {
           await run(manager, 'ROLLBACK TO SAVEPOINT delivery');
           const message = error instanceof Error ? error.message : String(error);
-          const parked = await this.outbox.markFailed(
+          const parked = await outbox.markFailed(
             manager,
             subscriber.name,
             event.id,
@@ -178,7 +175,7 @@ export class EventDispatcher implements OnModuleInit, OnApplicationBootstrap, On
           );
           return { done: false as const, event, parked, error };
         }
-        await this.outbox.markDelivered(manager, subscriber.name, event.id);
+        await outbox.markDelivered(manager, subscriber.name, event.id);
         return { done: false as const, event, parked: false, error: null };
       }, 1);
       if (outcome.done) return;

@@ -1,8 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { EventDispatcher } from './event-dispatcher.service.js';
-import { OutboxRepository } from './outbox.repository.js';
 
-/** Domain events: the outbox every module records into, and the dispatcher subscribers register with. */
+/** Domain events: the dispatcher subscribers register with (the outbox is `outboxRepository`). */
 @Global()
-@Module({ providers: [OutboxRepository, EventDispatcher], exports: [OutboxRepository, EventDispatcher] })
+@Module({ providers: [EventDispatcher], exports: [EventDispatcher] })
 export class EventsModule {}

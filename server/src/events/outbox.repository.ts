@@ -1,4 +1,3 @@
-import { Injectable } from '@nestjs/common';
 import { one, rows, run, type Executor } from '../database/sql.js';
 import { AGGREGATE_OF, type DomainEvent, type DomainEventType, type NewDomainEvent } from './domain-events.js';
 
@@ -44,8 +43,10 @@ export interface ParkedDelivery {
   lastError: string | null;
 }
 
-/** The outbox: domain_events and event_deliveries, owned by the events module. */
-@Injectable()
+/**
+ * The outbox: domain_events and event_deliveries, owned by the events module. Use cases record their events
+ * with `outboxRepository.record(manager, [...])` in the change's transaction.
+ */
 export class OutboxRepository {
   /** Records events in the caller's transaction: they exist if and only if it commits. */
   async record(executor: Executor, events: readonly NewDomainEvent[]): Promise<void> {
@@ -237,9 +238,4 @@ export class OutboxRepository {
   }
 }
 
-/** Records events in the caller's transaction (for plain functions; services use OutboxRepository). */
-export function recordEvents(executor: Executor, events: readonly NewDomainEvent[]): Promise<void> {
-  return OUTBOX.record(executor, events);
-}
-
-const OUTBOX = new OutboxRepository();
+export const outboxRepository = new OutboxRepository();

@@ -1,14 +1,11 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { DatabaseService } from '../database/database.service.js';
-import { OutboxRepository, type EventBacklog } from '../events/outbox.repository.js';
+import { outboxRepository, type EventBacklog } from '../events/outbox.repository.js';
 
 @Controller('health')
 export class HealthController {
-  constructor(
-    private readonly database: DatabaseService,
-    private readonly outbox: OutboxRepository,
-  ) {}
+  constructor(private readonly database: DatabaseService) {}
 
   /**
    * 200 when the database answers, 503 when it does not; the process keeps running either way. Also the
@@ -19,7 +16,7 @@ export class HealthController {
     const databaseUp = await this.database.isHealthy();
     let events: EventBacklog | null = null;
     // The queue's backlog only while the database answers (it is read there).
-    if (databaseUp) events = await this.outbox.backlog(this.database.dataSource).catch(() => null);
+    if (databaseUp) events = await outboxRepository.backlog(this.database.dataSource).catch(() => null);
     reply.code(databaseUp ? 200 : 503).header('cache-control', 'no-store');
     const status = { status: databaseUp ? 'ok' : 'unavailable', database: databaseUp ? 'up' : 'down' };
     return events ? { ...status, events } : status;

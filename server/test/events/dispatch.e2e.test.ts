@@ -2,7 +2,7 @@ import { DatabaseService } from '../../src/database/database.service.js';
 import { rows } from '../../src/database/sql.js';
 import type { DomainEvent } from '../../src/events/domain-events.js';
 import { EventDispatcher } from '../../src/events/event-dispatcher.service.js';
-import { OutboxRepository } from '../../src/events/outbox.repository.js';
+import { outboxRepository as outbox } from '../../src/events/outbox.repository.js';
 import { JobQueueService } from '../../src/jobs/job-queue.service.js';
 import { VotesService } from '../../src/modules/votes/votes.service.js';
 import { startTestApp, type TestApp } from '../support/app.js';
@@ -128,7 +128,6 @@ describe('domain events are delivered after commit', () => {
     // The poisoned event is parked after three attempts; the aggregate's next event still arrives.
     await waitFor('the event after the poisoned one', async () => (await received('poisoned')).length === 1, 30000);
     expect(await received('poisoned')).toEqual([events[1]]);
-    const outbox = t.app.get(OutboxRepository);
     const parked = await outbox.parked(t.app.get(DatabaseService).dataSource);
     expect(parked).toEqual([
       expect.objectContaining({

@@ -1,6 +1,6 @@
 import { DatabaseService } from '../../src/database/database.service.js';
 import { rows } from '../../src/database/sql.js';
-import { OutboxRepository } from '../../src/events/outbox.repository.js';
+import { outboxRepository as outbox } from '../../src/events/outbox.repository.js';
 import { votesRepository } from '../../src/modules/votes/votes.repository.js';
 import { VotesService } from '../../src/modules/votes/votes.service.js';
 import type { TestApp } from '../support/app.js';
@@ -70,7 +70,6 @@ describe('domain events are recorded with the change', () => {
     const timed = await makeCampaign(t, p.agency, { closesAt: new Date(Date.now() + 1500) });
     await recorded();
     await new Promise((resolve) => setTimeout(resolve, 1600));
-    const outbox = t.app.get(OutboxRepository);
     const database = t.app.get(DatabaseService);
     expect(await outbox.recordScheduledClosures(database.dataSource)).toBe(1);
     expect(await outbox.recordScheduledClosures(database.dataSource)).toBe(0);

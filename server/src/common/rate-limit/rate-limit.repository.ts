@@ -1,4 +1,4 @@
-import { rows, type Executor } from '../../database/sql.js';
+import { rows, run, type Executor } from '../../database/sql.js';
 
 /** Every statement on `rate_limit_counters` (owned by common/rate-limit): fixed-window counters. */
 export class RateLimitRepository {
@@ -26,7 +26,7 @@ export class RateLimitRepository {
   }
 
   async refund(executor: Executor, key: string, cost: number): Promise<void> {
-    await rows(executor, 'UPDATE rate_limit_counters SET count = GREATEST(0, count - $2) WHERE key = $1', [key, cost]);
+    await run(executor, 'UPDATE rate_limit_counters SET count = GREATEST(0, count - $2) WHERE key = $1', [key, cost]);
   }
 
   /** Removes counters whose window ended over `olderThanSeconds` ago; answers how many. */

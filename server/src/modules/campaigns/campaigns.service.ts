@@ -1,4 +1,3 @@
-import { recordEvents } from '../../events/outbox.repository.js';
 import { ideasRepository } from '../ideas/ideas.repository.js';
 import { campaignsRepository } from './campaigns.repository.js';
 import { CampaignStatus, LIMITS, renderMarkdown, slugify, VotingMode } from '@consulta/shared';
@@ -12,6 +11,7 @@ import { isUniqueViolation } from '../../database/pg-errors.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CampaignAccessService } from './campaign-access.service.js';
 import { CAMPAIGN_COLUMNS, CampaignEntity, campaignFromRow, effectiveStatus } from './campaign.entity.js';
+import { outboxRepository } from '../../events/outbox.repository.js';
 
 export interface CampaignFields {
   title?: string | null;
@@ -228,9 +228,9 @@ export class CampaignsService {
       });
       const payload = { agencyId: campaign.agencyId, actorId: viewer.userId };
       if (to === CampaignStatus.OPEN)
-        await recordEvents(manager, [{ type: 'CampaignOpened', aggregateId: campaign.id, payload }]);
+        await outboxRepository.record(manager, [{ type: 'CampaignOpened', aggregateId: campaign.id, payload }]);
       if (to === CampaignStatus.CLOSED)
-        await recordEvents(manager, [{ type: 'CampaignClosed', aggregateId: campaign.id, payload }]);
+        await outboxRepository.record(manager, [{ type: 'CampaignClosed', aggregateId: campaign.id, payload }]);
       return campaign;
     });
   }

@@ -1,8 +1,5 @@
 import type { EntityManager } from 'typeorm';
 import { ConflictError } from '../../common/errors/domain-error.js';
-import { campaignsRepository } from './campaigns.repository.js';
-
-export { type Participation } from './campaigns.repository.js';
 
 /** SQL that is true when the person (a parameter such as `$2`) is suspended now. */
 export const SUSPENDED_SQL = (userParam: string) =>
@@ -18,7 +15,3 @@ export async function assertNotSuspended(manager: EntityManager, userId: string)
   const [row] = await manager.query(`SELECT ${SUSPENDED_SQL('$1')} AS suspended`, [userId]);
   refuseIfSuspended(row.suspended);
 }
-
-/** See CampaignsRepository.lockParticipation. */
-export const lockParticipation = (manager: EntityManager, campaignId: string, userId: string) =>
-  campaignsRepository.lockParticipation(manager, campaignId, userId);

@@ -1,4 +1,3 @@
-import { recordEvents } from '../../events/outbox.repository.js';
 import { CampaignStatus, IdeaStatus, LIMITS, renderMarkdown, Visibility } from '@consulta/shared';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
@@ -22,6 +21,7 @@ import { ideasRepository } from '../ideas/ideas.repository.js';
 import { commentsRepository } from './comments.repository.js';
 import { IdeasService } from '../ideas/ideas.service.js';
 import type { CommentRow } from './comment.object.js';
+import { outboxRepository } from '../../events/outbox.repository.js';
 
 const ORDER = 'comments';
 const cursorOf = (row: CommentRow) => encodeCursor(ORDER, [row.created_at.toISOString(), row.id]);
@@ -103,7 +103,7 @@ export class CommentsService {
           bodyHtml: renderMarkdown(body),
         });
         await ideasRepository.adjustCommentCount(manager, target.idea.id, 1);
-        await recordEvents(manager, [
+        await outboxRepository.record(manager, [
           {
             type: 'CommentAdded',
             aggregateId: target.idea.id,

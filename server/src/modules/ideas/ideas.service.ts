@@ -7,15 +7,15 @@ import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from '../
 import { fieldMessage } from '../../common/errors/field-message.js';
 import { PersonLimitsService } from '../../common/rate-limit/person-limits.service.js';
 import { DatabaseService, RetryTransaction } from '../../database/database.service.js';
-import { recordEvents } from '../../events/outbox.repository.js';
 import { CampaignAccessService } from '../campaigns/campaign-access.service.js';
 import { ACCEPTING_SQL, CAMPAIGN_COLUMNS, CampaignEntity, campaignFromRow } from '../campaigns/campaign.entity.js';
 import { CampaignsService } from '../campaigns/campaigns.service.js';
-import { assertNotSuspended, lockParticipation } from '../campaigns/participation.js';
+import { assertNotSuspended } from '../campaigns/participation.js';
 import { followsRepository } from '../follows/follows.repository.js';
 import { campaignsRepository } from '../campaigns/campaigns.repository.js';
 import { IDEA_COLUMNS, IdeaEntity, ideaFromRow } from './idea.entity.js';
 import { ideasRepository } from './ideas.repository.js';
+import { outboxRepository } from '../../events/outbox.repository.js';
 
 /** The tags an idea may take, for a refused tag. */
 const tagChoice = (tags: string[]) =>
@@ -133,7 +133,7 @@ export class IdeasService {
         [campaign.id],
       );
       if (!state.accepting) throw new ConflictError(CLOSED);
-      const { joined } = await lockParticipation(manager, campaign.id, userId);
+      const { joined } = await campaignsRepository.lockParticipation(manager, campaign.id, userId);
       const idea = await ideasRepository.insert(manager, {
         campaignId: campaign.id,
         authorId: userId,
@@ -145,7 +145,7 @@ export class IdeasService {
       await campaignsRepository.adjustCounts(manager, campaign.id, { ideas: 1, participants: joined ? 1 : 0 });
       // Authors follow their own ideas.
       await followsRepository.follow(manager, userId, idea.id);
-      await recordEvents(manager, [
+      await outboxRepository.record(manager, [
         { type: 'IdeaSubmitted', aggregateId: idea.id, payload: { campaignId: campaign.id, authorId: userId } },
       ]);
       return idea;
@@ -226,7 +226,7 @@ export class IdeasService {
       // Hidden ideas are already left out of the campaign's count.
       if (idea.visibility === Visibility.VISIBLE)
         await campaignsRepository.adjustCounts(manager, idea.campaignId, { ideas: -1 });
-      await recordEvents(manager, [
+      await outboxRepository.record(manager, [
         {
           type: 'IdeaStatusChanged',
           aggregateId: idea.id,

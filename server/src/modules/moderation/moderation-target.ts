@@ -1,10 +1,10 @@
-import { recordEvents } from '../../events/outbox.repository.js';
 import { Visibility } from '@consulta/shared';
 import type { EntityManager } from 'typeorm';
 import { fromGlobalId } from '../../common/graphql/global-id.js';
 import { campaignsRepository } from '../campaigns/campaigns.repository.js';
 import { commentsRepository } from '../comments/comments.repository.js';
 import { ideasRepository } from '../ideas/ideas.repository.js';
+import { outboxRepository } from '../../events/outbox.repository.js';
 
 export type TargetType = 'Idea' | 'Comment';
 
@@ -96,7 +96,7 @@ export async function setVisibility(
       campaignId: target.campaignId,
       actorId,
     };
-    await recordEvents(manager, [
+    await outboxRepository.record(manager, [
       hidden
         ? { type: 'ContentHidden', aggregateId: target.id, payload }
         : { type: 'ContentRestored', aggregateId: target.id, payload },

@@ -1,4 +1,3 @@
-import { recordEvents } from '../../events/outbox.repository.js';
 import { LIMITS, Role } from '@consulta/shared';
 import { Injectable } from '@nestjs/common';
 import { requireRole } from '../../common/auth/policies.js';
@@ -10,6 +9,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { SessionsService } from '../auth/sessions.service.js';
 import type { UserEntity } from '../users/user.entity.js';
 import { usersRepository } from '../users/users.repository.js';
+import { outboxRepository } from '../../events/outbox.repository.js';
 
 /**
  * Suspensions by moderators and admins: until a time, with a reason. The person's sessions end at once;
@@ -48,7 +48,7 @@ export class SuspensionsService {
         reason: text,
         details: { until: until.toISOString() },
       });
-      await recordEvents(manager, [
+      await outboxRepository.record(manager, [
         { type: 'UserSuspended', aggregateId: user.id, payload: { until: until.toISOString(), actorId: actor.userId } },
       ]);
       return user;

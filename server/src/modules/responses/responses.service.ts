@@ -1,4 +1,3 @@
-import { recordEvents } from '../../events/outbox.repository.js';
 import { IdeaStatus, renderMarkdown, Visibility } from '@consulta/shared';
 import { Injectable } from '@nestjs/common';
 import { requirePerson } from '../../common/auth/policies.js';
@@ -13,6 +12,7 @@ import { ideasRepository } from '../ideas/ideas.repository.js';
 import { IdeasService } from '../ideas/ideas.service.js';
 import type { OfficialResponseRow } from './official-response.object.js';
 import { responsesRepository } from './responses.repository.js';
+import { outboxRepository } from '../../events/outbox.repository.js';
 
 const RESPONSE_STATUSES = new Set([
   IdeaStatus.UNDER_REVIEW,
@@ -102,7 +102,7 @@ export class ResponsesService {
         details: { from: locked.status, to: input.status, responseId: response.id },
       });
       const about = { campaignId: target.campaign.id };
-      await recordEvents(manager, [
+      await outboxRepository.record(manager, [
         {
           type: 'OfficialResponsePosted',
           aggregateId: target.idea.id,

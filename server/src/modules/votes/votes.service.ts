@@ -7,7 +7,7 @@ import { BadInputError, ConflictError, NotFoundError } from '../../common/errors
 import { fieldMessage } from '../../common/errors/field-message.js';
 import { DatabaseService } from '../../database/database.service.js';
 import { ACCEPTING_SQL } from '../campaigns/campaign.entity.js';
-import { lockParticipation, refuseIfSuspended, SUSPENDED_SQL } from '../campaigns/participation.js';
+import { refuseIfSuspended, SUSPENDED_SQL } from '../campaigns/participation.js';
 import { campaignsRepository } from '../campaigns/campaigns.repository.js';
 import type { IdeaEntity } from '../ideas/idea.entity.js';
 import { IdeaQueriesService } from '../ideas/idea-queries.service.js';
@@ -80,7 +80,7 @@ export class VotesService {
     }
     return this.database.transaction(async (manager) => {
       await this.assertCanVote(manager, person, idea.campaignId);
-      const participation = await lockParticipation(manager, idea.campaignId, person.userId);
+      const participation = await campaignsRepository.lockParticipation(manager, idea.campaignId, person.userId);
       const current = await this.lockIdea(manager, idea.id, person.userId);
       if (current.status === IdeaStatus.WITHDRAWN) throw new ConflictError('This idea was withdrawn.');
       if (current.visibility === Visibility.HIDDEN) throw new ConflictError('This idea is hidden pending review.');
