@@ -45,7 +45,7 @@ export function IdeaFilters({ tags, votingMode }: { tags: string[]; votingMode: 
   };
   return (
     <div className="grid-row grid-gap-2 flex-align-end margin-bottom-2">
-      <div className="grid-col-6 tablet:grid-col-3">
+      <div className="grid-col-12 mobile-lg:grid-col-6 tablet:grid-col-3">
         <label className="usa-label" htmlFor="idea-sort">
           {t('ideas.sort')}
         </label>
@@ -62,7 +62,7 @@ export function IdeaFilters({ tags, votingMode }: { tags: string[]; votingMode: 
           ))}
         </select>
       </div>
-      <div className="grid-col-6 tablet:grid-col-3">
+      <div className="grid-col-12 mobile-lg:grid-col-6 tablet:grid-col-3">
         <label className="usa-label" htmlFor="idea-tag">
           {t('ideas.tag')}
         </label>
@@ -109,14 +109,14 @@ export function IdeaFilters({ tags, votingMode }: { tags: string[]; votingMode: 
         </label>
         <div className="display-flex">
           <input
-            className="usa-input margin-right-05"
+            className="usa-input flex-fill margin-right-05"
             id="idea-search"
             type="search"
             name="q"
             value={query}
             onChange={(e) => setQuery(e.target.value)}
           />
-          <button className="usa-button" type="submit">
+          <button className="usa-button width-auto" type="submit">
             {t('ideas.searchButton')}
           </button>
         </div>
