@@ -19,7 +19,8 @@ const { values: args } = parseArgs({
     scale: { type: 'string', default: '1' },
     seconds: { type: 'string', default: '10' },
     clients: { type: 'string', default: '20' },
-    // common-ground: only the common ground recompute (its own 2,000 ideas and 1,000,000 votes) and castVote
+    // common-ground: only the common ground recompute (its own 2,000 ideas and 1,000,000 votes) and castVote;
+    // events: only castVote alone, then with a no-op event subscriber in a worker process (dispatch rate)
     only: { type: 'string' },
   },
 });
@@ -36,7 +37,7 @@ buildIfStale({ quiet: true });
 const { startEmbeddedPostgres } = await import('../server/dist/server/src/database/embedded-postgres.js');
 const { createDataSource } = await import('../server/dist/server/src/database/data-source.js');
 const { findDrift } = await import('../server/dist/server/src/modules/votes/reconciliation.js');
-const { hashPassword } = await import('../server/dist/server/src/modules/auth/password-hasher.js');
+const { hashPassword } = await import('../server/dist/server/src/modules/users/password-hasher.js');
 
 const given = process.env.BENCH_DATABASE_URL;
 const cluster = given
@@ -189,7 +190,7 @@ async function freePort() {
   return port;
 }
 
-async function startServer() {
+async function startServer({ workers = true } = {}) {
   const port = await freePort();
   const child = spawn(process.execPath, [join(ROOT, 'server/dist/server/src/main.js')], {
     env: {
@@ -201,6 +202,7 @@ async function startServer() {
       LOG_LEVEL: 'error',
       RATE_LIMIT_PER_MINUTE: '0',
       DB_POOL_SIZE: '20',
+      WORKERS: String(workers),
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -415,6 +417,59 @@ async function commonGroundBench(base, token, upDown) {
   return [alone, during];
 }
 
+/**
+ * Event dispatch: the API restarted with WORKERS=false and one worker process (scripts/bench-event-worker.mjs)
+ * holding a no-op IdeaVoted subscriber, so every vote's event is relayed, queued and delivered by it. Drives
+ * castVote and counts the deliveries made meanwhile, then how long the rest takes to drain.
+ */
+async function eventsBench(castNext) {
+  server.child.kill('SIGTERM');
+  await new Promise((resolve) => server.child.once('exit', resolve));
+  server = await startServer({ workers: false });
+  const worker = spawn(process.execPath, [join(ROOT, 'scripts/bench-event-worker.mjs')], {
+    env: { PATH: process.env.PATH, NODE_ENV: 'production', DATABASE_URL: databaseUrl, LOG_LEVEL: 'error' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise((resolve, reject) => {
+    worker.stdout.on('data', (chunk) => String(chunk).includes('ready') && resolve());
+    worker.once('exit', () => reject(new Error('the event worker stopped')));
+  });
+  const db = new pg.Client({ connectionString: databaseUrl });
+  await db.connect();
+  const delivered = async () =>
+    (
+      await db.query(
+        "SELECT count(*)::int AS n FROM event_deliveries WHERE subscriber = 'bench-noop' AND state = 'DELIVERED'",
+      )
+    ).rows[0].n;
+  const waiting = async () =>
+    (
+      await db.query(
+        `SELECT (SELECT count(*) FROM domain_events WHERE relayed_at IS NULL)
+              + (SELECT count(*) FROM event_deliveries WHERE state = 'PENDING') AS n`,
+      )
+    ).rows[0].n;
+  const before = await delivered();
+  const started = performance.now();
+  const result = await drive('castVote (no-op event subscriber in a worker)', castNext);
+  const during = (await delivered()) - before;
+  const drained = performance.now();
+  while (Number(await waiting()) > 0 && performance.now() - drained < 120_000) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const drainSeconds = (performance.now() - drained) / 1000;
+  const total = (await delivered()) - before;
+  log(
+    `  events: ${total} IdeaVoted delivered to the no-op subscriber; ${Math.round(during / ((drained - started) / 1000))}/s ` +
+      `while castVote ran (${during} delivered then), the rest drained ${drainSeconds.toFixed(1)} s after; ` +
+      `${Math.round(total / ((performance.now() - started) / 1000))}/s overall`,
+  );
+  await db.end();
+  worker.kill('SIGTERM');
+  await new Promise((resolve) => worker.once('exit', resolve));
+  return result;
+}
+
 let server;
 try {
   const data = await timed('seed total', seed);
@@ -441,7 +496,7 @@ try {
 
   const upDown = ideas.filter((idea) => campaigns.find((c) => c.id === idea.campaign_id)?.voting_mode === 'UP_DOWN');
   const results =
-    only === 'common-ground'
+    only === 'common-ground' || only === 'events'
       ? []
       : [
           await drive(
@@ -478,7 +533,7 @@ try {
   // the votes each client cast, so both are measured as single mutations doing real writes.
   const orders = Array.from({ length: clients }, () => shuffled(upDown));
   const cast = Array.from({ length: clients }, () => []);
-  if (only !== 'common-ground')
+  if (only === undefined)
     results.push(
       await drive('castVote', async (c) => {
         const idea = orders[c][cast[c].length % orders[c].length];
@@ -487,7 +542,7 @@ try {
         return !!(await call(base, token(c), CAST, { id, v: Math.random() < 0.5 ? 1 : -1 }));
       }),
     );
-  if (only !== 'common-ground')
+  if (only === undefined)
     results.push(
       await drive('retractVote (the votes just cast)', async (c) => {
         const id = cast[c].pop();
@@ -496,6 +551,15 @@ try {
       }),
     );
   if (only === 'common-ground' || only === undefined) results.push(...(await commonGroundBench(base, token, upDown)));
+  if (only === 'events' || only === undefined) {
+    const step = Array.from({ length: clients }, () => 0);
+    const castNext = async (c) => {
+      const idea = orders[c][step[c]++ % orders[c].length];
+      return !!(await call(server.base, token(c), CAST, { id: gid('Idea', idea.id), v: Math.random() < 0.5 ? 1 : -1 }));
+    };
+    if (only === 'events') results.push(await drive('castVote (no subscriber)', castNext));
+    results.push(await eventsBench(castNext));
+  }
   log(
     `\n${clients} concurrent clients, ${seconds} s per operation, scale ${scale} (${IDEAS} ideas, ${PEOPLE * VOTES_PER_PERSON} votes):`,
   );

@@ -28,6 +28,7 @@ import { ResponsesModule } from './modules/responses/responses.module.js';
 import { VotesModule } from './modules/votes/votes.module.js';
 import { SessionsService } from './modules/auth/sessions.service.js';
 import { UsersModule } from './modules/users/users.module.js';
+import { viewerResolver } from './modules/auth/viewer-resolution.js';
 
 registerContractEnums();
 
@@ -45,7 +46,7 @@ export class AppModule {
           imports: [AuthModule, RateLimitModule],
           inject: [SessionsService, RateLimitService, PersonLimitsService],
           useFactory: (sessions: SessionsService, rateLimits: RateLimitService, personLimits: PersonLimitsService) =>
-            graphqlOptions(config, logger, sessions, rateLimits, personLimits),
+            graphqlOptions(config, logger, viewerResolver(sessions), rateLimits, personLimits),
         }),
         GraphQLCoreModule,
         HealthModule,

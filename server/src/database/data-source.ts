@@ -1,6 +1,5 @@
 import { DataSource } from 'typeorm';
 import { migrations } from '../../../migrations/index.js';
-import { entities } from './entities.js';
 import { preparingPg } from './prepared-pg.js';
 
 export interface DataSourceOptions {
@@ -18,7 +17,6 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     type: 'postgres',
     ...(options.prepareStatements === false ? {} : { driver: preparingPg }),
     url: options.url,
-    entities,
     migrations,
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',

@@ -128,7 +128,7 @@ export class OutboxRepository {
 
   /** (subscriber, aggregate) pairs with a delivery pending for over `seconds`. */
   stalePending(executor: Executor, seconds: number): Promise<Array<{ subscriber: string; aggregate_id: string }>> {
-    return rows(
+    return rows<{ subscriber: string; aggregate_id: string }>(
       executor,
       `SELECT DISTINCT subscriber, aggregate_id FROM event_deliveries
         WHERE state = 'PENDING' AND updated_at < now() - make_interval(secs => $1) LIMIT 1000`,

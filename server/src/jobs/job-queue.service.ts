@@ -6,6 +6,7 @@ import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 import { DatabaseService } from '../database/database.service.js';
 import { DATABASE_URL } from '../database/database.tokens.js';
+import { rows, type Executor } from '../database/sql.js';
 
 const RETRY_START_MS = 5000;
 
@@ -24,11 +25,6 @@ export interface JobDefinition {
 
 /** A job to queue inside the caller's transaction (see insertWithin). */
 export type JobInsert = PgBoss.JobInsert;
-
-/** pg-boss's statements run on the caller's transaction, so the jobs exist exactly when it commits. */
-export interface QueueExecutor {
-  query(sql: string, params: unknown[]): Promise<unknown>;
-}
 
 /**
  * The background job queue: pg-boss on the application's PostgreSQL (schema `pgboss`), so jobs need nothing
@@ -138,12 +134,19 @@ export class JobQueueService implements OnApplicationBootstrap, OnApplicationShu
     return this.boss !== null;
   }
 
-  /** Queues jobs inside the caller's transaction: they are queued if and only if it commits. */
-  async insertWithin(executor: QueueExecutor, jobs: JobInsert[]): Promise<void> {
+  /**
+   * Queues jobs inside the caller's transaction: pg-boss's statements run on it, so the jobs exist exactly
+   * when it commits.
+   */
+  async insertWithin(executor: Executor, jobs: JobInsert[]): Promise<void> {
     if (!this.boss) throw new UnavailableError();
     if (jobs.length === 0) return;
     await this.boss.insert(jobs, {
-      db: { executeSql: async (text, values) => ({ rows: (await executor.query(text, values)) as any[] }) },
+      db: {
+        executeSql: async (text, values) => ({
+          rows: await rows<Record<string, unknown>>(executor, text, values ?? []),
+        }),
+      },
     });
   }
 

@@ -1,8 +1,7 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { REPO_ROOT } from '../../src/config/config.js';
-
-const SRC = join(REPO_ROOT, 'server/src');
+import { moduleOf, sources } from './source-files.js';
 
 /** Each table and the one module (folder under server/src) that writes it. */
 const OWNERS: Record<string, string> = {
@@ -36,19 +35,6 @@ const ALLOWED: Record<string, string[]> = {
   'modules/ideas/ideas.repository.ts#markThresholdReached': ['domain_events'],
 };
 
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return sourceFiles(path);
-    return name.endsWith('.ts') && !name.endsWith('.test.ts') ? [path] : [];
-  });
-}
-
-const moduleOf = (file: string) => {
-  const parts = relative(SRC, file).split('/');
-  return parts[0] === 'modules' || parts[0] === 'common' ? parts.slice(0, 2).join('/') : parts[0];
-};
-
 /** The method or function a position of the file is in (the nearest declaration above it). */
 function enclosingName(text: string, index: number): string {
   const before = text.slice(0, index).split('\n').reverse();
@@ -67,11 +53,10 @@ interface Write {
 
 function writes(): Write[] {
   const found: Write[] = [];
-  for (const file of sourceFiles(SRC)) {
-    const text = readFileSync(file, 'utf8');
+  for (const { path, text } of sources()) {
     for (const match of text.matchAll(/\b(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+([a-z_]+)/g)) {
-      if (!(match[1] in OWNERS)) continue;
-      found.push({ file: relative(SRC, file), table: match[1], where: enclosingName(text, match.index) });
+      if (!(match[1]! in OWNERS)) continue;
+      found.push({ file: path, table: match[1]!, where: enclosingName(text, match.index) });
     }
   }
   return found;
@@ -98,22 +83,9 @@ describe('one owner per table', () => {
       .filter((write) => {
         const allowed = ALLOWED[`${write.file}#${write.where}`] ?? [];
         if (allowed.includes(write.table)) return false;
-        return !write.file.endsWith('.repository.ts') || moduleOf(join(SRC, write.file)) !== OWNERS[write.table];
+        return !write.file.endsWith('.repository.ts') || moduleOf(write.file) !== OWNERS[write.table];
       })
       .map((write) => `${write.file} (${write.where}) writes ${write.table}`);
-    expect(wrong).toEqual([]);
-  });
-
-  it('TypeORM writes (save, insert, update, delete) happen only in repository files', () => {
-    const wrong = sourceFiles(SRC).flatMap((file) => {
-      const text = readFileSync(file, 'utf8');
-      const calls = [
-        ...text.matchAll(
-          /\b(?:manager|dataSource)\s*\.\s*(?:save|insert|update|delete|remove|upsert|increment|decrement)\(|\.createQueryBuilder\(\)\s*\.\s*(?:update|insert|delete)\(/g,
-        ),
-      ];
-      return calls.length && !file.endsWith('.repository.ts') ? [relative(SRC, file)] : [];
-    });
     expect(wrong).toEqual([]);
   });
 });

@@ -1,6 +1,10 @@
+import type { FastifyRequest } from 'fastify';
 import { Role } from '@consulta/shared';
 
 /** Who is asking: nobody, or a signed-in person with a session. Passed from resolvers to services. */
+/** Finds who is asking from a request (the auth module's answer); `fresh` skips this process's session cache. */
+export type ViewerResolver = (request: FastifyRequest, fresh?: boolean) => Promise<RequestViewer>;
+
 export interface RequestViewer {
   userId: string | null;
   sessionId: string | null;

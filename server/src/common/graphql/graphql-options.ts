@@ -7,9 +7,7 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { GraphQLError, type OperationDefinitionNode } from 'graphql';
 import type { AppConfig } from '../../config/config.js';
-import type { SessionsService } from '../../modules/auth/sessions.service.js';
-import { tokenFromRequest } from '../../modules/auth/session-cookie.js';
-import { anonymousViewer, type RequestViewer } from '../auth/request-viewer.js';
+import type { ViewerResolver } from '../auth/request-viewer.js';
 import { createErrorFormatter, isConnectionError } from '../errors/format-error.js';
 import { UNAVAILABLE_HTTP, unavailableAs503 } from '../errors/unavailable.js';
 import { tagWithRequest } from '../logging/request-context.js';
@@ -20,13 +18,6 @@ import { documentLimitsRule } from './document-limits.js';
 import type { GraphQLContext } from './graphql-context.js';
 import { Loaders } from './loaders.js';
 import { operationLimitsPlugin, refuseSignedOutMutations } from './operation-limits.plugin.js';
-
-async function viewerOf(request: FastifyRequest, sessions: SessionsService, fresh = false): Promise<RequestViewer> {
-  const userAgent = request.headers['user-agent'] ?? null;
-  const session = await sessions.resolve(tokenFromRequest(request), { fresh });
-  if (!session) return anonymousViewer(request.ip, userAgent);
-  return { ...session, ip: request.ip, userAgent };
-}
 
 /** Tags each error with its request, for the error's log line and the requestId the client sees. */
 const requestIdsOnErrors: ApolloServerPlugin<GraphQLContext> = {
@@ -48,10 +39,10 @@ const requestIdsOnErrors: ApolloServerPlugin<GraphQLContext> = {
  * mutation that needs a session is refused before its input is looked at.
  */
 const viewerForOperation =
-  (sessions: SessionsService) =>
+  (viewerOf: ViewerResolver) =>
   async (context: GraphQLContext, operation: OperationDefinitionNode): Promise<void> => {
     if (operation.operation !== 'query' && context.viewer.fromCache) {
-      context.viewer = await viewerOf(context.req, sessions, true);
+      context.viewer = await viewerOf(context.req, true);
     }
     refuseSignedOutMutations(context, operation);
   };
@@ -59,7 +50,7 @@ const viewerForOperation =
 export function graphqlOptions(
   config: AppConfig,
   logger: JsonLogger,
-  sessions: SessionsService,
+  viewerOf: ViewerResolver,
   rateLimits: RateLimitService,
   personLimits: PersonLimitsService,
 ): Omit<ApolloDriverConfig, 'driver'> {
@@ -86,12 +77,12 @@ export function graphqlOptions(
       ApolloServerPluginCacheControlDisabled(),
       requestIdsOnErrors,
       unavailableAs503,
-      operationLimitsPlugin(config.limits, rateLimits, personLimits, logger, viewerForOperation(sessions)),
+      operationLimitsPlugin(config.limits, rateLimits, personLimits, logger, viewerForOperation(viewerOf)),
     ],
     // The Fastify integration calls the context function with (request, reply).
     context: async (req: FastifyRequest, reply: FastifyReply): Promise<GraphQLContext> => {
       try {
-        return { req, reply, viewer: await viewerOf(req, sessions), loaders: new Loaders() };
+        return { req, reply, viewer: await viewerOf(req), loaders: new Loaders() };
       } catch (error) {
         // Reading the session failed (the database away, say). No plugin hook sees a failed context, so the
         // error is tagged with its request here, and handed on whole for the error formatter to classify.

@@ -1,3 +1,4 @@
+import { one, rows as sqlRows, type Executor } from '../../database/sql.js';
 import { decodeCursor, encodeCursor, pageSize, toConnection, type ConnectionShape } from './connection.js';
 
 /** A table listed by (created_at, id), oldest or newest first: logs, queues, comment threads. */
@@ -15,11 +16,9 @@ export interface TimeListing {
   direction: 'ASC' | 'DESC';
 }
 
-type Query = (sql: string, params: unknown[]) => Promise<any[]>;
-
 /** One keyset page of the listing, with a lazily counted total. */
 export async function listByTime<R extends { created_at: Date | string; id: string }>(
-  query: Query,
+  executor: Executor,
   listing: TimeListing,
   page: { first?: number | null; after?: string | null },
 ): Promise<ConnectionShape<R>> {
@@ -28,14 +27,19 @@ export async function listByTime<R extends { created_at: Date | string; id: stri
   const n = listing.params.length;
   const a = listing.alias ?? '';
   const past = listing.direction === 'ASC' ? '>' : '<';
-  const rows: R[] = await query(
+  const rows = await sqlRows<R>(
+    executor,
     `SELECT ${listing.select} FROM ${listing.from} WHERE ${listing.where}
         AND ($${n + 1}::timestamptz IS NULL OR (${a}created_at, ${a}id) ${past} ($${n + 1}::timestamptz, $${n + 2}::uuid))
       ORDER BY ${a}created_at ${listing.direction}, ${a}id ${listing.direction} LIMIT $${n + 3}`,
     [...listing.params, cursor?.[0] ?? null, cursor?.[1] ?? null, size + 1],
   );
   const count = async () =>
-    (await query(`SELECT count(*)::int AS n FROM ${listing.from} WHERE ${listing.where}`, listing.params))[0].n;
+    (await one<{ n: number }>(
+      executor,
+      `SELECT count(*)::int AS n FROM ${listing.from} WHERE ${listing.where}`,
+      listing.params,
+    ))!.n;
   return toConnection(
     rows,
     size,

@@ -12,7 +12,7 @@ export class RateLimitRepository {
     windowSeconds: number,
     cost: number,
   ): Promise<Array<{ key: string; count: number; retry: number }>> {
-    return rows(
+    return rows<{ key: string; count: number; retry: number }>(
       executor,
       `INSERT INTO rate_limit_counters AS c (key, window_start, count)
        SELECT k, now(), $2 FROM unnest($1::text[]) AS k ORDER BY k
@@ -31,9 +31,9 @@ export class RateLimitRepository {
 
   /** Removes counters whose window ended over `olderThanSeconds` ago; answers how many. */
   async prune(executor: Executor, olderThanSeconds: number): Promise<number> {
-    const removed = await rows(
+    const removed = await rows<{ key: string }>(
       executor,
-      'DELETE FROM rate_limit_counters WHERE window_start < now() - make_interval(secs => $1) RETURNING 1',
+      'DELETE FROM rate_limit_counters WHERE window_start < now() - make_interval(secs => $1) RETURNING key',
       [olderThanSeconds],
     );
     return removed.length;

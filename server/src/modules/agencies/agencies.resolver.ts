@@ -6,14 +6,13 @@ import { NodeService } from '../../common/graphql/node.service.js';
 import { AgencyMembershipObject, mapMembership } from './agency-membership.object.js';
 import { AgencyObject, mapAgency } from './agency.object.js';
 import { AgenciesService } from './agencies.service.js';
-import { AgencyLoaders } from './agency.loaders.js';
+import { membersOfAgencyLoader } from './agencies.loaders.js';
 import { AddAgencyMemberInput, CreateAgencyInput } from './dto/agency.inputs.js';
 
 @Resolver(() => AgencyObject)
 export class AgenciesResolver implements OnModuleInit {
   constructor(
     private readonly service: AgenciesService,
-    private readonly loaders: AgencyLoaders,
     private readonly nodes: NodeService,
   ) {}
 
@@ -31,7 +30,7 @@ export class AgenciesResolver implements OnModuleInit {
 
   @ResolveField(() => [AgencyMembershipObject])
   async members(@Parent() agency: AgencyObject, @Context() context: GraphQLContext): Promise<AgencyMembershipObject[]> {
-    return (await this.loaders.membersOfAgency(context).load(agency.uuid)).map(mapMembership);
+    return (await membersOfAgencyLoader(context, this.service).load(agency.uuid)).map(mapMembership);
   }
 
   @Mutation(() => AgencyObject, { description: 'ADMIN only.' })

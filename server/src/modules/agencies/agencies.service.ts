@@ -1,6 +1,5 @@
 import { AgencyRole, LIMITS, Role, SLUG_PATTERN, slugify } from '@consulta/shared';
 import { Injectable } from '@nestjs/common';
-import { In } from 'typeorm';
 import { requireRole, requireSignedIn } from '../../common/auth/policies.js';
 import type { RequestViewer } from '../../common/auth/request-viewer.js';
 import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from '../../common/errors/domain-error.js';
@@ -9,9 +8,9 @@ import { DatabaseService } from '../../database/database.service.js';
 import { isUniqueViolation } from '../../database/pg-errors.js';
 import { AuditService } from '../audit/audit.service.js';
 import { UsersService } from '../users/users.service.js';
-import { AgencyMembershipEntity } from './agency-membership.entity.js';
+import type { AgencyMembershipEntity } from './agency-membership.entity.js';
 import { agenciesRepository } from './agencies.repository.js';
-import { AgencyEntity } from './agency.entity.js';
+import type { AgencyEntity } from './agency.entity.js';
 
 /** Agencies and who works for them. Admins create agencies; admins and agency admins add members. */
 @Injectable()
@@ -23,43 +22,33 @@ export class AgenciesService {
   ) {}
 
   list(): Promise<AgencyEntity[]> {
-    return this.database.manager.find(AgencyEntity, { order: { name: 'ASC' } });
+    return agenciesRepository.list(this.database.dataSource);
   }
 
   findByIds(ids: readonly string[]): Promise<AgencyEntity[]> {
-    return this.database.manager.findBy(AgencyEntity, { id: In([...ids]) });
+    return agenciesRepository.findByIds(this.database.dataSource, ids);
   }
 
-  findById(id: string): Promise<AgencyEntity | null> {
-    return this.database.manager.findOneBy(AgencyEntity, { id });
+  async findById(id: string): Promise<AgencyEntity | null> {
+    return (await this.findByIds([id]))[0] ?? null;
   }
 
   findBySlug(slug: string): Promise<AgencyEntity | null> {
-    return this.database.manager.findOneBy(AgencyEntity, { slug });
+    return agenciesRepository.findBySlug(this.database.dataSource, slug);
   }
 
   membershipsOfUsers(userIds: readonly string[]): Promise<AgencyMembershipEntity[]> {
-    return this.database.manager.find(AgencyMembershipEntity, {
-      where: { userId: In([...userIds]) },
-      order: { createdAt: 'ASC' },
-    });
+    return agenciesRepository.membershipsOfUsers(this.database.dataSource, userIds);
   }
 
   membershipsOfAgencies(agencyIds: readonly string[]): Promise<AgencyMembershipEntity[]> {
-    return this.database.manager.find(AgencyMembershipEntity, {
-      where: { agencyId: In([...agencyIds]) },
-      order: { createdAt: 'ASC' },
-    });
+    return agenciesRepository.membershipsOfAgencies(this.database.dataSource, agencyIds);
   }
 
   /** The viewer's role in the agency, or null when they are not a member. */
   async roleIn(viewer: RequestViewer, agencyId: string): Promise<AgencyRole | null> {
     if (!viewer.userId) return null;
-    const membership = await this.database.manager.findOneBy(AgencyMembershipEntity, {
-      agencyId,
-      userId: viewer.userId,
-    });
-    return membership?.role ?? null;
+    return (await agenciesRepository.membership(this.database.dataSource, agencyId, viewer.userId))?.role ?? null;
   }
 
   async createAgency(
@@ -118,12 +107,9 @@ export class AgenciesService {
     const user = await this.users.findByEmail(input.email);
     if (!user) throw new BadInputError({ email: fieldMessage('noSuchAccount') });
     return this.database.transaction(async (manager) => {
-      const existing = await manager.findOne(AgencyMembershipEntity, {
-        where: { agencyId: agency.id, userId: user.id },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const existing = await agenciesRepository.membership(manager, agency.id, user.id, true);
       if (existing?.role === input.role) return existing;
-      await agenciesRepository.setMembership(manager, agency.id, user.id, input.role);
+      const membership = await agenciesRepository.setMembership(manager, agency.id, user.id, input.role);
       await this.audit.record(manager, {
         actorId: actor.userId,
         action: existing ? 'agency.member_role_changed' : 'agency.member_added',
@@ -132,7 +118,7 @@ export class AgenciesService {
         agencyId: agency.id,
         details: { role: input.role, ...(existing ? { from: existing.role } : {}) },
       });
-      return manager.findOneByOrFail(AgencyMembershipEntity, { agencyId: agency.id, userId: user.id });
+      return membership;
     });
   }
 }

@@ -1,17 +1,9 @@
 import { AgencyRole } from '@consulta/shared';
-import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 
-@Entity('agency_memberships')
+/** A person's role in an agency: an `agency_memberships` row as mapped once (agencies.repository.ts). */
 export class AgencyMembershipEntity {
-  @PrimaryColumn({ name: 'agency_id', type: 'uuid' })
   agencyId: string;
-
-  @PrimaryColumn({ name: 'user_id', type: 'uuid' })
   userId: string;
-
-  @Column({ type: 'text' })
   role: AgencyRole;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

@@ -5,25 +5,31 @@ import { mapUser, UserObject } from '../users/user.object.js';
 import { ViewerObject } from '../users/viewer.object.js';
 import { AgencyMembershipObject, mapMembership } from './agency-membership.object.js';
 import { AgencyObject, mapAgency } from './agency.object.js';
-import { AgencyLoaders } from './agency.loaders.js';
+import { UsersService } from '../users/users.service.js';
+import { userLoader } from '../users/users.loaders.js';
+import { AgenciesService } from './agencies.service.js';
+import { agencyLoader, membershipsOfUserLoader } from './agencies.loaders.js';
 
 @Resolver(() => AgencyMembershipObject)
 export class AgencyMembershipResolver {
-  constructor(private readonly loaders: AgencyLoaders) {}
+  constructor(
+    private readonly agencies: AgenciesService,
+    private readonly users: UsersService,
+  ) {}
 
   @ResolveField(() => AgencyObject)
   async agency(
     @Parent() membership: AgencyMembershipObject,
     @Context() context: GraphQLContext,
   ): Promise<AgencyObject> {
-    const agency = await this.loaders.agency(context).load(membership.agencyId);
+    const agency = await agencyLoader(context, this.agencies).load(membership.agencyId);
     if (!agency) throw new NotFoundError('agency');
     return mapAgency(agency);
   }
 
   @ResolveField(() => UserObject)
   async user(@Parent() membership: AgencyMembershipObject, @Context() context: GraphQLContext): Promise<UserObject> {
-    const user = await this.loaders.user(context).load(membership.userId);
+    const user = await userLoader(context, this.users).load(membership.userId);
     if (!user) throw new NotFoundError('user');
     return mapUser(user);
   }
@@ -31,10 +37,10 @@ export class AgencyMembershipResolver {
 
 @Resolver(() => ViewerObject)
 export class ViewerMembershipsResolver {
-  constructor(private readonly loaders: AgencyLoaders) {}
+  constructor(private readonly agencies: AgenciesService) {}
 
   @ResolveField(() => [AgencyMembershipObject])
   async memberships(@Parent() viewer: ViewerObject, @Context() context: GraphQLContext) {
-    return (await this.loaders.membershipsOfUser(context).load(viewer.uuid)).map(mapMembership);
+    return (await membershipsOfUserLoader(context, this.agencies).load(viewer.uuid)).map(mapMembership);
   }
 }

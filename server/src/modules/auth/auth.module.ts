@@ -4,7 +4,7 @@ import { UsersModule } from '../users/users.module.js';
 import { AuthResolver } from './auth.resolver.js';
 import { AuthService } from './auth.service.js';
 import { PasswordAttemptsService } from './password-attempts.service.js';
-import { SessionCacheModule } from './session-cache.js';
+import { SessionCacheModule } from '../../common/auth/session-cache.js';
 import { SessionsService } from './sessions.service.js';
 
 @Module({

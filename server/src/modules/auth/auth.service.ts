@@ -7,9 +7,9 @@ import { PersonLimitsService } from '../../common/rate-limit/person-limits.servi
 import { DatabaseService } from '../../database/database.service.js';
 import type { UserEntity } from '../users/user.entity.js';
 import { UsersService } from '../users/users.service.js';
-import { hashPassword, verifyAgainstDummy, verifyPassword } from './password-hasher.js';
+import { hashPassword, verifyAgainstDummy, verifyPassword } from '../users/password-hasher.js';
 import { PasswordAttemptsService } from './password-attempts.service.js';
-import { passwordProblem } from './password-policy.js';
+import { passwordProblem } from '../users/password-policy.js';
 import { SessionsService } from './sessions.service.js';
 
 export interface SignedIn {

@@ -42,7 +42,7 @@ export class SessionsRepository {
 
   /** Answers whether a live session was revoked. */
   async revoke(executor: Executor, id: string): Promise<boolean> {
-    const revoked = await rows(
+    const revoked = await rows<{ id: string }>(
       executor,
       'UPDATE sessions SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL RETURNING id',
       [id],

@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
 import { DatabaseService } from '../../database/database.service.js';
-import { SessionCache, type ResolvedSession } from './session-cache.js';
+import { SessionCache, type ResolvedSession } from '../../common/auth/session-cache.js';
 import { sessionsRepository } from './sessions.repository.js';
 
 const TOUCH_EVERY_MS = 60_000;

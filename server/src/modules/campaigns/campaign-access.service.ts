@@ -4,6 +4,7 @@ import { requireSignedIn } from '../../common/auth/policies.js';
 import type { RequestViewer } from '../../common/auth/request-viewer.js';
 import { ForbiddenError } from '../../common/errors/domain-error.js';
 import { DatabaseService } from '../../database/database.service.js';
+import { agenciesRepository } from '../agencies/agencies.repository.js';
 import type { CampaignEntity } from './campaign.entity.js';
 
 /**
@@ -21,9 +22,7 @@ export class CampaignAccessService {
     if (!viewer.userId) return Promise.resolve(new Set());
     let found = this.memberships.get(viewer);
     if (!found) {
-      found = this.database.dataSource
-        .query('SELECT agency_id FROM agency_memberships WHERE user_id = $1', [viewer.userId])
-        .then((rows: Array<{ agency_id: string }>) => new Set(rows.map((row) => row.agency_id)));
+      found = agenciesRepository.agencyIdsOf(this.database.dataSource, viewer.userId).then((ids) => new Set(ids));
       this.memberships.set(viewer, found);
     }
     return found;
@@ -56,12 +55,8 @@ export class CampaignAccessService {
     return agencies;
   }
 
-  /** A query-builder condition that keeps drafts out unless the viewer may see them (campaign alias `c`). */
-  async draftFilter(viewer: RequestViewer): Promise<{ where: string; params: Record<string, unknown> }> {
-    if (viewer.role === Role.ADMIN) return { where: 'TRUE', params: {} };
-    return {
-      where: "(c.status <> 'DRAFT' OR c.agency_id = ANY(CAST(:viewerAgencies AS uuid[])))",
-      params: { viewerAgencies: [...(await this.agencyIdsOf(viewer))] },
-    };
+  /** The agencies whose drafts the viewer sees, for CAMPAIGN_SEEN_BY: null for admins (every draft). */
+  async draftsOf(viewer: RequestViewer): Promise<string[] | null> {
+    return viewer.role === Role.ADMIN ? null : [...(await this.agencyIdsOf(viewer))];
   }
 }

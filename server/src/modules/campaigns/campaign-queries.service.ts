@@ -1,4 +1,4 @@
-import { CampaignStatus } from '@consulta/shared';
+import type { CampaignStatus } from '@consulta/shared';
 import { Injectable } from '@nestjs/common';
 import type { RequestViewer } from '../../common/auth/request-viewer.js';
 import {
@@ -10,7 +10,8 @@ import {
 } from '../../common/graphql/connection.js';
 import { DatabaseService } from '../../database/database.service.js';
 import { CampaignAccessService } from './campaign-access.service.js';
-import { CampaignEntity, EFFECTIVE_STATUS_SQL } from './campaign.entity.js';
+import type { CampaignEntity } from './campaign.entity.js';
+import { campaignsRepository } from './campaigns.repository.js';
 
 export interface CampaignFilter {
   first?: number | null;
@@ -33,31 +34,19 @@ export class CampaignQueriesService {
   async list(viewer: RequestViewer, filter: CampaignFilter): Promise<ConnectionShape<CampaignEntity>> {
     const size = pageSize(filter.first);
     const cursor = decodeCursor(filter.after, ORDER, ['timestamptz', 'uuid']);
-    const drafts = await this.access.draftFilter(viewer);
-    const base = () => {
-      const query = this.database.manager.createQueryBuilder(CampaignEntity, 'c').where(drafts.where, drafts.params);
-      if (filter.status) query.andWhere(`${EFFECTIVE_STATUS_SQL('c')} = :status`, { status: filter.status });
-      if (filter.agencyId !== undefined) query.andWhere('c.agency_id = :agencyId', { agencyId: filter.agencyId });
-      return query;
+    const listFilter = {
+      draftsOf: await this.access.draftsOf(viewer),
+      status: filter.status,
+      agencyId: filter.agencyId,
     };
-    const page = base();
-    if (cursor) {
-      page.andWhere('(c.created_at, c.id) < (CAST(:createdAt AS timestamptz), CAST(:id AS uuid))', {
-        createdAt: cursor[0],
-        id: cursor[1],
-      });
-    }
-    const rows = await page
-      .orderBy('c.created_at', 'DESC')
-      .addOrderBy('c.id', 'DESC')
-      .take(size + 1)
-      .getMany();
+    const db = this.database.dataSource;
+    const rows = await campaignsRepository.list(db, listFilter, cursor as [string, string] | null, size + 1);
     return toConnection(
       rows,
       size,
       (row) => encodeCursor(ORDER, [row.createdAt.toISOString(), row.id]),
       (row) => row,
-      () => base().getCount(),
+      () => campaignsRepository.count(db, listFilter),
       cursor !== null,
     );
   }

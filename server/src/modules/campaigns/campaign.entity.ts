@@ -1,63 +1,25 @@
 import { CampaignStatus, VotingMode } from '@consulta/shared';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
-@Entity('campaigns')
+/** A campaign: a `campaigns` row as mapped once, by campaignFromRow. */
 export class CampaignEntity {
-  @PrimaryGeneratedColumn('uuid')
   id: string;
-
-  @Column({ name: 'agency_id', type: 'uuid' })
   agencyId: string;
-
-  @Column({ type: 'citext' })
   slug: string;
-
-  @Column({ type: 'text' })
   title: string;
-
-  @Column({ type: 'text' })
   summary: string;
-
-  @Column({ type: 'text' })
   body: string;
-
-  @Column({ name: 'body_html', type: 'text' })
   bodyHtml: string;
-
-  @Column({ type: 'text' })
   status: CampaignStatus;
-
-  @Column({ name: 'opens_at', type: 'timestamptz', nullable: true })
   opensAt: Date | null;
-
-  @Column({ name: 'closes_at', type: 'timestamptz', nullable: true })
   closesAt: Date | null;
-
-  @Column({ name: 'voting_mode', type: 'text' })
   votingMode: VotingMode;
-
-  @Column({ name: 'vote_budget', type: 'integer', nullable: true })
   voteBudget: number | null;
-
-  @Column({ name: 'response_threshold', type: 'integer', nullable: true })
   responseThreshold: number | null;
-
-  @Column({ type: 'text', array: true })
   tags: string[];
-
-  @Column({ name: 'idea_count', type: 'integer' })
   ideaCount: number;
-
-  @Column({ name: 'participant_count', type: 'integer' })
   participantCount: number;
-
-  @Column({ name: 'created_by', type: 'uuid', nullable: true })
   createdBy: string | null;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
 }
 
@@ -78,20 +40,39 @@ export function acceptsContributions(campaign: CampaignEntity, now = new Date())
   );
 }
 
-/** The same rule in SQL, on the database's clock, for checks inside write transactions. */
-export const ACCEPTING_SQL = (alias: string) =>
-  `(${alias}.status = 'OPEN' AND (${alias}.opens_at IS NULL OR ${alias}.opens_at <= now()) AND (${alias}.closes_at IS NULL OR ${alias}.closes_at > now()))`;
-
-/** The effective status in SQL, for filtering lists. */
-export const EFFECTIVE_STATUS_SQL = (alias: string) =>
-  `(CASE WHEN ${alias}.status = 'OPEN' AND ${alias}.closes_at <= now() THEN 'CLOSED' ELSE ${alias}.status END)`;
-
-/** The columns of `campaigns` for raw queries (alias `c`), and a raw row as an entity. */
+/** The columns of `campaigns` for raw queries (alias `c`). */
 export const CAMPAIGN_COLUMNS =
   'c.id, c.agency_id, c.slug, c.title, c.summary, c.body, c.body_html, c.status, c.opens_at, c.closes_at, c.voting_mode, ' +
   'c.vote_budget, c.response_threshold, c.tags, c.idea_count, c.participant_count, c.created_by, c.created_at, c.updated_at';
 
-export function campaignFromRow(row: Record<string, any>): CampaignEntity {
+/** The same columns, each named with a `c_` prefix, for a statement that also reads another table's row. */
+export const CAMPAIGN_COLUMNS_PREFIXED = CAMPAIGN_COLUMNS.replace(/c\.(\w+)/g, 'c.$1 AS c_$1');
+
+/** A row of CAMPAIGN_COLUMNS, as PostgreSQL answers it. */
+export interface CampaignRow {
+  id: string;
+  agency_id: string;
+  slug: string;
+  title: string;
+  summary: string;
+  body: string;
+  body_html: string;
+  status: CampaignStatus;
+  opens_at: Date | null;
+  closes_at: Date | null;
+  voting_mode: VotingMode;
+  vote_budget: number | null;
+  response_threshold: number | null;
+  tags: string[];
+  idea_count: number;
+  participant_count: number;
+  created_by: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+/** The one mapping of `campaigns`. */
+export function campaignFromRow(row: CampaignRow): CampaignEntity {
   return Object.assign(new CampaignEntity(), {
     id: row.id,
     agencyId: row.agency_id,
@@ -113,4 +94,14 @@ export function campaignFromRow(row: Record<string, any>): CampaignEntity {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   });
+}
+
+/** A campaign read beside another row under CAMPAIGN_COLUMNS_PREFIXED. */
+export function campaignFromPrefixedRow(row: { [column: `c_${string}`]: unknown }): CampaignEntity {
+  const unprefixed = Object.fromEntries(
+    Object.entries(row)
+      .filter(([column]) => column.startsWith('c_'))
+      .map(([column, value]) => [column.slice(2), value]),
+  );
+  return campaignFromRow(unprefixed as unknown as CampaignRow);
 }

@@ -1,6 +1,62 @@
-import type { EntityManager } from 'typeorm';
-import { one, run, type Executor } from '../../database/sql.js';
-import { CampaignEntity } from './campaign.entity.js';
+import type { CampaignStatus } from '@consulta/shared';
+import { CAMPAIGN_SEEN_BY } from '../../database/predicates.js';
+import { one, rows, run, type Executor } from '../../database/sql.js';
+import { CAMPAIGN_COLUMNS, campaignFromRow, type CampaignEntity, type CampaignRow } from './campaign.entity.js';
+
+/** True while the campaign takes ideas and votes, on the database's clock (acceptsContributions in SQL). */
+const ACCEPTING = (alias: string) =>
+  `(${alias}.status = 'OPEN' AND (${alias}.opens_at IS NULL OR ${alias}.opens_at <= now()) AND (${alias}.closes_at IS NULL OR ${alias}.closes_at > now()))`;
+
+/** The status people see (effectiveStatus in SQL): an OPEN campaign past its closing time is CLOSED. */
+const EFFECTIVE_STATUS = (alias: string) =>
+  `(CASE WHEN ${alias}.status = 'OPEN' AND ${alias}.closes_at <= now() THEN 'CLOSED' ELSE ${alias}.status END)`;
+
+/** The settings of a campaign its officials set (every column but the counters, the id and the times). */
+export type CampaignSettings = Pick<
+  CampaignEntity,
+  | 'agencyId'
+  | 'slug'
+  | 'title'
+  | 'summary'
+  | 'body'
+  | 'bodyHtml'
+  | 'status'
+  | 'opensAt'
+  | 'closesAt'
+  | 'votingMode'
+  | 'voteBudget'
+  | 'responseThreshold'
+  | 'tags'
+  | 'createdBy'
+>;
+
+export interface CampaignListFilter {
+  /** The agencies whose drafts the viewer sees; null: every draft (admins). */
+  draftsOf: string[] | null;
+  status?: CampaignStatus | null;
+  /** undefined: every agency; null: an agency ID that matched nothing. */
+  agencyId?: string | null;
+}
+
+const campaigns = async (executor: Executor, where: string, params: unknown[]) =>
+  (await rows<CampaignRow>(executor, `SELECT ${CAMPAIGN_COLUMNS} FROM campaigns c ${where}`, params)).map(
+    campaignFromRow,
+  );
+
+/** The list's conditions and parameters, shared by its page and its count. */
+function listWhere(filter: CampaignListFilter): { where: string; params: unknown[] } {
+  const params: unknown[] = [filter.draftsOf];
+  const conditions = [CAMPAIGN_SEEN_BY('c', '$1')];
+  if (filter.status) {
+    params.push(filter.status);
+    conditions.push(`${EFFECTIVE_STATUS('c')} = $${params.length}`);
+  }
+  if (filter.agencyId !== undefined) {
+    params.push(filter.agencyId);
+    conditions.push(`c.agency_id = $${params.length}::uuid`);
+  }
+  return { where: conditions.join(' AND '), params };
+}
 
 export interface Participation {
   votesUsed: number;
@@ -14,9 +70,136 @@ export interface Participation {
  * (votes.repository.ts, listed in the ownership test).
  */
 export class CampaignsRepository {
-  /** Inserts or updates a campaign from its entity (the campaign's own settings and status). */
-  save(manager: EntityManager, campaign: CampaignEntity | Partial<CampaignEntity>): Promise<CampaignEntity> {
-    return manager.save(manager.create(CampaignEntity, campaign));
+  findByIds(executor: Executor, ids: readonly string[]): Promise<CampaignEntity[]> {
+    return campaigns(executor, 'WHERE c.id = ANY($1)', [ids]);
+  }
+
+  async findBySlug(executor: Executor, slug: string): Promise<CampaignEntity | null> {
+    return (await campaigns(executor, 'WHERE c.slug = $1', [slug]))[0] ?? null;
+  }
+
+  /** The campaign's row, locked for the rest of the transaction. */
+  async lock(executor: Executor, id: string): Promise<CampaignEntity | null> {
+    return (await campaigns(executor, 'WHERE c.id = $1 FOR UPDATE', [id]))[0] ?? null;
+  }
+
+  /** Newest first, a keyset page after (created_at, id). */
+  list(
+    executor: Executor,
+    filter: CampaignListFilter,
+    after: [string, string] | null,
+    limit: number,
+  ): Promise<CampaignEntity[]> {
+    const { where, params } = listWhere(filter);
+    const keyset = after
+      ? ` AND (c.created_at, c.id) < ($${params.push(after[0])}::timestamptz, $${params.push(after[1])}::uuid)`
+      : '';
+    params.push(limit);
+    return campaigns(
+      executor,
+      `WHERE ${where}${keyset} ORDER BY c.created_at DESC, c.id DESC LIMIT $${params.length}`,
+      params,
+    );
+  }
+
+  async count(executor: Executor, filter: CampaignListFilter): Promise<number> {
+    const { where, params } = listWhere(filter);
+    return (await one<{ n: number }>(executor, `SELECT count(*)::int AS n FROM campaigns c WHERE ${where}`, params))!.n;
+  }
+
+  /** Whether the campaign takes contributions now and the person is suspended now, read in one statement. */
+  async contributionState(
+    executor: Executor,
+    campaignId: string,
+    userId: string,
+  ): Promise<{ accepting: boolean; suspended: boolean }> {
+    const row = await one<{ accepting: boolean; suspended: boolean }>(
+      executor,
+      `SELECT ${ACCEPTING('c')} AS accepting,
+              coalesce((SELECT suspended_until > now() FROM users WHERE id = $2), false) AS suspended
+         FROM campaigns c WHERE c.id = $1`,
+      [campaignId, userId],
+    );
+    return row ?? { accepting: false, suspended: false };
+  }
+
+  /** Whether the campaign takes contributions now, on the database's clock. */
+  async isAccepting(executor: Executor, campaignId: string): Promise<boolean> {
+    const row = await one<{ accepting: boolean }>(
+      executor,
+      `SELECT ${ACCEPTING('c')} AS accepting FROM campaigns c WHERE c.id = $1`,
+      [campaignId],
+    );
+    return row?.accepting ?? false;
+  }
+
+  /** Locks the participant rows of these people (in id order: the global lock order). */
+  async lockParticipants(executor: Executor, campaignId: string, userIds: string[]): Promise<void> {
+    await run(
+      executor,
+      'SELECT 1 FROM campaign_participants WHERE campaign_id = $1 AND user_id = ANY($2) ORDER BY user_id FOR UPDATE',
+      [campaignId, userIds],
+    );
+  }
+
+  /** How many of the campaign's ideas carry one of the tags. */
+  async ideasTagged(executor: Executor, campaignId: string, tags: string[]): Promise<number> {
+    const row = await one<{ n: number }>(
+      executor,
+      'SELECT count(*)::int AS n FROM ideas WHERE campaign_id = $1 AND tag = ANY($2)',
+      [campaignId, tags],
+    );
+    return row!.n;
+  }
+
+  async insert(executor: Executor, campaign: CampaignSettings): Promise<CampaignEntity> {
+    const row = await one<CampaignRow>(
+      executor,
+      `INSERT INTO campaigns AS c (agency_id, slug, title, summary, body, body_html, status, opens_at, closes_at,
+                                   voting_mode, vote_budget, response_threshold, tags, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING ${CAMPAIGN_COLUMNS}`,
+      [
+        campaign.agencyId,
+        campaign.slug,
+        campaign.title,
+        campaign.summary,
+        campaign.body,
+        campaign.bodyHtml,
+        campaign.status,
+        campaign.opensAt,
+        campaign.closesAt,
+        campaign.votingMode,
+        campaign.voteBudget,
+        campaign.responseThreshold,
+        campaign.tags,
+        campaign.createdBy,
+      ],
+    );
+    return campaignFromRow(row!);
+  }
+
+  /** Stores the settings officials change and the status (the counters are kept by adjustCounts). */
+  async update(executor: Executor, campaign: CampaignEntity): Promise<CampaignEntity> {
+    const row = await one<CampaignRow>(
+      executor,
+      `UPDATE campaigns AS c SET title = $2, summary = $3, body = $4, body_html = $5, status = $6, opens_at = $7,
+              closes_at = $8, vote_budget = $9, response_threshold = $10, tags = $11, updated_at = now()
+        WHERE c.id = $1 RETURNING ${CAMPAIGN_COLUMNS}`,
+      [
+        campaign.id,
+        campaign.title,
+        campaign.summary,
+        campaign.body,
+        campaign.bodyHtml,
+        campaign.status,
+        campaign.opensAt,
+        campaign.closesAt,
+        campaign.voteBudget,
+        campaign.responseThreshold,
+        campaign.tags,
+      ],
+    );
+    return campaignFromRow(row!);
   }
 
   /** Keeps the stored counters in step: visible ideas and distinct participants. */
@@ -51,6 +234,32 @@ export class CampaignsRepository {
       [campaignId, userId],
     );
     return { votesUsed: row!.votes_used, joined: row!.joined };
+  }
+
+  /** Locks the person's participant row if they took part; false when they never did. */
+  async lockExistingParticipation(executor: Executor, campaignId: string, userId: string): Promise<boolean> {
+    const found = await rows<{ user_id: string }>(
+      executor,
+      'SELECT user_id FROM campaign_participants WHERE campaign_id = $1 AND user_id = $2 FOR UPDATE',
+      [campaignId, userId],
+    );
+    return found.length > 0;
+  }
+
+  /** Votes left for the person in each campaign with a budget. */
+  async votesRemaining(
+    executor: Executor,
+    userId: string,
+    campaignIds: readonly string[],
+  ): Promise<Map<string, number>> {
+    const found = await rows<{ id: string; remaining: number }>(
+      executor,
+      `SELECT c.id, c.vote_budget - coalesce(p.votes_used, 0) AS remaining FROM campaigns c
+         LEFT JOIN campaign_participants p ON p.campaign_id = c.id AND p.user_id = $1
+        WHERE c.id = ANY($2) AND c.vote_budget IS NOT NULL`,
+      [userId, campaignIds],
+    );
+    return new Map(found.map((row) => [row.id, Math.max(0, row.remaining)]));
   }
 
   /** Gives back to their budgets the votes cast on an idea (it was withdrawn). */

@@ -1,5 +1,6 @@
+import type { CampaignEntity } from './campaign.entity.js';
 import { CampaignStatus } from '@consulta/shared';
-import { agencyLoader } from '../agencies/agency.loader.js';
+import { agencyLoader } from '../agencies/agencies.loaders.js';
 import type { OnModuleInit } from '@nestjs/common';
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { NotFoundError } from '../../common/errors/domain-error.js';
@@ -15,7 +16,7 @@ import { CampaignsService } from './campaigns.service.js';
 import { CreateCampaignInput, UpdateCampaignInput } from './dto/campaign.inputs.js';
 
 const campaignId = (id: string) => idOfType(id, 'Campaign');
-const mapPage = (page: ConnectionShape<any>) => mapConnection(page, mapCampaign);
+const mapPage = (page: ConnectionShape<CampaignEntity>) => mapConnection(page, mapCampaign);
 
 @Resolver(() => CampaignObject)
 export class CampaignsResolver implements OnModuleInit {

@@ -10,7 +10,8 @@ import { DatabaseService } from '../../database/database.service.js';
 import { isUniqueViolation } from '../../database/pg-errors.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CampaignAccessService } from './campaign-access.service.js';
-import { CAMPAIGN_COLUMNS, CampaignEntity, campaignFromRow, effectiveStatus } from './campaign.entity.js';
+import { agenciesRepository } from '../agencies/agencies.repository.js';
+import { effectiveStatus, type CampaignEntity } from './campaign.entity.js';
 import { outboxRepository } from '../../events/outbox.repository.js';
 
 export interface CampaignFields {
@@ -48,13 +49,8 @@ export class CampaignsService {
     private readonly audit: AuditService,
   ) {}
 
-  /** Raw SQL on purpose: these reads run on every list and detail request. */
-  async findByIds(ids: readonly string[]): Promise<CampaignEntity[]> {
-    const rows = await this.database.dataSource.query(
-      `SELECT ${CAMPAIGN_COLUMNS} FROM campaigns c WHERE c.id = ANY($1)`,
-      [ids],
-    );
-    return rows.map(campaignFromRow);
+  findByIds(ids: readonly string[]): Promise<CampaignEntity[]> {
+    return campaignsRepository.findByIds(this.database.dataSource, ids);
   }
 
   /** The campaign if the viewer may see it, else null (a draft is invisible outside its agency). */
@@ -62,16 +58,11 @@ export class CampaignsService {
     viewer: RequestViewer,
     where: { id?: string | null; slug?: string | null },
   ): Promise<CampaignEntity | null> {
-    const [campaign] =
-      where.id || where.slug
-        ? where.id
-          ? await this.findByIds([where.id])
-          : (
-              await this.database.dataSource.query(`SELECT ${CAMPAIGN_COLUMNS} FROM campaigns c WHERE c.slug = $1`, [
-                where.slug,
-              ])
-            ).map(campaignFromRow)
-        : [];
+    const campaign = where.id
+      ? (await this.findByIds([where.id]))[0]
+      : where.slug
+        ? await campaignsRepository.findBySlug(this.database.dataSource, where.slug)
+        : null;
     return campaign && (await this.access.canSee(viewer, campaign)) ? campaign : null;
   }
 
@@ -98,9 +89,7 @@ export class CampaignsService {
     },
   ): Promise<CampaignEntity> {
     const actor = requireSignedIn(viewer);
-    const agency = agencyId
-      ? await this.database.dataSource.query('SELECT id FROM agencies WHERE id = $1', [agencyId])
-      : [];
+    const agency = agencyId ? await agenciesRepository.findByIds(this.database.dataSource, [agencyId]) : [];
     if (agency.length === 0) throw new NotFoundError('agency');
     if (!(await this.access.canManage(viewer, agencyId!)))
       throw new ForbiddenError('Only the agency’s officials can open campaigns.');
@@ -109,7 +98,7 @@ export class CampaignsService {
     if (slug.length < LIMITS.campaign.slugMin) throw new BadInputError({ slug: fieldMessage('slugLettersDigits') });
     try {
       return await this.database.transaction(async (manager) => {
-        const campaign = await campaignsRepository.save(manager, {
+        const campaign = await campaignsRepository.insert(manager, {
           agencyId: agencyId!,
           slug,
           title: input.title.trim(),
@@ -123,8 +112,6 @@ export class CampaignsService {
           voteBudget: input.voteBudget ?? null,
           responseThreshold: input.responseThreshold ?? null,
           tags: normaliseTags(input.tags ?? []),
-          ideaCount: 0,
-          participantCount: 0,
           createdBy: actor.userId,
         });
         await this.audit.record(manager, {
@@ -148,10 +135,7 @@ export class CampaignsService {
     const found = await this.forManager(viewer, id);
     if (found.status === CampaignStatus.ARCHIVED) throw new ConflictError('An archived campaign cannot be changed.');
     return this.database.transaction(async (manager) => {
-      const campaign = await manager.findOneOrFail(CampaignEntity, {
-        where: { id: found.id },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const campaign = (await campaignsRepository.lock(manager, found.id))!;
       if (input.title) campaign.title = input.title.trim();
       if (input.summary) campaign.summary = input.summary.trim();
       if (input.body) Object.assign(campaign, { body: input.body, bodyHtml: renderMarkdown(input.body) });
@@ -175,14 +159,11 @@ export class CampaignsService {
       if (input.tags) {
         const tags = normaliseTags(input.tags);
         const removed = campaign.tags.filter((tag) => !tags.includes(tag));
-        const [{ used }] = await manager.query(
-          'SELECT count(*)::int AS used FROM ideas WHERE campaign_id = $1 AND tag = ANY($2)',
-          [campaign.id, removed],
-        );
-        if (used > 0) throw new BadInputError({ tags: fieldMessage('tagInUse') });
+        if ((await campaignsRepository.ideasTagged(manager, campaign.id, removed)) > 0)
+          throw new BadInputError({ tags: fieldMessage('tagInUse') });
         campaign.tags = tags;
       }
-      await campaignsRepository.save(manager, campaign);
+      const updated = await campaignsRepository.update(manager, campaign);
       await this.audit.record(manager, {
         actorId: viewer.userId,
         action: 'campaign.updated',
@@ -190,7 +171,7 @@ export class CampaignsService {
         targetId: campaign.id,
         agencyId: campaign.agencyId,
       });
-      return campaign;
+      return updated;
     });
   }
 
@@ -203,10 +184,7 @@ export class CampaignsService {
   ): Promise<CampaignEntity> {
     const found = await this.forManager(viewer, id);
     return this.database.transaction(async (manager) => {
-      const campaign = await manager.findOneOrFail(CampaignEntity, {
-        where: { id: found.id },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const campaign = (await campaignsRepository.lock(manager, found.id))!;
       const current = effectiveStatus(campaign);
       if (current === to) return campaign;
       if (!from.includes(current)) {
@@ -217,7 +195,7 @@ export class CampaignsService {
       }
       const previous = campaign.status;
       campaign.status = to;
-      await campaignsRepository.save(manager, campaign);
+      const moved = await campaignsRepository.update(manager, campaign);
       await this.audit.record(manager, {
         actorId: viewer.userId,
         action: `campaign.${to.toLowerCase()}`,
@@ -231,7 +209,7 @@ export class CampaignsService {
         await outboxRepository.record(manager, [{ type: 'CampaignOpened', aggregateId: campaign.id, payload }]);
       if (to === CampaignStatus.CLOSED)
         await outboxRepository.record(manager, [{ type: 'CampaignClosed', aggregateId: campaign.id, payload }]);
-      return campaign;
+      return moved;
     });
   }
 }

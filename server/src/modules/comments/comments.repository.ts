@@ -1,9 +1,45 @@
 import type { Visibility } from '@consulta/shared';
-import { one, run, type Executor } from '../../database/sql.js';
+import { one, rows, run, type Executor } from '../../database/sql.js';
 import type { CommentRow } from './comment.object.js';
 
 /** Every statement that writes `comments` (owned by the comments module). */
 export class CommentsRepository {
+  findByIds(executor: Executor, ids: readonly string[]): Promise<CommentRow[]> {
+    return rows<CommentRow>(executor, 'SELECT * FROM comments WHERE id = ANY($1)', [ids]);
+  }
+
+  /** The comment's row, locked for the rest of the transaction (after its idea: the global lock order). */
+  async lock(executor: Executor, id: string): Promise<CommentRow | null> {
+    return (await one<CommentRow>(executor, 'SELECT * FROM comments WHERE id = $1 FOR UPDATE', [id])) ?? null;
+  }
+
+  /** One page of replies for each parent (oldest first, after the cursor), in one statement. */
+  replies(
+    executor: Executor,
+    parentIds: readonly string[],
+    after: unknown[] | null,
+    limit: number,
+  ): Promise<CommentRow[]> {
+    return rows<CommentRow>(
+      executor,
+      `SELECT c.* FROM unnest($1::uuid[]) AS p(id)
+         CROSS JOIN LATERAL (
+           SELECT * FROM comments WHERE parent_id = p.id
+              AND ($2::timestamptz IS NULL OR (created_at, id) > ($2::timestamptz, $3::uuid))
+            ORDER BY created_at, id LIMIT $4) c`,
+      [parentIds, after?.[0] ?? null, after?.[1] ?? null, limit],
+    );
+  }
+
+  async replyCounts(executor: Executor, parentIds: readonly string[]): Promise<Map<string, number>> {
+    const found = await rows<{ parent_id: string; n: number }>(
+      executor,
+      'SELECT parent_id, count(*)::int AS n FROM comments WHERE parent_id = ANY($1) GROUP BY parent_id',
+      [parentIds],
+    );
+    return new Map(found.map((row) => [row.parent_id, row.n]));
+  }
+
   async insert(
     executor: Executor,
     comment: {

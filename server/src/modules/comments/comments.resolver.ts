@@ -1,52 +1,25 @@
-import { LIMITS } from '@consulta/shared';
-import { presentIdea } from '../ideas/visible-idea.loader.js';
-import { userLoader } from '../users/user.loader.js';
+import { presentIdea } from '../ideas/ideas.loaders.js';
+import { userLoader } from '../users/users.loaders.js';
 import type { OnModuleInit } from '@nestjs/common';
-import { Args, Context, Field, ID, InputType, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { IsOptional, IsString, Length } from 'class-validator';
+import { Args, Context, ID, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { NotFoundError } from '../../common/errors/domain-error.js';
-import { fieldMessage } from '../../common/errors/field-message.js';
 import { mapConnection } from '../../common/graphql/connection.js';
 import { idOfType } from '../../common/graphql/global-id.js';
 import type { GraphQLContext } from '../../common/graphql/graphql-context.js';
-import { groupByKey } from '../../common/graphql/loaders.js';
 import { NodeService } from '../../common/graphql/node.service.js';
 import { IdeaObject } from '../ideas/idea.object.js';
 import { IdeasService } from '../ideas/ideas.service.js';
 import { mapUser, UserObject } from '../users/user.object.js';
 import { UsersService } from '../users/users.service.js';
-import { commentLoader } from './comment.loader.js';
-import { CommentConnection, CommentObject, mapComment, type CommentRow } from './comment.object.js';
+import { commentLoader, commentViewLoader, repliesLoader, replyCountLoader } from './comments.loaders.js';
+import { CommentConnection, CommentObject, mapComment } from './comment.object.js';
 import { CommentsService } from './comments.service.js';
-
-@InputType('AddCommentInput')
-export class AddCommentInput {
-  @Field(() => ID)
-  @IsString()
-  ideaId: string;
-
-  @Field(() => String)
-  @IsString()
-  @Length(LIMITS.comment.bodyMin, LIMITS.comment.bodyMax, {
-    message: fieldMessage('lengthBetween', { min: LIMITS.comment.bodyMin, max: LIMITS.comment.bodyMax }),
-  })
-  body: string;
-
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsString()
-  parentId?: string | null;
-}
+import { AddCommentInput } from './dto/comment.inputs.js';
 
 const commentId = (id: string) => idOfType(id, 'Comment');
 
-/** How the viewer sees hidden comments on an idea, decided once per idea and request. */
-async function viewOf(context: GraphQLContext, comments: CommentsService, ideaId: string) {
-  const loader = context.loaders.get('commentView', (ids: readonly string[]) =>
-    Promise.all(ids.map((id) => comments.viewOf(context.viewer, id))),
-  );
-  return loader.load(ideaId);
-}
+const viewOf = (context: GraphQLContext, comments: CommentsService, ideaId: string) =>
+  commentViewLoader(context, comments).load(ideaId);
 
 @Resolver(() => CommentObject)
 export class CommentsResolver implements OnModuleInit {
@@ -128,14 +101,8 @@ export class CommentsResolver implements OnModuleInit {
     @Args('after', { nullable: true }) after?: string,
   ) {
     // One query for the replies of every comment on the page, and one for their counts, if asked for.
-    const pages = context.loaders.get(`replies:${first ?? ''}:${after ?? ''}`, async (ids: readonly string[]) => {
-      const { rows, size, hasPrevious } = await this.comments.replies(ids, { first, after });
-      return groupByKey(ids, rows, (row: CommentRow) => row.parent_id!).map((group) => ({ group, size, hasPrevious }));
-    });
-    const counts = context.loaders.get('replyCount', async (ids: readonly string[]) => {
-      const found = await this.comments.replyCounts(ids);
-      return ids.map((id) => found.get(id) ?? 0);
-    });
+    const pages = repliesLoader(context, this.comments, { first, after });
+    const counts = replyCountLoader(context, this.comments);
     const { group, size, hasPrevious } = await pages.load(comment.uuid);
     const page = CommentsService.repliesPage(group, size, hasPrevious, () => counts.load(comment.uuid));
     const view = await viewOf(context, this.comments, comment.ideaId);

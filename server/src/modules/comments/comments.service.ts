@@ -15,7 +15,7 @@ import {
 import { PersonLimitsService } from '../../common/rate-limit/person-limits.service.js';
 import { listByTime } from '../../common/graphql/time-listing.js';
 import { DatabaseService } from '../../database/database.service.js';
-import { assertNotSuspended } from '../campaigns/participation.js';
+import { assertNotSuspended } from '../users/suspension.js';
 import { CampaignAccessService } from '../campaigns/campaign-access.service.js';
 import { ideasRepository } from '../ideas/ideas.repository.js';
 import { commentsRepository } from './comments.repository.js';
@@ -48,7 +48,7 @@ export class CommentsService {
   ) {}
 
   async findByIds(ids: readonly string[]): Promise<CommentRow[]> {
-    return this.database.dataSource.query('SELECT * FROM comments WHERE id = ANY($1)', [ids]);
+    return commentsRepository.findByIds(this.database.dataSource, ids);
   }
 
   /** The comment if the viewer may see its idea. */
@@ -89,9 +89,7 @@ export class CommentsService {
     const write = () =>
       this.database.transaction(async (manager) => {
         await assertNotSuspended(manager, person.userId);
-        const [idea] = await manager.query('SELECT status, visibility FROM ideas WHERE id = $1 FOR UPDATE', [
-          target.idea.id,
-        ]);
+        const idea = (await ideasRepository.lock(manager, target.idea.id))!;
         if (idea.status === IdeaStatus.WITHDRAWN) throw new ConflictError('This idea was withdrawn.');
         if (idea.visibility === Visibility.HIDDEN) throw new ConflictError('This idea is hidden pending review.');
         const row = await commentsRepository.insert(manager, {
@@ -135,17 +133,13 @@ export class CommentsService {
    * content until a moderator restores it.
    */
   private async lockChangeable(manager: EntityManager, comment: CommentRow): Promise<CommentRow> {
-    const [state] = await manager.query(
-      `SELECT i.visibility AS idea_visibility, c.status AS campaign_status
-         FROM ideas i JOIN campaigns c ON c.id = i.campaign_id WHERE i.id = $1 FOR UPDATE OF i`,
-      [comment.idea_id],
-    );
-    const [now] = await manager.query('SELECT * FROM comments WHERE id = $1', [comment.id]);
-    if (state.campaign_status === CampaignStatus.ARCHIVED)
+    const { idea, campaignStatus } = (await ideasRepository.lockWithCampaignStatus(manager, comment.idea_id))!;
+    const [now] = await commentsRepository.findByIds(manager, [comment.id]);
+    if (campaignStatus === CampaignStatus.ARCHIVED)
       throw new ConflictError('This consultation is archived: its comments can no longer be changed.');
-    if (state.idea_visibility === Visibility.HIDDEN || now.visibility === Visibility.HIDDEN)
+    if (idea.visibility === Visibility.HIDDEN || now!.visibility === Visibility.HIDDEN)
       throw new ConflictError('This is hidden pending review: it cannot be changed until a moderator restores it.');
-    return now as CommentRow;
+    return now!;
   }
 
   async editComment(viewer: RequestViewer, id: string | null, body: string): Promise<CommentRow> {
@@ -176,7 +170,7 @@ export class CommentsService {
     page: { first?: number | null; after?: string | null },
   ): Promise<ConnectionShape<CommentRow>> {
     return listByTime<CommentRow>(
-      (sql, params) => this.database.dataSource.query(sql, params),
+      this.database.dataSource,
       {
         order: ORDER,
         select: '*',
@@ -193,23 +187,12 @@ export class CommentsService {
   async replies(parentIds: readonly string[], page: { first?: number | null; after?: string | null }) {
     const size = pageSize(page.first);
     const cursor = decodeCursor(page.after, ORDER, ['timestamptz', 'uuid']);
-    const rows: CommentRow[] = await this.database.dataSource.query(
-      `SELECT c.* FROM unnest($1::uuid[]) AS p(id)
-         CROSS JOIN LATERAL (
-           SELECT * FROM comments WHERE parent_id = p.id
-              AND ($2::timestamptz IS NULL OR (created_at, id) > ($2::timestamptz, $3::uuid))
-            ORDER BY created_at, id LIMIT $4) c`,
-      [parentIds, cursor?.[0] ?? null, cursor?.[1] ?? null, size + 1],
-    );
+    const rows = await commentsRepository.replies(this.database.dataSource, parentIds, cursor, size + 1);
     return { rows, size, hasPrevious: cursor !== null };
   }
 
-  async replyCounts(parentIds: readonly string[]): Promise<Map<string, number>> {
-    const rows = await this.database.dataSource.query(
-      'SELECT parent_id, count(*)::int AS n FROM comments WHERE parent_id = ANY($1) GROUP BY parent_id',
-      [parentIds],
-    );
-    return new Map(rows.map((row: { parent_id: string; n: number }) => [row.parent_id, row.n]));
+  replyCounts(parentIds: readonly string[]): Promise<Map<string, number>> {
+    return commentsRepository.replyCounts(this.database.dataSource, parentIds);
   }
 
   /** A page of replies from rows fetched for many parents. */

@@ -5,14 +5,25 @@ import type { AppConfig } from '../../config/config.js';
 import { DatabaseService } from '../../database/database.service.js';
 import { campaignsRepository } from '../campaigns/campaigns.repository.js';
 import { ideasRepository } from '../ideas/ideas.repository.js';
+import { LISTED_IDEA } from '../../database/predicates.js';
+import { one, rows } from '../../database/sql.js';
 import { commonGroundScores, fitCommonGround, type VoteMatrix } from './fit.js';
 
 /** Votes on a campaign's listed ideas: what its common ground is computed from, and what the open data shows. */
 export const LISTED_VOTES = `FROM votes v JOIN ideas li ON li.id = v.idea_id
-  WHERE v.campaign_id = $1 AND li.visibility = 'VISIBLE' AND li.status <> 'WITHDRAWN'`;
+  WHERE v.campaign_id = $1 AND ${LISTED_IDEA('li')}`;
 
 /** What identifies a set of votes: it changes when any vote is cast, changed or taken back, or an idea leaves. */
 const FINGERPRINT = `(SELECT count(*) || ':' || coalesce(sum(hashtext(v.user_id::text || v.idea_id::text || v.value)::bigint), 0) ${LISTED_VOTES})`;
+
+/** The votes on a campaign's listed ideas as parallel arrays, people and ideas numbered from 0. */
+interface MatrixRow {
+  ideas: string[];
+  people: number[];
+  idea: number[];
+  value: number[];
+  count: number;
+}
 
 export interface ScoredIdea {
   id: string;
@@ -41,10 +52,11 @@ export class CommonGroundService {
 
   /** The votes on a campaign's listed ideas, people and ideas numbered in id order. */
   async matrix(manager: EntityManager, campaignId: string): Promise<{ matrix: VoteMatrix; ideaIds: string[] }> {
-    const [row] = await manager.query(
+    const row = (await one<MatrixRow>(
+      manager,
       `WITH listed AS (
-         SELECT id, (row_number() OVER (ORDER BY id) - 1)::int AS n FROM ideas
-          WHERE campaign_id = $1 AND visibility = 'VISIBLE' AND status <> 'WITHDRAWN'),
+         SELECT li.id, (row_number() OVER (ORDER BY li.id) - 1)::int AS n FROM ideas li
+          WHERE li.campaign_id = $1 AND ${LISTED_IDEA('li')}),
        numbered AS (
          SELECT * FROM (
            SELECT (dense_rank() OVER (ORDER BY v.user_id) - 1)::int AS p, l.n AS i, v.value
@@ -55,16 +67,16 @@ export class CommonGroundService {
               coalesce(array_agg(value), '{}') AS value, coalesce(max(p) + 1, 0)::int AS count
          FROM numbered`,
       [campaignId],
-    );
-    const ideaIds: string[] = row.ideas;
+    ))!;
+    const ideaIds = row.ideas;
     return {
       ideaIds,
       matrix: {
         people: row.count,
         ideas: ideaIds.length,
-        person: Int32Array.from(row.people as number[]),
-        idea: Int32Array.from(row.idea as number[]),
-        value: Int8Array.from(row.value as number[]),
+        person: Int32Array.from(row.people),
+        idea: Int32Array.from(row.idea),
+        value: Int8Array.from(row.value),
       },
     };
   }
@@ -80,21 +92,21 @@ export class CommonGroundService {
    */
   async recompute(campaignId: string): Promise<ScoredIdea[] | null> {
     return this.database.dataSource.transaction(async (manager) => {
-      const [campaign] = await manager.query(
+      const campaign = await one<{ voting_mode: string; mine: boolean }>(
+        manager,
         `SELECT voting_mode, pg_try_advisory_xact_lock(hashtext('common-ground:' || id::text)) AS mine
            FROM campaigns WHERE id = $1`,
         [campaignId],
       );
       if (!campaign || campaign.voting_mode !== 'UP_DOWN' || !campaign.mine) return null;
-      const [{ fingerprint }] = await manager.query(`SELECT ${FINGERPRINT} AS fingerprint`, [campaignId]);
+      const { fingerprint } = (await one<{ fingerprint: string }>(manager, `SELECT ${FINGERPRINT} AS fingerprint`, [
+        campaignId,
+      ]))!;
       const { matrix, ideaIds } = await this.matrix(manager, campaignId);
       const scores = this.score(matrix);
       await ideasRepository.setCommonGround(manager, campaignId, ideaIds, scores as number[]);
       await campaignsRepository.markCommonGround(manager, campaignId, fingerprint);
-      const titles: Array<{ id: string; title: string }> = await manager.query(
-        'SELECT id, title FROM ideas WHERE id = ANY($1::uuid[])',
-        [ideaIds],
-      );
+      const titles = await ideasRepository.findByIds(manager, ideaIds);
       const titleOf = new Map(titles.map((t) => [t.id, t.title]));
       const votes = new Int32Array(ideaIds.length);
       for (const i of matrix.idea) votes[i]!++;
@@ -104,15 +116,16 @@ export class CommonGroundService {
 
   /** The sweep: every due campaign whose votes changed since its last computation is computed again. */
   async sweep(): Promise<number> {
-    const due: Array<{ id: string }> = await this.database.dataSource.query(DUE_SQL, [
+    const due = await rows<{ id: string }>(this.database.dataSource, DUE_SQL, [
       this.config.commonGround.intervalSeconds,
     ]);
     let computed = 0;
     for (const { id } of due) {
-      const [{ unchanged }] = await this.database.dataSource.query(
+      const { unchanged } = (await one<{ unchanged: boolean }>(
+        this.database.dataSource,
         `SELECT common_ground_votes IS NOT DISTINCT FROM ${FINGERPRINT} AS unchanged FROM campaigns WHERE id = $1`,
         [id],
-      );
+      ))!;
       if (unchanged) {
         await campaignsRepository.markCommonGround(this.database.dataSource, id, null);
         continue;

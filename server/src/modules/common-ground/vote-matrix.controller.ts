@@ -9,6 +9,7 @@ import { openDataKeysRepository } from './open-data-keys.repository.js';
 import { DatabaseService } from '../../database/database.service.js';
 import { CampaignsService } from '../campaigns/campaigns.service.js';
 import { LISTED_VOTES } from './common-ground.service.js';
+import { rows as sqlRows } from '../../database/sql.js';
 import { VOTE_MATRIX_HEADER } from './vote-matrix.js';
 
 const BATCH = 10_000;
@@ -54,7 +55,8 @@ export class VoteMatrixController {
     reply.raw.write(`${VOTE_MATRIX_HEADER}\n`);
     let after: [string, string] = ['00000000-0000-0000-0000-000000000000', '00000000-0000-0000-0000-000000000000'];
     for (;;) {
-      const rows: Array<{ idea_id: string; user_id: string; value: number }> = await this.database.dataSource.query(
+      const rows = await sqlRows<{ idea_id: string; user_id: string; value: number }>(
+        this.database.dataSource,
         `SELECT v.idea_id, v.user_id, v.value ${LISTED_VOTES}
             AND (v.user_id, v.idea_id) > ($2::uuid, $3::uuid)
           ORDER BY v.user_id, v.idea_id LIMIT $4`,

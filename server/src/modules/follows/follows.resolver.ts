@@ -3,6 +3,7 @@ import { idOfType } from '../../common/graphql/global-id.js';
 import type { GraphQLContext } from '../../common/graphql/graphql-context.js';
 import { IdeaObject, mapIdea } from '../ideas/idea.object.js';
 import { FollowsService } from './follows.service.js';
+import { viewerFollowsLoader } from './follows.loaders.js';
 
 @Resolver(() => IdeaObject)
 export class FollowsResolver {
@@ -20,12 +21,6 @@ export class FollowsResolver {
 
   @ResolveField(() => Boolean)
   async viewerFollows(@Parent() idea: IdeaObject, @Context() context: GraphQLContext): Promise<boolean> {
-    const userId = context.viewer.userId;
-    if (!userId) return false;
-    const loader = context.loaders.get('viewerFollows', async (ids: readonly string[]) => {
-      const followed = await this.follows.followedAmong(userId, ids);
-      return ids.map((id) => followed.has(id));
-    });
-    return loader.load(idea.uuid);
+    return viewerFollowsLoader(context, this.follows).load(idea.uuid);
   }
 }

@@ -1,6 +1,6 @@
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { campaignLoader } from '../campaigns/campaign.loader.js';
-import { userLoader } from '../users/user.loader.js';
+import { campaignLoader } from '../campaigns/campaigns.loaders.js';
+import { userLoader } from '../users/users.loaders.js';
 import { NotFoundError } from '../../common/errors/domain-error.js';
 import type { GraphQLContext } from '../../common/graphql/graphql-context.js';
 import { CampaignObject, mapCampaign } from '../campaigns/campaign.object.js';

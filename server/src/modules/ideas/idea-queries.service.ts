@@ -1,4 +1,4 @@
-import { IdeaSort, IdeaStatus, LIMITS } from '@consulta/shared';
+import { IdeaSort, IdeaStatus, LIMITS, type Role } from '@consulta/shared';
 import { Injectable } from '@nestjs/common';
 import type { RequestViewer } from '../../common/auth/request-viewer.js';
 import { BadInputError } from '../../common/errors/domain-error.js';
@@ -14,16 +14,21 @@ import {
 import { DatabaseService } from '../../database/database.service.js';
 import { PLANNED_EACH_TIME } from '../../database/prepared-pg.js';
 import { CampaignAccessService } from '../campaigns/campaign-access.service.js';
-import { rows as sqlRows } from '../../database/sql.js';
+import { one, run, rows as sqlRows } from '../../database/sql.js';
+import { votesRepository } from '../votes/votes.repository.js';
+import { CAMPAIGN_SEEN_BY, IDEA_SEEN_BY, LISTED_IDEA, VISIBLE_IDEA } from '../../database/predicates.js';
+import { publicUserFromRow, type PublicUser } from '../users/users.repository.js';
 import { IDEA_COLUMNS, ideaFromRow, type IdeaEntity, type IdeaRow } from './idea.entity.js';
 
-/** A list row: the idea, its rank in a search, and (signed in or out) its author and the viewer's vote. */
-type ListRow = IdeaRow & {
-  rank?: number;
-  a_display_name?: string | null;
-  a_role?: string;
-  a_created_at?: Date;
-  viewer_vote?: number | null;
+/** A page row: the idea and its rank in a search. */
+type PageRow = IdeaRow & { rank?: number };
+
+/** A row of a campaign's list: the idea with its author's public columns and the viewer's vote. */
+type ListRow = PageRow & {
+  a_display_name: string | null;
+  a_role: Role | null;
+  a_created_at: Date | null;
+  viewer_vote: number | null;
 };
 
 interface Order {
@@ -31,7 +36,7 @@ interface Order {
   columns: string[];
   ascending?: boolean;
   casts: CursorCast[];
-  keys(row: ListRow): unknown[];
+  keys(row: PageRow): unknown[];
 }
 
 const iso = (value: Date) => value.toISOString();
@@ -67,9 +72,19 @@ const AWAITING: Order = {
   ascending: true,
 };
 
-export interface IdeaListFilter {
-  /** Given (null when signed out): each idea also carries its author and the viewer's vote. */
+/** What a page reads: FROM, its conditions on `params`, a rank for searches, and the viewer for list extras. */
+interface PageQuery {
+  from: string;
+  conditions: string[];
+  params: unknown[];
+  rankSql?: string;
+  /** Given (null when signed out): each row also carries its author and the viewer's vote. */
   viewerId?: string | null;
+}
+
+export interface IdeaListFilter {
+  /** The viewer (null when signed out): each idea comes with its author and the viewer's vote. */
+  viewerId: string | null;
   first?: number | null;
   after?: string | null;
   sort?: IdeaSort | null;
@@ -78,12 +93,26 @@ export interface IdeaListFilter {
   search?: string | null;
 }
 
-/** An idea from a list row that also carries its author and the viewer's vote. */
-function withListed(row: ListRow): IdeaEntity {
-  const author = row.a_display_name
-    ? { id: row.author_id, displayName: row.a_display_name, role: row.a_role, createdAt: row.a_created_at }
-    : null;
-  return Object.assign(ideaFromRow(row), { listed: { author, viewerVote: row.viewer_vote ?? null } });
+/** An idea of a campaign's list, read in the page's one statement with what is shown beside it. */
+export interface ListedIdea {
+  idea: IdeaEntity;
+  /** Its author's public face (null: no author, or the account is gone). */
+  author: PublicUser | null;
+  /** The viewer's vote on it (null: none, or signed out). */
+  viewerVote: number | null;
+}
+
+function listedFromRow(row: ListRow): ListedIdea {
+  const author =
+    row.author_id && row.a_display_name !== null
+      ? publicUserFromRow({
+          id: row.author_id,
+          display_name: row.a_display_name,
+          role: row.a_role!,
+          created_at: row.a_created_at!,
+        })
+      : null;
+  return { idea: ideaFromRow(row), author, viewerVote: row.viewer_vote };
 }
 
 export type PersonalList = 'authored' | 'voted' | 'followed';
@@ -103,23 +132,26 @@ export class IdeaQueriesService {
     private readonly access: CampaignAccessService,
   ) {}
 
-  private async page(
+  /**
+   * A keyset page of ideas, each made into a node by `toNode`. With `query.viewerId` given (null when signed
+   * out), each row also carries its author and the viewer's vote, read in the same statement.
+   */
+  private async page<Node>(
     order: Order,
     orderName: string,
-    filter: { first?: number | null; after?: string | null; viewerId?: string | null },
-    from: string,
-    conditions: string[],
-    params: unknown[],
-    rankSql?: string,
-  ): Promise<ConnectionShape<IdeaEntity>> {
+    filter: { first?: number | null; after?: string | null },
+    query: PageQuery,
+    toNode: (row: ListRow) => Node,
+  ): Promise<ConnectionShape<Node>> {
+    const { from, conditions, params, rankSql } = query;
     const size = pageSize(filter.first);
     const cursor = decodeCursor(filter.after, orderName, order.casts);
     const pageParams = [...params];
     // What every list shows beside each idea (its author, the viewer's vote), in the same statement.
     let extras = '';
     let joins = '';
-    if (filter.viewerId !== undefined) {
-      pageParams.push(filter.viewerId);
+    if (query.viewerId !== undefined) {
+      pageParams.push(query.viewerId);
       extras =
         ', u.display_name AS a_display_name, u.role AS a_role, u.created_at AS a_created_at, vv.value AS viewer_vote';
       joins = ` LEFT JOIN users u ON u.id = i.author_id LEFT JOIN votes vv ON vv.idea_id = i.id AND vv.user_id = $${pageParams.length}::uuid`;
@@ -151,23 +183,26 @@ export class IdeaQueriesService {
       rows,
       size,
       (row: ListRow) => encodeCursor(orderName, order.keys(row)),
-      (row: ListRow) => (filter.viewerId === undefined ? ideaFromRow(row) : withListed(row)),
+      toNode,
       async () =>
-        (await this.database.dataSource.query(`${planning}SELECT count(*)::int AS n ${from} WHERE ${where}`, params))[0]
-          .n,
+        (await one<{ n: number }>(
+          this.database.dataSource,
+          `${planning}SELECT count(*)::int AS n ${from} WHERE ${where}`,
+          params,
+        ))!.n,
       cursor !== null,
     );
   }
 
   /** A campaign's ideas: WITHDRAWN and hidden ones are left out unless a status filter asks for them. */
-  listForCampaign(campaignId: string, filter: IdeaListFilter): Promise<ConnectionShape<IdeaEntity>> {
+  listForCampaign(campaignId: string, filter: IdeaListFilter): Promise<ConnectionShape<ListedIdea>> {
     const params: unknown[] = [campaignId];
-    const conditions = ['i.campaign_id = $1', "i.visibility = 'VISIBLE'"];
+    const conditions = ['i.campaign_id = $1'];
     if (filter.status) {
       params.push(filter.status);
-      conditions.push(`i.status = $${params.length}`);
+      conditions.push(VISIBLE_IDEA('i'), `i.status = $${params.length}`);
     } else {
-      conditions.push("i.status <> 'WITHDRAWN'");
+      conditions.push(LISTED_IDEA('i'));
     }
     if (filter.tag) {
       params.push(filter.tag);
@@ -178,10 +213,12 @@ export class IdeaQueriesService {
       params.push(text);
       conditions.push(`i.search @@ websearch_to_tsquery('english', $${params.length})`);
       const rank = `ts_rank_cd(i.search, websearch_to_tsquery('english', $${params.length}))::float8`;
-      return this.page(ORDERS.RANK, 'ideas-rank', filter, 'FROM ideas i', conditions, params, rank);
+      const query = { from: 'FROM ideas i', conditions, params, rankSql: rank, viewerId: filter.viewerId };
+      return this.page(ORDERS.RANK, 'ideas-rank', filter, query, listedFromRow);
     }
     const sort = filter.sort ?? IdeaSort.TOP;
-    return this.page(ORDERS[sort], `ideas-${sort}`, filter, 'FROM ideas i', conditions, params);
+    const query = { from: 'FROM ideas i', conditions, params, viewerId: filter.viewerId };
+    return this.page(ORDERS[sort], `ideas-${sort}`, filter, query, listedFromRow);
   }
 
   /** Visible ideas at or past the response threshold with no official response yet, longest waiting first. */
@@ -191,10 +228,10 @@ export class IdeaQueriesService {
       'i.responded_at IS NULL',
       'i.threshold_reached_at IS NOT NULL',
       'i.score >= $2',
-      "i.visibility = 'VISIBLE'",
-      "i.status <> 'WITHDRAWN'",
+      LISTED_IDEA('i'),
     ];
-    return this.page(AWAITING, 'awaiting', filter, 'FROM ideas i', conditions, [campaignId, threshold]);
+    const query = { from: 'FROM ideas i', conditions, params: [campaignId, threshold] };
+    return this.page(AWAITING, 'awaiting', filter, query, ideaFromRow);
   }
 
   /**
@@ -204,21 +241,21 @@ export class IdeaQueriesService {
   forPerson(userId: string, kind: PersonalList, filter: { first?: number | null; after?: string | null }) {
     const condition = {
       authored: 'i.author_id = $1',
-      voted:
-        "i.id IN (SELECT idea_id FROM votes WHERE user_id = $1) AND (i.visibility = 'VISIBLE' OR i.author_id = $1)",
-      followed:
-        "i.id IN (SELECT idea_id FROM idea_follows WHERE user_id = $1) AND (i.visibility = 'VISIBLE' OR i.author_id = $1)",
+      voted: `i.id IN (SELECT idea_id FROM votes WHERE user_id = $1) AND ${IDEA_SEEN_BY('i', '$1')}`,
+      followed: `i.id IN (SELECT idea_id FROM idea_follows WHERE user_id = $1) AND ${IDEA_SEEN_BY('i', '$1')}`,
     }[kind];
-    return this.page(ORDERS.NEW, `mine-${kind}`, filter, 'FROM ideas i', [condition], [userId]);
+    return this.page(
+      ORDERS.NEW,
+      `mine-${kind}`,
+      filter,
+      { from: 'FROM ideas i', conditions: [condition], params: [userId] },
+      ideaFromRow,
+    );
   }
 
   /** The person's vote on each of the ideas. */
-  async viewerVotes(userId: string, ideaIds: readonly string[]): Promise<Map<string, number>> {
-    const rows = await this.database.dataSource.query(
-      'SELECT idea_id, value FROM votes WHERE user_id = $1 AND idea_id = ANY($2)',
-      [userId, ideaIds],
-    );
-    return new Map(rows.map((row: { idea_id: string; value: number }) => [row.idea_id, row.value]));
+  viewerVotes(userId: string, ideaIds: readonly string[]): Promise<Map<string, number>> {
+    return votesRepository.valuesOf(this.database.dataSource, userId, ideaIds);
   }
 
   /** Full-text search (English stemming) over visible ideas of every campaign the viewer may see, best first. */
@@ -228,13 +265,11 @@ export class IdeaQueriesService {
   ): Promise<ConnectionShape<IdeaEntity>> {
     const text = searchText(filter.query);
     if (!text) throw new BadInputError({ query: fieldMessage('searchEmpty') });
-    const agencies = viewer.role === 'ADMIN' ? null : [...(await this.access.agencyIdsOf(viewer))];
-    const params: unknown[] = [text, agencies];
+    const params: unknown[] = [text, await this.access.draftsOf(viewer)];
     const conditions = [
       "i.search @@ websearch_to_tsquery('english', $1)",
-      "i.visibility = 'VISIBLE'",
-      "i.status <> 'WITHDRAWN'",
-      "($2::uuid[] IS NULL OR c.status <> 'DRAFT' OR c.agency_id = ANY($2::uuid[]))",
+      LISTED_IDEA('i'),
+      CAMPAIGN_SEEN_BY('c', '$2'),
     ];
     if (filter.campaignId !== undefined) {
       params.push(filter.campaignId);
@@ -242,7 +277,7 @@ export class IdeaQueriesService {
     }
     const rank = "ts_rank_cd(i.search, websearch_to_tsquery('english', $1))::float8";
     const from = 'FROM ideas i JOIN campaigns c ON c.id = i.campaign_id';
-    return this.page(ORDERS.RANK, 'search', filter, from, conditions, params, rank);
+    return this.page(ORDERS.RANK, 'search', filter, { from, conditions, params, rankSql: rank }, ideaFromRow);
   }
 
   /** Visible ideas of the campaign whose title or opening text resembles `text` (trigram word similarity). */
@@ -253,13 +288,14 @@ export class IdeaQueriesService {
     if (probe.length < LIMITS.search.similarTextMin) return [];
     const limit = Math.min(pageSize(first ?? LIMITS.search.similarDefault), LIMITS.search.similarMax);
     return this.database.dataSource.transaction(async (manager) => {
-      await manager.query("SET LOCAL pg_trgm.word_similarity_threshold = '0.3'");
+      await run(manager, "SET LOCAL pg_trgm.word_similarity_threshold = '0.3'");
       // The nearest ideas by word similarity, walked in the campaign's GiST index; a few more than asked
       // for, so ideas as near as each other can be put in a stable order (higher score, then newer id).
-      const rows = await manager.query(
+      const rows = await sqlRows<IdeaRow>(
+        manager,
         `${PLANNED_EACH_TIME}SELECT * FROM (
            SELECT ${IDEA_COLUMNS}, $2 <<-> i.similar_text AS distance FROM ideas i
-            WHERE i.campaign_id = $1 AND i.visibility = 'VISIBLE' AND i.status <> 'WITHDRAWN' AND $2 <% i.similar_text
+            WHERE i.campaign_id = $1 AND ${LISTED_IDEA('i')} AND $2 <% i.similar_text
             ORDER BY $2 <<-> i.similar_text LIMIT $3 * 4
          ) i ORDER BY i.distance, i.score DESC, i.id DESC LIMIT $3`,
         [campaignId, probe, limit],

@@ -1,5 +1,10 @@
-import type { IdeaStatus, Visibility } from '@consulta/shared';
+import type { CampaignStatus, IdeaStatus, Visibility } from '@consulta/shared';
 import { one, rows, run, type Executor } from '../../database/sql.js';
+import {
+  CAMPAIGN_COLUMNS_PREFIXED,
+  campaignFromPrefixedRow,
+  type CampaignEntity,
+} from '../campaigns/campaign.entity.js';
 import { IDEA_COLUMNS, ideaFromRow, type IdeaEntity, type IdeaRow } from './idea.entity.js';
 
 /**
@@ -8,6 +13,45 @@ import { IDEA_COLUMNS, ideaFromRow, type IdeaEntity, type IdeaRow } from './idea
  * Other modules change ideas only through these methods, with their transaction's executor.
  */
 export class IdeasRepository {
+  async findByIds(executor: Executor, ids: readonly string[]): Promise<IdeaEntity[]> {
+    return (await rows<IdeaRow>(executor, `SELECT ${IDEA_COLUMNS} FROM ideas i WHERE i.id = ANY($1)`, [ids])).map(
+      ideaFromRow,
+    );
+  }
+
+  /** The idea with its campaign, in one statement (every single-idea read needs both to decide visibility). */
+  async findWithCampaign(
+    executor: Executor,
+    id: string,
+  ): Promise<{ idea: IdeaEntity; campaign: CampaignEntity } | null> {
+    const row = await one<IdeaRow & { [column: `c_${string}`]: unknown }>(
+      executor,
+      `SELECT ${IDEA_COLUMNS}, ${CAMPAIGN_COLUMNS_PREFIXED} FROM ideas i JOIN campaigns c ON c.id = i.campaign_id WHERE i.id = $1`,
+      [id],
+    );
+    return row ? { idea: ideaFromRow(row), campaign: campaignFromPrefixedRow(row) } : null;
+  }
+
+  /** The idea's row, locked for the rest of the transaction, with its campaign's stored status. */
+  async lockWithCampaignStatus(
+    executor: Executor,
+    id: string,
+  ): Promise<{ idea: IdeaEntity; campaignStatus: CampaignStatus } | null> {
+    const row = await one<IdeaRow & { campaign_status: CampaignStatus }>(
+      executor,
+      `SELECT ${IDEA_COLUMNS}, c.status AS campaign_status
+         FROM ideas i JOIN campaigns c ON c.id = i.campaign_id WHERE i.id = $1 FOR UPDATE OF i`,
+      [id],
+    );
+    return row ? { idea: ideaFromRow(row), campaignStatus: row.campaign_status } : null;
+  }
+
+  /** The idea's row, locked for the rest of the transaction. */
+  async lock(executor: Executor, id: string): Promise<IdeaEntity | null> {
+    const row = await one<IdeaRow>(executor, `SELECT ${IDEA_COLUMNS} FROM ideas i WHERE i.id = $1 FOR UPDATE`, [id]);
+    return row ? ideaFromRow(row) : null;
+  }
+
   async insert(
     executor: Executor,
     idea: { campaignId: string; authorId: string; title: string; body: string; bodyHtml: string; tag: string | null },

@@ -13,13 +13,11 @@ import { IdeaConnection, IdeaObject, mapIdea } from './idea.object.js';
 import { IdeaQueriesService } from './idea-queries.service.js';
 import { IdeasService } from './ideas.service.js';
 import type { IdeaEntity } from './idea.entity.js';
-import { viewerVoteLoader } from './viewer-vote.loader.js';
-import { userLoader } from '../users/user.loader.js';
-import { UserEntity } from '../users/user.entity.js';
+import { primeListed } from './ideas.loaders.js';
 import { UsersService } from '../users/users.service.js';
 
 const ideaId = (id: string) => idOfType(id, 'Idea');
-const mapPage = (page: ConnectionShape<any>) => mapConnection(page, mapIdea);
+const mapPage = (page: ConnectionShape<IdeaEntity>) => mapConnection(page, mapIdea);
 
 @Resolver(() => IdeaObject)
 export class IdeasResolver implements OnModuleInit {
@@ -95,27 +93,6 @@ export class IdeasResolver implements OnModuleInit {
   async withdrawIdea(@Args('id', { type: () => ID }) id: string, @Context() { viewer }: GraphQLContext) {
     return mapIdea(await this.ideas.withdrawIdea(viewer, ideaId(id)));
   }
-}
-
-/**
- * Ideas of a list came with their author and the viewer's vote (one statement): hands them to the
- * per-request loaders, so the fields beside each idea cost no further query.
- */
-function primeListed(
-  context: GraphQLContext,
-  queries: IdeaQueriesService,
-  users: UsersService,
-  page: ConnectionShape<IdeaEntity>,
-) {
-  const votes = viewerVoteLoader(context, queries);
-  const authors = userLoader(context, users);
-  for (const { node } of page.edges) {
-    if (!node.listed) continue;
-    votes.prime(node.id, node.listed.viewerVote);
-    const author = node.listed.author;
-    if (author) authors.prime(author.id, Object.assign(new UserEntity(), author));
-  }
-  return page;
 }
 
 @Resolver(() => CampaignObject)

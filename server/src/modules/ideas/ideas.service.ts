@@ -8,12 +8,13 @@ import { fieldMessage } from '../../common/errors/field-message.js';
 import { PersonLimitsService } from '../../common/rate-limit/person-limits.service.js';
 import { DatabaseService, RetryTransaction } from '../../database/database.service.js';
 import { CampaignAccessService } from '../campaigns/campaign-access.service.js';
-import { ACCEPTING_SQL, CAMPAIGN_COLUMNS, CampaignEntity, campaignFromRow } from '../campaigns/campaign.entity.js';
+import type { CampaignEntity } from '../campaigns/campaign.entity.js';
 import { CampaignsService } from '../campaigns/campaigns.service.js';
-import { assertNotSuspended } from '../campaigns/participation.js';
+import { refuseIfSuspended } from '../users/suspension.js';
 import { followsRepository } from '../follows/follows.repository.js';
 import { campaignsRepository } from '../campaigns/campaigns.repository.js';
-import { IDEA_COLUMNS, IdeaEntity, ideaFromRow } from './idea.entity.js';
+import type { IdeaEntity } from './idea.entity.js';
+import { votesRepository } from '../votes/votes.repository.js';
 import { ideasRepository } from './ideas.repository.js';
 import { outboxRepository } from '../../events/outbox.repository.js';
 
@@ -50,11 +51,8 @@ export class IdeasService {
     private readonly limits: PersonLimitsService,
   ) {}
 
-  async findByIds(ids: readonly string[]): Promise<IdeaEntity[]> {
-    const rows = await this.database.dataSource.query(`SELECT ${IDEA_COLUMNS} FROM ideas i WHERE i.id = ANY($1)`, [
-      ids,
-    ]);
-    return rows.map(ideaFromRow);
+  findByIds(ids: readonly string[]): Promise<IdeaEntity[]> {
+    return ideasRepository.findByIds(this.database.dataSource, ids);
   }
 
   /** Ideas by id, each with whether the viewer may see it (canSee); null where there is no such idea. */
@@ -90,20 +88,8 @@ export class IdeasService {
     id: string | null,
   ): Promise<{ idea: IdeaEntity; campaign: CampaignEntity } | null> {
     if (!id) return null;
-    const [row] = await this.database.dataSource.query(
-      `SELECT ${IDEA_COLUMNS}, ${CAMPAIGN_COLUMNS.replace(/c\.(\w+)/g, 'c.$1 AS c_$1')} FROM ideas i JOIN campaigns c ON c.id = i.campaign_id WHERE i.id = $1`,
-      [id],
-    );
-    if (!row) return null;
-    const idea = ideaFromRow(row);
-    const campaign = campaignFromRow(
-      Object.fromEntries(
-        Object.entries(row)
-          .filter(([k]) => k.startsWith('c_'))
-          .map(([k, v]) => [k.slice(2), v]),
-      ),
-    );
-    return (await this.canSee(viewer, idea, campaign)) ? { idea, campaign } : null;
+    const found = await ideasRepository.findWithCampaign(this.database.dataSource, id);
+    return found && (await this.canSee(viewer, found.idea, found.campaign)) ? found : null;
   }
 
   async submitIdea(
@@ -127,11 +113,8 @@ export class IdeasService {
     tag: string | null,
   ): Promise<IdeaEntity> {
     return this.database.transaction(async (manager) => {
-      await assertNotSuspended(manager, userId);
-      const [state] = await manager.query(
-        `SELECT ${ACCEPTING_SQL('c')} AS accepting FROM campaigns c WHERE c.id = $1`,
-        [campaign.id],
-      );
+      const state = await campaignsRepository.contributionState(manager, campaign.id, userId);
+      refuseIfSuspended(state.suspended);
       if (!state.accepting) throw new ConflictError(CLOSED);
       const { joined } = await campaignsRepository.lockParticipation(manager, campaign.id, userId);
       const idea = await ideasRepository.insert(manager, {
@@ -166,12 +149,8 @@ export class IdeasService {
    * connections happens before the transaction, which never waits for a second pooled connection.
    */
   private async lockForAuthor(manager: EntityManager, visible: { idea: IdeaEntity; campaign: CampaignEntity }) {
-    const [row] = await manager.query(
-      `SELECT ${IDEA_COLUMNS}, ${ACCEPTING_SQL('c')} AS accepting
-         FROM ideas i JOIN campaigns c ON c.id = i.campaign_id WHERE i.id = $1 FOR UPDATE OF i`,
-      [visible.idea.id],
-    );
-    return { idea: ideaFromRow(row), accepting: row.accepting as boolean, campaign: visible.campaign };
+    const idea = (await ideasRepository.lock(manager, visible.idea.id))!;
+    return { idea, campaign: visible.campaign };
   }
 
   async updateIdea(
@@ -182,7 +161,8 @@ export class IdeasService {
     checkText(input.title, input.body);
     const visible = await this.ownIdea(viewer, id);
     return this.database.transaction(async (manager) => {
-      const { idea, accepting, campaign } = await this.lockForAuthor(manager, visible);
+      const { idea, campaign } = await this.lockForAuthor(manager, visible);
+      const accepting = await campaignsRepository.isAccepting(manager, campaign.id);
       if (idea.visibility === Visibility.HIDDEN) throw new ConflictError(HIDDEN_FROZEN);
       if (idea.status === IdeaStatus.WITHDRAWN) throw new ConflictError('A withdrawn idea cannot be edited.');
       if (!accepting) throw new ConflictError('Ideas can be edited only while the campaign is open.');
@@ -203,24 +183,13 @@ export class IdeasService {
   async withdrawIdea(viewer: RequestViewer, id: string | null): Promise<IdeaEntity> {
     const first = await this.ownIdea(viewer, id);
     return this.database.transaction(async (manager) => {
-      const voters: string[] = (
-        await manager.query('SELECT user_id FROM votes WHERE idea_id = $1 ORDER BY user_id', [first.idea.id])
-      ).map((row: { user_id: string }) => row.user_id);
-      if (voters.length) {
-        await manager.query(
-          'SELECT 1 FROM campaign_participants WHERE campaign_id = $1 AND user_id = ANY($2) ORDER BY user_id FOR UPDATE',
-          [first.idea.campaignId, voters],
-        );
-      }
+      const voters = await votesRepository.votersOf(manager, first.idea.id);
+      if (voters.length) await campaignsRepository.lockParticipants(manager, first.idea.campaignId, voters);
       const { idea, campaign } = await this.lockForAuthor(manager, first);
       if (idea.status === IdeaStatus.WITHDRAWN) return idea;
       if (campaign.status === 'ARCHIVED') throw new ConflictError('Ideas of an archived campaign cannot be withdrawn.');
       if (idea.visibility === Visibility.HIDDEN) throw new ConflictError(HIDDEN_FROZEN);
-      const [{ same }] = await manager.query(
-        'SELECT array(SELECT user_id FROM votes WHERE idea_id = $1 ORDER BY user_id) = $2::uuid[] AS same',
-        [idea.id, voters],
-      );
-      if (!same) throw new RetryTransaction();
+      if (!(await votesRepository.votersAre(manager, idea.id, voters))) throw new RetryTransaction();
       await campaignsRepository.releaseVotesOn(manager, idea.campaignId, idea.id);
       const withdrawn = await ideasRepository.setStatus(manager, idea.id, IdeaStatus.WITHDRAWN);
       // Hidden ideas are already left out of the campaign's count.

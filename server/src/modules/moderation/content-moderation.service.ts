@@ -10,7 +10,6 @@ import { AuditService } from '../audit/audit.service.js';
 import { CampaignAccessService } from '../campaigns/campaign-access.service.js';
 import type { FlagRow } from './flag.object.js';
 import { flagsRepository } from './flags.repository.js';
-import { OPEN_FLAGS_SQL } from './flags.service.js';
 import {
   countOpenFlags,
   loadTarget,
@@ -93,26 +92,21 @@ export class ContentModerationService {
   ): Promise<FlagRow & { open_flags: number }> {
     const actor = await this.requireSomeModeration(viewer);
     const text = checkReason(reason, false);
-    const [flag]: FlagRow[] = flagId
-      ? await this.database.dataSource.query('SELECT * FROM flags WHERE id = $1', [flagId])
-      : [];
+    const flag = flagId ? await flagsRepository.find(this.database.dataSource, flagId) : null;
     if (!flag) throw new NotFoundError('flag');
     if (!(await this.access.canModerate(viewer, flag.agency_id)))
       throw new ForbiddenError('Not a flag on your agency’s content.');
     const wanted = resolution === FlagResolution.DISMISS ? FlagStatus.DISMISSED : FlagStatus.ACTIONED;
     return this.database.transaction(async (manager) => {
       const target = (await loadTarget(manager, { type: flag.target_type, id: flag.target_id }, true))!;
-      const [current]: FlagRow[] = await manager.query('SELECT * FROM flags WHERE id = $1 FOR UPDATE', [flag.id]);
+      const current = (await flagsRepository.find(manager, flag.id, true))!;
       if (current.status !== FlagStatus.OPEN && current.status !== wanted)
         throw new ConflictError(`This flag was already resolved (${current.status.toLowerCase()}).`);
       if (current.status === FlagStatus.OPEN) {
         if (wanted === FlagStatus.DISMISSED) await this.dismiss(manager, actor, target, current, text);
         else await this.hide(manager, actor, target, text ?? `Hidden after review of a flag (${current.reason}).`);
       }
-      const [row] = await manager.query(`SELECT f.*, ${OPEN_FLAGS_SQL} AS open_flags FROM flags f WHERE f.id = $1`, [
-        flag.id,
-      ]);
-      return row;
+      return (await flagsRepository.findWithOpenCount(manager, flag.id))!;
     });
   }
 

@@ -4,7 +4,48 @@ import type { FlagRow } from './flag.object.js';
 import type { ModerationTarget } from './moderation-target.js';
 
 /** Every write to `flags` (owned by the moderation module). */
+/** A flag with how many flags are open on its target (what the queue and a resolution show). */
+export type QueueRow = FlagRow & { open_flags: number };
+
+/** How many flags are open on the flag's target (alias `f`). */
+const OPEN_FLAGS = "(SELECT count(*)::int FROM flags o WHERE o.target_id = f.target_id AND o.status = 'OPEN')";
+
+/** The queue's columns: the flag and its target's open flags. */
+export const QUEUE_SELECT = `f.*, ${OPEN_FLAGS} AS open_flags`;
+
 export class FlagsRepository {
+  /** The flag; `lock` holds it for the rest of the transaction. */
+  async find(executor: Executor, id: string, lock = false): Promise<FlagRow | null> {
+    return (
+      (await one<FlagRow>(executor, `SELECT * FROM flags WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id])) ?? null
+    );
+  }
+
+  async findWithOpenCount(executor: Executor, id: string): Promise<QueueRow | null> {
+    return (await one<QueueRow>(executor, `SELECT ${QUEUE_SELECT} FROM flags f WHERE f.id = $1`, [id])) ?? null;
+  }
+
+  /** Open flags on an idea or a comment. */
+  async countOpen(executor: Executor, targetId: string): Promise<number> {
+    const row = await one<{ n: number }>(
+      executor,
+      "SELECT count(*)::int AS n FROM flags WHERE target_id = $1 AND status = 'OPEN'",
+      [targetId],
+    );
+    return row!.n;
+  }
+
+  /** Open flags on the target from accounts at least this many hours old. */
+  async countOpenFromAccountsOlderThan(executor: Executor, targetId: string, hours: number): Promise<number> {
+    const row = await one<{ n: number }>(
+      executor,
+      `SELECT count(*)::int AS n FROM flags f JOIN users u ON u.id = f.reporter_id
+        WHERE f.target_id = $1 AND f.status = 'OPEN' AND u.created_at <= now() - make_interval(hours => $2)`,
+      [targetId, hours],
+    );
+    return row!.n;
+  }
+
   /** A person's flag on the target; undefined when they had already flagged it. */
   insert(
     executor: Executor,

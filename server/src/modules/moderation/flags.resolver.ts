@@ -1,31 +1,18 @@
-import { FlagReason, FlagResolution, FlagStatus, Visibility } from '@consulta/shared';
+import { FlagStatus, Visibility } from '@consulta/shared';
 import type { OnModuleInit } from '@nestjs/common';
-import {
-  Args,
-  Context,
-  Field,
-  ID,
-  InputType,
-  Int,
-  Mutation,
-  Parent,
-  Query,
-  ResolveField,
-  Resolver,
-} from '@nestjs/graphql';
-import { IsEnum, IsOptional, IsString } from 'class-validator';
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { NotFoundError } from '../../common/errors/domain-error.js';
 import { mapConnection } from '../../common/graphql/connection.js';
 import { idOfType } from '../../common/graphql/global-id.js';
 import type { GraphQLContext } from '../../common/graphql/graphql-context.js';
 import { NodeService } from '../../common/graphql/node.service.js';
-import { commentLoader } from '../comments/comment.loader.js';
+import { commentLoader } from '../comments/comments.loaders.js';
 import { CommentObject, mapComment } from '../comments/comment.object.js';
 import { CommentsService } from '../comments/comments.service.js';
 import { IdeaObject } from '../ideas/idea.object.js';
-import { presentIdea, seenIdeaLoader } from '../ideas/visible-idea.loader.js';
+import { presentIdea, seenIdeaLoader } from '../ideas/ideas.loaders.js';
 import { IdeasService } from '../ideas/ideas.service.js';
-import { userLoader } from '../users/user.loader.js';
+import { userLoader } from '../users/users.loaders.js';
 import { mapUser, UserObject } from '../users/user.object.js';
 import { UsersService } from '../users/users.service.js';
 import { ContentModerationService } from './content-moderation.service.js';
@@ -33,38 +20,7 @@ import { FlagConnection, FlaggableContent, FlagObject, mapFlag } from './flag.ob
 import { FlagsService } from './flags.service.js';
 import { ModerationQueueService } from './moderation-queue.service.js';
 import type { TargetType } from './moderation-target.js';
-
-@InputType('FlagContentInput')
-export class FlagContentInput {
-  @Field(() => ID)
-  @IsString()
-  targetId: string;
-
-  @Field(() => FlagReason)
-  @IsEnum(FlagReason)
-  reason: FlagReason;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  note?: string | null;
-}
-
-@InputType('ResolveFlagInput')
-export class ResolveFlagInput {
-  @Field(() => ID)
-  @IsString()
-  flagId: string;
-
-  @Field(() => FlagResolution)
-  @IsEnum(FlagResolution)
-  resolution: FlagResolution;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  reason?: string | null;
-}
+import { FlagContentInput, ResolveFlagInput } from './dto/flag.inputs.js';
 
 @Resolver(() => FlagObject)
 export class FlagsResolver implements OnModuleInit {

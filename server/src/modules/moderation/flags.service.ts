@@ -10,7 +10,7 @@ import type { AppConfig } from '../../config/config.js';
 import { flagsRepository } from './flags.repository.js';
 import { DatabaseService } from '../../database/database.service.js';
 import { AuditService } from '../audit/audit.service.js';
-import { assertNotSuspended } from '../campaigns/participation.js';
+import { assertNotSuspended } from '../users/suspension.js';
 import { CommentsService } from '../comments/comments.service.js';
 import { IdeasService } from '../ideas/ideas.service.js';
 import type { FlagRow } from './flag.object.js';
@@ -22,9 +22,6 @@ import {
   setVisibility,
   type ModerationTarget,
 } from './moderation-target.js';
-
-export const OPEN_FLAGS_SQL =
-  "(SELECT count(*)::int FROM flags o WHERE o.target_id = f.target_id AND o.status = 'OPEN')";
 
 /**
  * Flags: any signed-in person reports an idea or a comment once. When content gathers

@@ -24,7 +24,7 @@ export class ModerationLogService {
   ): Promise<ConnectionShape<AuditRow>> {
     const agencies = await this.access.moderationScope(viewer);
     return listByTime<AuditRow>(
-      (sql, params) => this.database.dataSource.query(sql, params),
+      this.database.dataSource,
       {
         order: 'audit',
         select: '*',

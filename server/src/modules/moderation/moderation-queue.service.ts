@@ -5,10 +5,7 @@ import type { ConnectionShape } from '../../common/graphql/connection.js';
 import { listByTime } from '../../common/graphql/time-listing.js';
 import { DatabaseService } from '../../database/database.service.js';
 import { CampaignAccessService } from '../campaigns/campaign-access.service.js';
-import type { FlagRow } from './flag.object.js';
-import { OPEN_FLAGS_SQL } from './flags.service.js';
-
-type QueueRow = FlagRow & { open_flags: number };
+import { flagsRepository, QUEUE_SELECT, type QueueRow } from './flags.repository.js';
 
 /**
  * The review queue, oldest flag first: moderators and admins see every flag, officials the flags on their
@@ -28,10 +25,10 @@ export class ModerationQueueService {
   ): Promise<ConnectionShape<QueueRow>> {
     const agencies = await this.access.moderationScope(viewer);
     return listByTime<QueueRow>(
-      (sql, params) => this.database.dataSource.query(sql, params),
+      this.database.dataSource,
       {
         order: 'queue',
-        select: `f.*, ${OPEN_FLAGS_SQL} AS open_flags`,
+        select: QUEUE_SELECT,
         from: 'flags f',
         alias: 'f.',
         where: 'f.status = $1 AND ($2::uuid[] IS NULL OR f.agency_id = ANY($2::uuid[]))',
@@ -44,10 +41,7 @@ export class ModerationQueueService {
 
   /** One flag for node(id): its reporter sees it, and whoever reviews its agency's flags. */
   async findVisible(viewer: RequestViewer, id: string): Promise<{ row: QueueRow; reviewer: boolean } | null> {
-    const [row]: QueueRow[] = await this.database.dataSource.query(
-      `SELECT f.*, ${OPEN_FLAGS_SQL} AS open_flags FROM flags f WHERE f.id = $1`,
-      [id],
-    );
+    const row = await flagsRepository.findWithOpenCount(this.database.dataSource, id);
     if (!row || !viewer.userId) return null;
     const reviewer = await this.access.canModerate(viewer, row.agency_id);
     return reviewer || row.reporter_id === viewer.userId ? { row, reviewer } : null;

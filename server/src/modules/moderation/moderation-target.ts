@@ -5,6 +5,8 @@ import { campaignsRepository } from '../campaigns/campaigns.repository.js';
 import { commentsRepository } from '../comments/comments.repository.js';
 import { ideasRepository } from '../ideas/ideas.repository.js';
 import { outboxRepository } from '../../events/outbox.repository.js';
+import { one } from '../../database/sql.js';
+import { flagsRepository } from './flags.repository.js';
 
 export type TargetType = 'Idea' | 'Comment';
 
@@ -29,6 +31,17 @@ export function parseTarget(globalId: string): { type: TargetType; id: string } 
   return { type: parsed.type, id: parsed.id };
 }
 
+interface TargetRow {
+  id: string;
+  idea_id: string;
+  campaign_id: string;
+  agency_id: string;
+  author_id: string | null;
+  visibility: Visibility;
+  hidden_by_flags: boolean;
+  counted: boolean;
+}
+
 const SQL: Record<TargetType, string> = {
   Idea: `SELECT i.id, i.id AS idea_id, i.campaign_id, c.agency_id, i.author_id, i.visibility, i.hidden_by_flags,
                 i.status <> 'WITHDRAWN' AS counted
@@ -48,11 +61,11 @@ export async function loadTarget(
   target: { type: TargetType; id: string },
   lock = false,
 ): Promise<ModerationTarget | null> {
-  const [row] = await manager.query(SQL[target.type], [target.id]);
+  const row = await one<TargetRow>(manager, SQL[target.type], [target.id]);
   if (!row) return null;
   if (lock) {
-    await manager.query('SELECT 1 FROM ideas WHERE id = $1 FOR UPDATE', [row.idea_id]);
-    if (target.type === 'Comment') await manager.query('SELECT 1 FROM comments WHERE id = $1 FOR UPDATE', [row.id]);
+    await ideasRepository.lock(manager, row.idea_id);
+    if (target.type === 'Comment') await commentsRepository.lock(manager, row.id);
     return loadTarget(manager, target, false);
   }
   return {
@@ -109,10 +122,7 @@ export async function setVisibility(
 
 /** Open flags on an idea or a comment. */
 export async function countOpenFlags(manager: EntityManager, targetId: string): Promise<number> {
-  const [row] = await manager.query("SELECT count(*)::int AS n FROM flags WHERE target_id = $1 AND status = 'OPEN'", [
-    targetId,
-  ]);
-  return row.n;
+  return flagsRepository.countOpen(manager, targetId);
 }
 
 /**
@@ -125,10 +135,5 @@ export async function countFlagsTowardHiding(
   targetId: string,
   minAccountAgeHours: number,
 ): Promise<number> {
-  const [row] = await manager.query(
-    `SELECT count(*)::int AS n FROM flags f JOIN users u ON u.id = f.reporter_id
-      WHERE f.target_id = $1 AND f.status = 'OPEN' AND u.created_at <= now() - make_interval(hours => $2)`,
-    [targetId, minAccountAgeHours],
-  );
-  return row.n;
+  return flagsRepository.countOpenFromAccountsOlderThan(manager, targetId, minAccountAgeHours);
 }

@@ -1,22 +1,6 @@
-import { LIMITS } from '@consulta/shared';
-import { userLoader } from '../users/user.loader.js';
-import {
-  Args,
-  Context,
-  Field,
-  GraphQLISODateTime,
-  ID,
-  InputType,
-  Int,
-  Mutation,
-  Parent,
-  Query,
-  ResolveField,
-  Resolver,
-} from '@nestjs/graphql';
-import { IsDate, IsString, Length } from 'class-validator';
+import { userLoader } from '../users/users.loaders.js';
+import { Args, Context, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { NotFoundError } from '../../common/errors/domain-error.js';
-import { fieldMessage } from '../../common/errors/field-message.js';
 import { mapConnection } from '../../common/graphql/connection.js';
 import { idOfType } from '../../common/graphql/global-id.js';
 import type { GraphQLContext } from '../../common/graphql/graphql-context.js';
@@ -25,24 +9,7 @@ import { UsersService } from '../users/users.service.js';
 import { mapAuditEntry, ModerationActionConnection, ModerationActionObject } from './moderation-action.object.js';
 import { ModerationLogService } from './moderation-log.service.js';
 import { SuspensionsService } from './suspensions.service.js';
-
-@InputType('SuspendUserInput')
-export class SuspendUserInput {
-  @Field(() => ID)
-  @IsString()
-  userId: string;
-
-  @Field(() => GraphQLISODateTime)
-  @IsDate()
-  until: Date;
-
-  @Field(() => String)
-  @IsString()
-  @Length(1, LIMITS.moderation.reasonMax, {
-    message: fieldMessage('reasonLength', { max: LIMITS.moderation.reasonMax }),
-  })
-  reason: string;
-}
+import { SuspendUserInput } from './dto/suspend-user.input.js';
 
 @Resolver(() => ModerationActionObject)
 export class ModerationResolver {

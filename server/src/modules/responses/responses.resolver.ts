@@ -1,26 +1,14 @@
 import { IdeaStatus, Visibility } from '@consulta/shared';
-import { presentIdea } from '../ideas/visible-idea.loader.js';
-import { campaignLoader } from '../campaigns/campaign.loader.js';
-import { agencyLoader } from '../agencies/agency.loader.js';
-import { userLoader } from '../users/user.loader.js';
+import { presentIdea } from '../ideas/ideas.loaders.js';
+import { campaignLoader } from '../campaigns/campaigns.loaders.js';
+import { agencyLoader } from '../agencies/agencies.loaders.js';
+import { userLoader } from '../users/users.loaders.js';
 import type { OnModuleInit } from '@nestjs/common';
-import {
-  Args,
-  Context,
-  Field,
-  Float,
-  Int,
-  Mutation,
-  ObjectType,
-  Parent,
-  ResolveField,
-  Resolver,
-} from '@nestjs/graphql';
+import { Args, Context, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { NotFoundError } from '../../common/errors/domain-error.js';
 import { mapConnection } from '../../common/graphql/connection.js';
 import { idOfType } from '../../common/graphql/global-id.js';
 import type { GraphQLContext } from '../../common/graphql/graphql-context.js';
-import { groupByKey } from '../../common/graphql/loaders.js';
 import { NodeService } from '../../common/graphql/node.service.js';
 import { AgencyObject, mapAgency } from '../agencies/agency.object.js';
 import { AgenciesService } from '../agencies/agencies.service.js';
@@ -34,21 +22,8 @@ import { UsersService } from '../users/users.service.js';
 import { PostOfficialResponseInput } from './dto/post-official-response.input.js';
 import { mapResponse, OfficialResponseObject } from './official-response.object.js';
 import { ResponsesService } from './responses.service.js';
-
-@ObjectType('ResponseStats', { description: 'How well the agency answers ideas that reached the response threshold.' })
-export class ResponseStatsObject {
-  @Field(() => Int, { description: 'Ideas that reached the threshold (answered or not).' })
-  owed: number;
-
-  @Field(() => Int)
-  answered: number;
-
-  @Field(() => Int, { description: 'Ideas at or past the threshold still without an answer.' })
-  awaiting: number;
-
-  @Field(() => Float, { nullable: true, description: 'Median days from reaching the threshold to the first answer.' })
-  medianDaysToAnswer: number | null;
-}
+import { ResponseStatsObject } from './response-stats.object.js';
+import { responsesOfIdeaLoader } from './responses.loaders.js';
 
 @Resolver(() => OfficialResponseObject)
 export class ResponsesResolver implements OnModuleInit {
@@ -114,10 +89,7 @@ export class IdeaResponsesResolver {
 
   @ResolveField('responses', () => [OfficialResponseObject], { description: 'Official responses, newest last.' })
   async responsesOf(@Parent() idea: IdeaObject, @Context() context: GraphQLContext): Promise<OfficialResponseObject[]> {
-    const loader = context.loaders.get('responsesOfIdea', async (ids: readonly string[]) =>
-      groupByKey(ids, await this.responses.listForIdeas(ids), (row) => row.idea_id),
-    );
-    return (await loader.load(idea.uuid)).map(mapResponse);
+    return (await responsesOfIdeaLoader(context, this.responses).load(idea.uuid)).map(mapResponse);
   }
 
   @ResolveField(() => IdeaObject, {

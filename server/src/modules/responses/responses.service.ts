@@ -11,7 +11,7 @@ import type { IdeaEntity } from '../ideas/idea.entity.js';
 import { ideasRepository } from '../ideas/ideas.repository.js';
 import { IdeasService } from '../ideas/ideas.service.js';
 import type { OfficialResponseRow } from './official-response.object.js';
-import { responsesRepository } from './responses.repository.js';
+import { responsesRepository, type ResponseStats } from './responses.repository.js';
 import { outboxRepository } from '../../events/outbox.repository.js';
 
 const RESPONSE_STATUSES = new Set([
@@ -35,14 +35,11 @@ export class ResponsesService {
 
   /** Each idea's responses, oldest first (the history, newest last). */
   async listForIdeas(ideaIds: readonly string[]): Promise<OfficialResponseRow[]> {
-    return this.database.dataSource.query(
-      'SELECT * FROM official_responses WHERE idea_id = ANY($1) ORDER BY created_at, id',
-      [ideaIds],
-    );
+    return responsesRepository.listForIdeas(this.database.dataSource, ideaIds);
   }
 
   async findVisible(viewer: RequestViewer, id: string): Promise<OfficialResponseRow | null> {
-    const [row] = await this.database.dataSource.query('SELECT * FROM official_responses WHERE id = $1', [id]);
+    const row = await responsesRepository.find(this.database.dataSource, id);
     return row && (await this.ideas.findVisible(viewer, row.idea_id)) ? row : null;
   }
 
@@ -77,7 +74,7 @@ export class ResponsesService {
     if (target.campaign.status === 'ARCHIVED') throw new ConflictError('An archived campaign is no longer answered.');
 
     return this.database.transaction(async (manager) => {
-      const [locked] = await manager.query('SELECT status FROM ideas WHERE id = $1 FOR UPDATE', [target.idea.id]);
+      const locked = (await ideasRepository.lock(manager, target.idea.id))!;
       if (locked.status === IdeaStatus.WITHDRAWN) throw new ConflictError('This idea was withdrawn by its author.');
       const response = await responsesRepository.insert(manager, {
         ideaId: target.idea.id,
@@ -123,17 +120,7 @@ export class ResponsesService {
   }
 
   /** Counts for accountability: ideas owed an answer, answered, still waiting, and the median wait in days. */
-  async stats(campaignId: string, threshold: number | null) {
-    const [row] = await this.database.dataSource.query(
-      `SELECT count(*) FILTER (WHERE responded_at IS NOT NULL OR score >= $2)::int AS owed,
-              count(*) FILTER (WHERE responded_at IS NOT NULL)::int AS answered,
-              count(*) FILTER (WHERE responded_at IS NULL AND score >= $2)::int AS awaiting,
-              percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM responded_at - threshold_reached_at) / 86400)
-                FILTER (WHERE responded_at IS NOT NULL) AS median_days
-         FROM ideas
-        WHERE campaign_id = $1 AND threshold_reached_at IS NOT NULL AND visibility = 'VISIBLE' AND status <> 'WITHDRAWN'`,
-      [campaignId, threshold ?? 2147483647],
-    );
-    return { owed: row.owed, answered: row.answered, awaiting: row.awaiting, medianDaysToAnswer: row.median_days };
+  stats(campaignId: string, threshold: number | null): Promise<ResponseStats> {
+    return responsesRepository.stats(this.database.dataSource, campaignId, threshold);
   }
 }

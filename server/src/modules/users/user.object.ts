@@ -2,7 +2,7 @@ import { Role } from '@consulta/shared';
 import { Field, GraphQLISODateTime, ID } from '@nestjs/graphql';
 import { toGlobalId } from '../../common/graphql/global-id.js';
 import { NodeType } from '../../common/graphql/node.js';
-import type { UserEntity } from './user.entity.js';
+import type { PublicUser } from './users.repository.js';
 
 /** The public face of a person: never their email or anything private (that lives on Viewer). */
 @NodeType('User')
@@ -23,7 +23,7 @@ export class UserObject {
   uuid: string;
 }
 
-export function mapUser(user: UserEntity): UserObject {
+export function mapUser(user: PublicUser): UserObject {
   return Object.assign(new UserObject(), {
     id: toGlobalId('User', user.id),
     uuid: user.id,

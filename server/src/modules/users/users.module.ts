@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
-import { SessionCacheModule } from '../auth/session-cache.js';
+import { SessionCacheModule } from '../../common/auth/session-cache.js';
 import { UsersResolver } from './users.resolver.js';
 import { UsersService } from './users.service.js';
 

@@ -1,30 +1,117 @@
-import type { EntityManager } from 'typeorm';
+import type { Role } from '@consulta/shared';
+import { one, rows, run, type Executor } from '../../database/sql.js';
 import { UserEntity } from './user.entity.js';
 
-/** Every write to `users` (owned by the users module); suspensions reach it through `suspend`. */
+/** A row of `users`, as PostgreSQL answers it. */
+export interface UserRow {
+  id: string;
+  email: string;
+  password_hash: string;
+  display_name: string;
+  role: Role;
+  email_verified: boolean;
+  suspended_until: Date | null;
+  suspension_reason: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+/** What anyone may see of a person (every author, actor and member field): never their email. */
+export type PublicUser = Pick<UserEntity, 'id' | 'displayName' | 'role' | 'createdAt'>;
+
+const COLUMNS =
+  'id, email, password_hash, display_name, role, email_verified, suspended_until, suspension_reason, created_at, updated_at';
+
+/** The one mapping of `users`. */
+export function userFromRow(row: UserRow): UserEntity {
+  return Object.assign(new UserEntity(), {
+    id: row.id,
+    email: row.email,
+    passwordHash: row.password_hash,
+    displayName: row.display_name,
+    role: row.role,
+    emailVerified: row.email_verified,
+    suspendedUntil: row.suspended_until,
+    suspensionReason: row.suspension_reason,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  });
+}
+
+/** A person's public columns under another name (an author beside an idea, say), as one object. */
+export function publicUserFromRow(row: Pick<UserRow, 'id' | 'display_name' | 'role' | 'created_at'>): PublicUser {
+  return { id: row.id, displayName: row.display_name, role: row.role, createdAt: row.created_at };
+}
+
+const oneUser = async (executor: Executor, sql: string, params: unknown[]) => {
+  const row = await one<UserRow>(executor, sql, params);
+  return row ? userFromRow(row) : null;
+};
+
+/** Every statement on `users` (owned by the users module); suspensions reach it through `suspend`. */
 export class UsersRepository {
-  insert(manager: EntityManager, user: Pick<UserEntity, 'email' | 'passwordHash' | 'displayName' | 'role'>) {
-    return manager.save(manager.create(UserEntity, user));
+  findById(executor: Executor, id: string): Promise<UserEntity | null> {
+    return oneUser(executor, `SELECT ${COLUMNS} FROM users WHERE id = $1`, [id]);
+  }
+
+  /** Addresses are citext: found whatever their case. */
+  findByEmail(executor: Executor, email: string): Promise<UserEntity | null> {
+    return oneUser(executor, `SELECT ${COLUMNS} FROM users WHERE email = $1`, [email]);
+  }
+
+  /** Only public columns: authors are loaded on every list. */
+  async findPublicByIds(executor: Executor, ids: readonly string[]): Promise<PublicUser[]> {
+    const found = await rows<Pick<UserRow, 'id' | 'display_name' | 'role' | 'created_at'>>(
+      executor,
+      'SELECT id, display_name, role, created_at FROM users WHERE id = ANY($1)',
+      [ids],
+    );
+    return found.map(publicUserFromRow);
+  }
+
+  async insert(
+    executor: Executor,
+    user: Pick<UserEntity, 'email' | 'passwordHash' | 'displayName' | 'role'>,
+  ): Promise<UserEntity> {
+    return (await oneUser(
+      executor,
+      `INSERT INTO users (email, password_hash, display_name, role) VALUES ($1, $2, $3, $4) RETURNING ${COLUMNS}`,
+      [user.email, user.passwordHash, user.displayName, user.role],
+    ))!;
+  }
+
+  /** Whether the person is suspended now, on the database's clock. */
+  async isSuspended(executor: Executor, id: string): Promise<boolean> {
+    const row = await one<{ suspended: boolean }>(
+      executor,
+      'SELECT coalesce(suspended_until > now(), false) AS suspended FROM users WHERE id = $1',
+      [id],
+    );
+    return row?.suspended ?? false;
   }
 
   /** The person's row, locked for the rest of the transaction. */
-  lock(manager: EntityManager, id: string): Promise<UserEntity | null> {
-    return manager.findOne(UserEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  lock(executor: Executor, id: string): Promise<UserEntity | null> {
+    return oneUser(executor, `SELECT ${COLUMNS} FROM users WHERE id = $1 FOR UPDATE`, [id]);
   }
 
-  async setRole(manager: EntityManager, user: UserEntity, role: UserEntity['role']): Promise<void> {
+  async setRole(executor: Executor, user: UserEntity, role: Role): Promise<void> {
+    await run(executor, 'UPDATE users SET role = $2, updated_at = now() WHERE id = $1', [user.id, role]);
     user.role = role;
-    await manager.save(user);
   }
 
-  async setPasswordHash(manager: EntityManager, id: string, passwordHash: string): Promise<void> {
-    await manager.update(UserEntity, { id }, { passwordHash });
+  async setPasswordHash(executor: Executor, id: string, passwordHash: string): Promise<void> {
+    await run(executor, 'UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1', [id, passwordHash]);
   }
 
-  async suspend(manager: EntityManager, user: UserEntity, until: Date, reason: string): Promise<void> {
+  async suspend(executor: Executor, user: UserEntity, until: Date, reason: string): Promise<void> {
+    await run(
+      executor,
+      'UPDATE users SET suspended_until = $2, suspension_reason = $3, updated_at = now() WHERE id = $1',
+      [user.id, until, reason],
+    );
     user.suspendedUntil = until;
     user.suspensionReason = reason;
-    await manager.save(user);
   }
 }
 

@@ -8,11 +8,11 @@ import { fieldMessage } from '../../common/errors/field-message.js';
 import { isUniqueViolation } from '../../database/pg-errors.js';
 import { DatabaseService } from '../../database/database.service.js';
 import { AuditService } from '../audit/audit.service.js';
-import { SessionCache } from '../auth/session-cache.js';
-import { hashPassword } from '../auth/password-hasher.js';
-import { passwordProblem } from '../auth/password-policy.js';
+import { SessionCache } from '../../common/auth/session-cache.js';
+import { hashPassword } from './password-hasher.js';
+import { passwordProblem } from './password-policy.js';
 import { UserEntity } from './user.entity.js';
-import { usersRepository } from './users.repository.js';
+import { usersRepository, type PublicUser } from './users.repository.js';
 
 export interface NewUser {
   email: string;
@@ -33,23 +33,12 @@ export class UsersService {
   ) {}
 
   findById(id: string): Promise<UserEntity | null> {
-    return this.database.manager.findOneBy(UserEntity, { id });
+    return usersRepository.findById(this.database.dataSource, id);
   }
 
-  /** Raw SQL on purpose: authors are loaded on every list. Only public columns. */
-  async findByIds(ids: readonly string[]): Promise<UserEntity[]> {
-    const rows = await this.database.dataSource.query(
-      'SELECT id, display_name, role, created_at FROM users WHERE id = ANY($1)',
-      [ids],
-    );
-    return rows.map((row: Record<string, any>) =>
-      Object.assign(new UserEntity(), {
-        id: row.id,
-        displayName: row.display_name,
-        role: row.role,
-        createdAt: row.created_at,
-      }),
-    );
+  /** Only public columns: authors are loaded on every list. */
+  findPublicByIds(ids: readonly string[]): Promise<PublicUser[]> {
+    return usersRepository.findPublicByIds(this.database.dataSource, ids);
   }
 
   /** For admins, who look people up to change their role. */
@@ -59,7 +48,7 @@ export class UsersService {
   }
 
   findByEmail(email: string): Promise<UserEntity | null> {
-    return this.database.manager.findOneBy(UserEntity, { email: email.trim() });
+    return usersRepository.findByEmail(this.database.dataSource, email.trim());
   }
 
   /** Checks the same rules as the sign-up form, so every entry point (API, CLI, demo data) applies them. */

@@ -1,4 +1,5 @@
-import type { DataSource } from 'typeorm';
+import { LISTED_COMMENT, LISTED_IDEA } from '../../database/predicates.js';
+import { rows, type Executor } from '../../database/sql.js';
 
 export interface Drift {
   kind: string;
@@ -10,7 +11,7 @@ export interface Drift {
  * Recomputes every stored counter and sort key from the rows they count and lists each disagreement.
  * An empty list means no drift. Used by the tests after concurrency runs and by the benchmark.
  */
-export async function findDrift(dataSource: DataSource): Promise<Drift[]> {
+export async function findDrift(executor: Executor): Promise<Drift[]> {
   const checks: Array<[string, string]> = [
     [
       'idea counters',
@@ -54,15 +55,15 @@ export async function findDrift(dataSource: DataSource): Promise<Drift[]> {
       `SELECT c.id::text AS id, json_build_object('ideas', c.idea_count, 'participants', c.participant_count) AS detail
          FROM campaigns c
         WHERE c.idea_count <> (SELECT count(*) FROM ideas i
-                                WHERE i.campaign_id = c.id AND i.status <> 'WITHDRAWN' AND i.visibility = 'VISIBLE')
+                                WHERE i.campaign_id = c.id AND ${LISTED_IDEA('i')})
            OR c.participant_count <> (SELECT count(*) FROM campaign_participants p WHERE p.campaign_id = c.id)`,
     ],
     [
       'comment counters',
       `SELECT i.id::text AS id, json_build_object('stored', i.comment_count, 'counted', coalesce(k.n, 0)) AS detail
          FROM ideas i
-         LEFT JOIN (SELECT idea_id, count(*) AS n FROM comments WHERE deleted_at IS NULL AND visibility = 'VISIBLE'
-                     GROUP BY idea_id) k ON k.idea_id = i.id
+         LEFT JOIN (SELECT k.idea_id, count(*) AS n FROM comments k WHERE ${LISTED_COMMENT('k')}
+                     GROUP BY k.idea_id) k ON k.idea_id = i.id
         WHERE i.comment_count <> coalesce(k.n, 0)`,
     ],
     [
@@ -74,7 +75,7 @@ export async function findDrift(dataSource: DataSource): Promise<Drift[]> {
   ];
   const drift: Drift[] = [];
   for (const [kind, sql] of checks) {
-    for (const row of await dataSource.query(sql)) drift.push({ kind, id: row.id, detail: row.detail });
+    for (const row of await rows<Omit<Drift, 'kind'>>(executor, sql)) drift.push({ kind, ...row });
   }
   return drift;
 }

@@ -1,4 +1,5 @@
-import { one, type Executor } from '../../database/sql.js';
+import type { IdeaStatus, Visibility } from '@consulta/shared';
+import { one, rows, type Executor } from '../../database/sql.js';
 import { IDEA_COLUMNS, ideaFromRow, type IdeaEntity, type IdeaRow } from '../ideas/idea.entity.js';
 
 /** One change to a person's vote on an idea, with what it does to their budget and the idea's counters. */
@@ -21,6 +22,52 @@ export interface VoteChange {
  * listed by name in the ownership test: one round trip on the hottest path.
  */
 export class VotesRepository {
+  /** Locks the idea (after the participant row) and reads its state and the person's current vote on it. */
+  async lockIdea(
+    executor: Executor,
+    ideaId: string,
+    userId: string,
+  ): Promise<{ status: IdeaStatus; visibility: Visibility; value: number | null }> {
+    const row = await one<{ status: IdeaStatus; visibility: Visibility; value: number | null }>(
+      executor,
+      `SELECT i.status, i.visibility, v.value FROM ideas i
+         LEFT JOIN votes v ON v.idea_id = i.id AND v.user_id = $2
+        WHERE i.id = $1 FOR UPDATE OF i`,
+      [ideaId, userId],
+    );
+    return { status: row!.status, visibility: row!.visibility, value: row!.value ?? null };
+  }
+
+  /** Who voted on the idea, in id order (the order their participant rows are locked in). */
+  async votersOf(executor: Executor, ideaId: string): Promise<string[]> {
+    const found = await rows<{ user_id: string }>(
+      executor,
+      'SELECT user_id FROM votes WHERE idea_id = $1 ORDER BY user_id',
+      [ideaId],
+    );
+    return found.map((row) => row.user_id);
+  }
+
+  /** Whether the idea's voters are still exactly these (in id order). */
+  async votersAre(executor: Executor, ideaId: string, voters: string[]): Promise<boolean> {
+    const row = await one<{ same: boolean }>(
+      executor,
+      'SELECT array(SELECT user_id FROM votes WHERE idea_id = $1 ORDER BY user_id) = $2::uuid[] AS same',
+      [ideaId, voters],
+    );
+    return row!.same;
+  }
+
+  /** The person's vote on each of the ideas. */
+  async valuesOf(executor: Executor, userId: string, ideaIds: readonly string[]): Promise<Map<string, number>> {
+    const found = await rows<{ idea_id: string; value: number }>(
+      executor,
+      'SELECT idea_id, value FROM votes WHERE user_id = $1 AND idea_id = ANY($2)',
+      [userId, ideaIds],
+    );
+    return new Map(found.map((row) => [row.idea_id, row.value]));
+  }
+
   /**
    * Writes the vote row, the person's votes used, the idea's counters and stored sort keys, and the domain
    * events (IdeaVoted with the counts after the vote; ResponseOwed when the idea first reaches the campaign's

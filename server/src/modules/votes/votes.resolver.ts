@@ -1,6 +1,5 @@
 import { Visibility } from '@consulta/shared';
-import { Args, Context, ID, InputType, Int, Field, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { IsInt, IsString } from 'class-validator';
+import { Args, Context, ID, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { NotFoundError } from '../../common/errors/domain-error.js';
 import { idOfType } from '../../common/graphql/global-id.js';
 import type { GraphQLContext } from '../../common/graphql/graphql-context.js';
@@ -8,20 +7,11 @@ import { CampaignObject } from '../campaigns/campaign.object.js';
 import { IdeaObject, mapIdea } from '../ideas/idea.object.js';
 import { IdeaQueriesService } from '../ideas/idea-queries.service.js';
 import { IdeasService } from '../ideas/ideas.service.js';
-import { presentIdea } from '../ideas/visible-idea.loader.js';
-import { viewerVoteLoader } from '../ideas/viewer-vote.loader.js';
+import { presentIdea } from '../ideas/ideas.loaders.js';
+import { viewerVoteLoader } from '../ideas/ideas.loaders.js';
 import { VotesService } from './votes.service.js';
-
-@InputType('CastVoteInput')
-export class CastVoteInput {
-  @Field(() => ID)
-  @IsString()
-  ideaId: string;
-
-  @Field(() => Int, { description: '1 or -1 (-1 only where the campaign’s votingMode is UP_DOWN).' })
-  @IsInt()
-  value: number;
-}
+import { CastVoteInput } from './dto/cast-vote.input.js';
+import { votesRemainingLoader } from './votes.loaders.js';
 
 @Resolver(() => IdeaObject)
 export class VotesResolver {
@@ -75,12 +65,7 @@ export class CampaignVotesResolver {
     @Parent() campaign: CampaignObject,
     @Context() context: GraphQLContext,
   ): Promise<number | null> {
-    const userId = context.viewer.userId;
-    if (!userId || campaign.voteBudget === null) return null;
-    const loader = context.loaders.get('votesRemaining', async (ids: readonly string[]) => {
-      const remaining = await this.votes.remaining(userId, ids);
-      return ids.map((id) => remaining.get(id) ?? null);
-    });
-    return loader.load(campaign.uuid);
+    if (campaign.voteBudget === null) return null;
+    return votesRemainingLoader(context, this.votes).load(campaign.uuid);
   }
 }

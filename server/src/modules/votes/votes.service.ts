@@ -6,8 +6,7 @@ import type { RequestViewer } from '../../common/auth/request-viewer.js';
 import { BadInputError, ConflictError, NotFoundError } from '../../common/errors/domain-error.js';
 import { fieldMessage } from '../../common/errors/field-message.js';
 import { DatabaseService } from '../../database/database.service.js';
-import { ACCEPTING_SQL } from '../campaigns/campaign.entity.js';
-import { refuseIfSuspended, SUSPENDED_SQL } from '../campaigns/participation.js';
+import { refuseIfSuspended } from '../users/suspension.js';
 import { campaignsRepository } from '../campaigns/campaigns.repository.js';
 import type { IdeaEntity } from '../ideas/idea.entity.js';
 import { IdeaQueriesService } from '../ideas/idea-queries.service.js';
@@ -48,27 +47,9 @@ export class VotesService {
 
   /** Inside the transaction: CONFLICT when the person is suspended or the campaign takes no votes now. */
   private async assertCanVote(manager: EntityManager, viewer: PersonViewer, campaignId: string): Promise<void> {
-    const [state] = await manager.query(
-      `SELECT ${ACCEPTING_SQL('c')} AS accepting, ${SUSPENDED_SQL('$2')} AS suspended FROM campaigns c WHERE c.id = $1`,
-      [campaignId, viewer.userId],
-    );
+    const state = await campaignsRepository.contributionState(manager, campaignId, viewer.userId);
     refuseIfSuspended(state.suspended);
     if (!state.accepting) throw new ConflictError('This campaign is not taking votes now.');
-  }
-
-  /** Locks the idea (after the participant row) and reads the viewer's current vote on it. */
-  private async lockIdea(manager: EntityManager, ideaId: string, userId: string) {
-    const [row] = await manager.query(
-      `SELECT i.status, i.visibility, v.value FROM ideas i
-         LEFT JOIN votes v ON v.idea_id = i.id AND v.user_id = $2
-        WHERE i.id = $1 FOR UPDATE OF i`,
-      [ideaId, userId],
-    );
-    return {
-      status: row.status as IdeaStatus,
-      visibility: row.visibility as Visibility,
-      value: (row.value ?? null) as number | null,
-    };
   }
 
   async castVote(viewer: RequestViewer, ideaId: string | null, value: number): Promise<IdeaEntity> {
@@ -81,7 +62,7 @@ export class VotesService {
     return this.database.transaction(async (manager) => {
       await this.assertCanVote(manager, person, idea.campaignId);
       const participation = await campaignsRepository.lockParticipation(manager, idea.campaignId, person.userId);
-      const current = await this.lockIdea(manager, idea.id, person.userId);
+      const current = await votesRepository.lockIdea(manager, idea.id, person.userId);
       if (current.status === IdeaStatus.WITHDRAWN) throw new ConflictError('This idea was withdrawn.');
       if (current.visibility === Visibility.HIDDEN) throw new ConflictError('This idea is hidden pending review.');
       if (current.value === value) return idea;
@@ -129,12 +110,8 @@ export class VotesService {
     return this.database.transaction(async (manager) => {
       await this.assertCanVote(manager, person, idea.campaignId);
       // Someone who never took part has no vote to retract (and does not become a participant).
-      const participant = await manager.query(
-        'SELECT 1 FROM campaign_participants WHERE campaign_id = $1 AND user_id = $2 FOR UPDATE',
-        [idea.campaignId, person.userId],
-      );
-      if (participant.length === 0) return idea;
-      const current = await this.lockIdea(manager, idea.id, person.userId);
+      if (!(await campaignsRepository.lockExistingParticipation(manager, idea.campaignId, person.userId))) return idea;
+      const current = await votesRepository.lockIdea(manager, idea.id, person.userId);
       if (current.value === null) return idea;
       const removed = delta(current.value);
       return votesRepository.apply(manager, {
@@ -151,13 +128,7 @@ export class VotesService {
   }
 
   /** Votes left for the viewer in each campaign (null: no budget, or signed out). */
-  async remaining(userId: string, campaignIds: readonly string[]): Promise<Map<string, number>> {
-    const rows = await this.database.dataSource.query(
-      `SELECT c.id, c.vote_budget - coalesce(p.votes_used, 0) AS remaining FROM campaigns c
-         LEFT JOIN campaign_participants p ON p.campaign_id = c.id AND p.user_id = $1
-        WHERE c.id = ANY($2) AND c.vote_budget IS NOT NULL`,
-      [userId, campaignIds],
-    );
-    return new Map(rows.map((row: { id: string; remaining: number }) => [row.id, Math.max(0, row.remaining)]));
+  remaining(userId: string, campaignIds: readonly string[]): Promise<Map<string, number>> {
+    return campaignsRepository.votesRemaining(this.database.dataSource, userId, campaignIds);
   }
 }

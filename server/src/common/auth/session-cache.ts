@@ -1,5 +1,5 @@
 import { Inject, Injectable, Module } from '@nestjs/common';
-import type { RequestViewer } from '../../common/auth/request-viewer.js';
+import type { RequestViewer } from './request-viewer.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
 

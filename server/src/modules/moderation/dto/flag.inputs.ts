@@ -1,0 +1,35 @@
+import { FlagReason, FlagResolution } from '@consulta/shared';
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { IsEnum, IsOptional, IsString } from 'class-validator';
+
+@InputType('FlagContentInput')
+export class FlagContentInput {
+  @Field(() => ID)
+  @IsString()
+  targetId: string;
+
+  @Field(() => FlagReason)
+  @IsEnum(FlagReason)
+  reason: FlagReason;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  note?: string | null;
+}
+
+@InputType('ResolveFlagInput')
+export class ResolveFlagInput {
+  @Field(() => ID)
+  @IsString()
+  flagId: string;
+
+  @Field(() => FlagResolution)
+  @IsEnum(FlagResolution)
+  resolution: FlagResolution;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  reason?: string | null;
+}
