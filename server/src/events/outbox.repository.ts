@@ -1,6 +1,17 @@
 import { one, rows, run, type Executor } from '../database/sql.js';
 import { AGGREGATE_OF, type DomainEvent, type DomainEventType, type NewDomainEvent } from './domain-events.js';
 
+/** A row of `event_deliveries`: one subscriber's ledger entry for one event. */
+export interface DeliveryRow {
+  subscriber: string;
+  event_id: string;
+  aggregate_id: string;
+  state: 'PENDING' | 'DELIVERED' | 'PARKED';
+  attempts: number;
+  last_error: string | null;
+  updated_at: Date;
+}
+
 interface EventRow {
   id: string;
   type: DomainEventType;
@@ -128,7 +139,7 @@ export class OutboxRepository {
 
   /** (subscriber, aggregate) pairs with a delivery pending for over `seconds`. */
   stalePending(executor: Executor, seconds: number): Promise<Array<{ subscriber: string; aggregate_id: string }>> {
-    return rows<{ subscriber: string; aggregate_id: string }>(
+    return rows<Pick<DeliveryRow, 'subscriber' | 'aggregate_id'>>(
       executor,
       `SELECT DISTINCT subscriber, aggregate_id FROM event_deliveries
         WHERE state = 'PENDING' AND updated_at < now() - make_interval(secs => $1) LIMIT 1000`,
@@ -153,7 +164,7 @@ export class OutboxRepository {
     error: string,
     maxAttempts: number,
   ): Promise<boolean> {
-    const row = await one<{ state: string }>(
+    const row = await one<Pick<DeliveryRow, 'state'>>(
       executor,
       `UPDATE event_deliveries
           SET attempts = attempts + 1, last_error = left($3, 1000), updated_at = now(),

@@ -1,3 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO_ROOT } from '../../src/config/config.js';
 import { moduleOf, sources } from './source-files.js';
 
 /** Files that talk to the driver directly: the one SQL helper and the database's own plumbing. */
@@ -55,5 +58,41 @@ describe('module layout', () => {
     const modules = files.map(({ path }) => moduleOf(path));
     expect(new Set(modules).size).toBe(modules.length);
     for (const { path } of files) expect(path.split('/').pop()).toBe(`${moduleOf(path).split('/')[1]}.loaders.ts`);
+  });
+});
+
+/** Each table's row type, declared in its owner's module beside its SQL. */
+const ROW_TYPES: Record<string, [string, string]> = {
+  users: ['modules/users', 'UserRow'],
+  sessions: ['modules/auth', 'SessionRow'],
+  agencies: ['modules/agencies', 'AgencyRow'],
+  agency_memberships: ['modules/agencies', 'MembershipRow'],
+  campaigns: ['modules/campaigns', 'CampaignRow'],
+  campaign_participants: ['modules/campaigns', 'ParticipantRow'],
+  ideas: ['modules/ideas', 'IdeaRow'],
+  votes: ['modules/votes', 'VoteRow'],
+  official_responses: ['modules/responses', 'OfficialResponseRow'],
+  idea_follows: ['modules/follows', 'FollowRow'],
+  comments: ['modules/comments', 'CommentRow'],
+  flags: ['modules/moderation', 'FlagRow'],
+  audit_log: ['modules/audit', 'AuditRow'],
+  rate_limit_counters: ['common/rate-limit', 'CounterRow'],
+  open_data_keys: ['modules/common-ground', 'OpenDataKeyRow'],
+  domain_events: ['events', 'EventRow'],
+  event_deliveries: ['events', 'DeliveryRow'],
+};
+
+describe('typed rows', () => {
+  it('every table has its row type in its owner module', () => {
+    const migrations = readdirSync(join(REPO_ROOT, 'migrations')).map((name) =>
+      readFileSync(join(REPO_ROOT, 'migrations', name), 'utf8'),
+    );
+    const tables = migrations.flatMap((text) => [...text.matchAll(/CREATE TABLE (\w+)/g)].map((m) => m[1]!));
+    expect(tables.filter((table) => !(table in ROW_TYPES))).toEqual([]);
+    const missing = Object.entries(ROW_TYPES).filter(
+      ([, [owner, type]]) =>
+        !sources().some(({ path, text }) => moduleOf(path) === owner && new RegExp(`interface ${type} \\{`).test(text)),
+    );
+    expect(missing).toEqual([]);
   });
 });

@@ -5,15 +5,15 @@ import DataLoader from 'dataloader';
  * function that fills it, so a page of items costs one query per relation, not one per item.
  */
 export class Loaders {
-  private readonly loaders = new Map<string, DataLoader<any, any>>();
+  private readonly loaders = new Map<string, DataLoader<unknown, unknown>>();
 
   get<K, V>(key: string, batch: (keys: readonly K[]) => Promise<Array<V | Error>>): DataLoader<K, V> {
     let loader = this.loaders.get(key);
     if (!loader) {
-      loader = new DataLoader<K, V>(batch, { maxBatchSize: 500 });
+      loader = new DataLoader<K, V>(batch, { maxBatchSize: 500 }) as unknown as DataLoader<unknown, unknown>;
       this.loaders.set(key, loader);
     }
-    return loader as DataLoader<K, V>;
+    return loader as unknown as DataLoader<K, V>;
   }
 }
 

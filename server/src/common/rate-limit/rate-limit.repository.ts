@@ -1,5 +1,12 @@
 import { rows, run, type Executor } from '../../database/sql.js';
 
+/** A row of `rate_limit_counters`: a key's count in its current window. */
+export interface CounterRow {
+  key: string;
+  window_start: Date;
+  count: number;
+}
+
 /** Every statement on `rate_limit_counters` (owned by common/rate-limit): fixed-window counters. */
 export class RateLimitRepository {
   /**
@@ -12,7 +19,7 @@ export class RateLimitRepository {
     windowSeconds: number,
     cost: number,
   ): Promise<Array<{ key: string; count: number; retry: number }>> {
-    return rows<{ key: string; count: number; retry: number }>(
+    return rows<Pick<CounterRow, 'key' | 'count'> & { retry: number }>(
       executor,
       `INSERT INTO rate_limit_counters AS c (key, window_start, count)
        SELECT k, now(), $2 FROM unnest($1::text[]) AS k ORDER BY k
@@ -31,7 +38,7 @@ export class RateLimitRepository {
 
   /** Removes counters whose window ended over `olderThanSeconds` ago; answers how many. */
   async prune(executor: Executor, olderThanSeconds: number): Promise<number> {
-    const removed = await rows<{ key: string }>(
+    const removed = await rows<Pick<CounterRow, 'key'>>(
       executor,
       'DELETE FROM rate_limit_counters WHERE window_start < now() - make_interval(secs => $1) RETURNING key',
       [olderThanSeconds],

@@ -1,6 +1,19 @@
 import type { Role } from '@consulta/shared';
 import { one, rows, run, type Executor } from '../../database/sql.js';
 
+/** A row of `sessions` (the token itself is never stored, only its SHA-256). */
+export interface SessionRow {
+  id: string;
+  user_id: string;
+  token_hash: Buffer;
+  created_at: Date;
+  last_seen_at: Date;
+  expires_at: Date;
+  revoked_at: Date | null;
+  ip: string | null;
+  user_agent: string | null;
+}
+
 export interface LiveSessionRow {
   id: string;
   user_id: string;
@@ -42,7 +55,7 @@ export class SessionsRepository {
 
   /** Answers whether a live session was revoked. */
   async revoke(executor: Executor, id: string): Promise<boolean> {
-    const revoked = await rows<{ id: string }>(
+    const revoked = await rows<Pick<SessionRow, 'id'>>(
       executor,
       'UPDATE sessions SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL RETURNING id',
       [id],

@@ -3,6 +3,14 @@ import { CAMPAIGN_SEEN_BY } from '../../database/predicates.js';
 import { one, rows, run, type Executor } from '../../database/sql.js';
 import { CAMPAIGN_COLUMNS, campaignFromRow, type CampaignEntity, type CampaignRow } from './campaign.entity.js';
 
+/** A row of `campaign_participants`: a person who took part in a campaign and the votes they used. */
+export interface ParticipantRow {
+  campaign_id: string;
+  user_id: string;
+  votes_used: number;
+  created_at: Date;
+}
+
 /** True while the campaign takes ideas and votes, on the database's clock (acceptsContributions in SQL). */
 const ACCEPTING = (alias: string) =>
   `(${alias}.status = 'OPEN' AND (${alias}.opens_at IS NULL OR ${alias}.opens_at <= now()) AND (${alias}.closes_at IS NULL OR ${alias}.closes_at > now()))`;
@@ -226,7 +234,7 @@ export class CampaignsRepository {
    * then idea, then campaign), so a person's votes in a campaign are serialised and budgets hold.
    */
   async lockParticipation(executor: Executor, campaignId: string, userId: string): Promise<Participation> {
-    const row = await one<{ votes_used: number; joined: boolean }>(
+    const row = await one<Pick<ParticipantRow, 'votes_used'> & { joined: boolean }>(
       executor,
       `INSERT INTO campaign_participants AS p (campaign_id, user_id) VALUES ($1, $2)
        ON CONFLICT (campaign_id, user_id) DO UPDATE SET votes_used = p.votes_used
@@ -238,7 +246,7 @@ export class CampaignsRepository {
 
   /** Locks the person's participant row if they took part; false when they never did. */
   async lockExistingParticipation(executor: Executor, campaignId: string, userId: string): Promise<boolean> {
-    const found = await rows<{ user_id: string }>(
+    const found = await rows<Pick<ParticipantRow, 'user_id'>>(
       executor,
       'SELECT user_id FROM campaign_participants WHERE campaign_id = $1 AND user_id = $2 FOR UPDATE',
       [campaignId, userId],

@@ -1,6 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { one, run, type Executor } from '../../database/sql.js';
 
+/** A row of `open_data_keys`. */
+export interface OpenDataKeyRow {
+  name: string;
+  secret: Buffer;
+  created_at: Date;
+}
+
 /** `open_data_keys` (owned by the common-ground module): secrets for pseudonyms, made once, kept in the database. */
 export class OpenDataKeysRepository {
   /** The named secret, made (32 random bytes) on first use. */
@@ -9,7 +16,11 @@ export class OpenDataKeysRepository {
       name,
       randomBytes(32),
     ]);
-    const row = await one<{ secret: Buffer }>(executor, 'SELECT secret FROM open_data_keys WHERE name = $1', [name]);
+    const row = await one<Pick<OpenDataKeyRow, 'secret'>>(
+      executor,
+      'SELECT secret FROM open_data_keys WHERE name = $1',
+      [name],
+    );
     return row!.secret;
   }
 }

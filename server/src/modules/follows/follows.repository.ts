@@ -1,5 +1,12 @@
 import { rows, run, type Executor } from '../../database/sql.js';
 
+/** A row of `idea_follows`. */
+export interface FollowRow {
+  user_id: string;
+  idea_id: string;
+  created_at: Date;
+}
+
 /** Every statement on `idea_follows` (owned by the follows module): who follows which idea, since when. */
 export class FollowsRepository {
   async follow(executor: Executor, userId: string, ideaId: string): Promise<void> {
@@ -14,7 +21,7 @@ export class FollowsRepository {
   }
 
   async followedAmong(executor: Executor, userId: string, ideaIds: readonly string[]): Promise<Set<string>> {
-    const found = await rows<{ idea_id: string }>(
+    const found = await rows<Pick<FollowRow, 'idea_id'>>(
       executor,
       'SELECT idea_id FROM idea_follows WHERE user_id = $1 AND idea_id = ANY($2)',
       [userId, ideaIds],

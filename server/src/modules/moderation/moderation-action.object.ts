@@ -2,17 +2,7 @@ import { Field, GraphQLISODateTime, ID } from '@nestjs/graphql';
 import { Connection } from '../../common/graphql/connection.js';
 import { toGlobalId } from '../../common/graphql/global-id.js';
 import { NodeType } from '../../common/graphql/node.js';
-
-export interface AuditRow {
-  id: string;
-  actor_id: string;
-  action: string;
-  target_type: string;
-  target_id: string;
-  agency_id: string | null;
-  reason: string | null;
-  created_at: Date;
-}
+import type { AuditRow } from '../audit/audit.repository.js';
 
 /** One entry of the audit log: who did what to which object, why, and when. */
 @NodeType('ModerationAction')
@@ -37,7 +27,7 @@ export class ModerationActionObject {
 
 export const ModerationActionConnection = Connection(ModerationActionObject, 'ModerationAction');
 
-export function mapAuditEntry(row: AuditRow): ModerationActionObject {
+export function mapAuditEntry(row: AuditRow & { actor_id: string }): ModerationActionObject {
   return Object.assign(new ModerationActionObject(), {
     id: toGlobalId('ModerationAction', row.id),
     action: row.action,

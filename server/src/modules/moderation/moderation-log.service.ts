@@ -4,7 +4,10 @@ import type { ConnectionShape } from '../../common/graphql/connection.js';
 import { listByTime } from '../../common/graphql/time-listing.js';
 import { DatabaseService } from '../../database/database.service.js';
 import { CampaignAccessService } from '../campaigns/campaign-access.service.js';
-import type { AuditRow } from './moderation-action.object.js';
+import type { AuditRow } from '../audit/audit.repository.js';
+
+/** Entries with an actor (the log lists what people did). */
+type ActedRow = AuditRow & { actor_id: string };
 
 /**
  * The audit log, newest first: moderators and admins read all of it, officials their agencies' entries,
@@ -21,9 +24,9 @@ export class ModerationLogService {
   async list(
     viewer: RequestViewer,
     page: { first?: number | null; after?: string | null },
-  ): Promise<ConnectionShape<AuditRow>> {
+  ): Promise<ConnectionShape<ActedRow>> {
     const agencies = await this.access.moderationScope(viewer);
-    return listByTime<AuditRow>(
+    return listByTime<ActedRow>(
       this.database.dataSource,
       {
         order: 'audit',

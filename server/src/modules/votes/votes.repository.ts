@@ -2,6 +2,16 @@ import type { IdeaStatus, Visibility } from '@consulta/shared';
 import { one, rows, type Executor } from '../../database/sql.js';
 import { IDEA_COLUMNS, ideaFromRow, type IdeaEntity, type IdeaRow } from '../ideas/idea.entity.js';
 
+/** A row of `votes`: one person's vote on one idea. */
+export interface VoteRow {
+  user_id: string;
+  idea_id: string;
+  campaign_id: string;
+  value: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
 /** One change to a person's vote on an idea, with what it does to their budget and the idea's counters. */
 export interface VoteChange {
   ideaId: string;
@@ -40,7 +50,7 @@ export class VotesRepository {
 
   /** Who voted on the idea, in id order (the order their participant rows are locked in). */
   async votersOf(executor: Executor, ideaId: string): Promise<string[]> {
-    const found = await rows<{ user_id: string }>(
+    const found = await rows<Pick<VoteRow, 'user_id'>>(
       executor,
       'SELECT user_id FROM votes WHERE idea_id = $1 ORDER BY user_id',
       [ideaId],
@@ -60,7 +70,7 @@ export class VotesRepository {
 
   /** The person's vote on each of the ideas. */
   async valuesOf(executor: Executor, userId: string, ideaIds: readonly string[]): Promise<Map<string, number>> {
-    const found = await rows<{ idea_id: string; value: number }>(
+    const found = await rows<Pick<VoteRow, 'idea_id' | 'value'>>(
       executor,
       'SELECT idea_id, value FROM votes WHERE user_id = $1 AND idea_id = ANY($2)',
       [userId, ideaIds],
