@@ -159,7 +159,7 @@ export class EventDispatcher implements OnModuleInit, OnApplicationBootstrap, On
       const outcome = await this.database.transaction(async (manager) => {
         await run(manager, 'SELECT pg_advisory_xact_lock(hashtext($1), hashtext($2))', [subscriber.name, aggregateId]);
         const event = await outbox.nextPending(manager, subscriber.name, aggregateId);
-        if (!event) return { done: true as const };
+        if (!event) return { done: true as const, error: null };
         await run(manager, 'SAVEPOINT delivery');
         try {
           await subscriber.handle(event, manager);
@@ -173,10 +173,11 @@ export class EventDispatcher implements OnModuleInit, OnApplicationBootstrap, On
             message,
             this.config.events.maxAttempts,
           );
-          return { done: false as const, event, parked, error };
+          return { done: false as const, event, parked, error: error as unknown };
         }
-        await outbox.markDelivered(manager, subscriber.name, event.id);
-        return { done: false as const, event, parked: false, error: null };
+        // When nothing else is pending, the loop ends here instead of in one more transaction.
+        const more = await outbox.markDelivered(manager, subscriber.name, event.id);
+        return { done: !more, event, parked: false, error: null };
       }, 1);
       if (outcome.done) return;
       if (outcome.error === null) continue;

@@ -147,13 +147,18 @@ export class OutboxRepository {
     );
   }
 
-  async markDelivered(executor: Executor, subscriber: string, eventId: string): Promise<void> {
-    await run(
+  /** Marks the delivery done; answers whether the subscriber has more of the aggregate's events pending. */
+  async markDelivered(executor: Executor, subscriber: string, eventId: string): Promise<boolean> {
+    const row = await one<{ more: boolean }>(
       executor,
-      `UPDATE event_deliveries SET state = 'DELIVERED', attempts = attempts + 1, last_error = NULL, updated_at = now()
-        WHERE subscriber = $1 AND event_id = $2`,
+      `WITH done AS (
+         UPDATE event_deliveries SET state = 'DELIVERED', attempts = attempts + 1, last_error = NULL, updated_at = now()
+          WHERE subscriber = $1 AND event_id = $2 RETURNING aggregate_id)
+       SELECT EXISTS (SELECT 1 FROM event_deliveries d JOIN done ON d.aggregate_id = done.aggregate_id
+                       WHERE d.subscriber = $1 AND d.state = 'PENDING' AND d.event_id <> $2) AS more`,
       [subscriber, eventId],
     );
+    return row?.more ?? false;
   }
 
   /** Counts a failed attempt; parks the delivery once it has had `maxAttempts`. Answers whether it parked. */
