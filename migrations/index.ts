@@ -8,6 +8,7 @@ import { SimilarIdeasNearest1795980000000 } from './1795980000000-similar-ideas-
 import { DisplayNamesInGraphemes1795981000000 } from './1795981000000-display-names-in-graphemes.js';
 import { CommonGround1795982000000 } from './1795982000000-common-ground.js';
 import { DomainEvents1795983000000 } from './1795983000000-domain-events.js';
+import { MailAndIdentity1795984000000 } from './1795984000000-mail-and-identity.js';
 
 /** Every migration, oldest first. New migrations are added here as well as in this folder. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   DisplayNamesInGraphemes1795981000000,
   CommonGround1795982000000,
   DomainEvents1795983000000,
+  MailAndIdentity1795984000000,
 ];

@@ -203,6 +203,8 @@ async function startServer({ workers = true } = {}) {
       RATE_LIMIT_PER_MINUTE: '0',
       DB_POOL_SIZE: '20',
       WORKERS: String(workers),
+      // Required in production; the benchmark sends no mail.
+      SMTP_URL: 'smtp://127.0.0.1:9',
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -387,7 +389,12 @@ async function commonGroundBench(base, token, upDown) {
         process.execPath,
         [join(ROOT, 'server/dist/server/src/cli/common-ground.js'), '--campaign', 'bench-common-ground', '--stats'],
         {
-          env: { PATH: process.env.PATH, DATABASE_URL: databaseUrl, NODE_ENV: 'production' },
+          env: {
+            PATH: process.env.PATH,
+            DATABASE_URL: databaseUrl,
+            NODE_ENV: 'production',
+            SMTP_URL: 'smtp://127.0.0.1:9',
+          },
           stdio: ['ignore', 'ignore', 'pipe'],
         },
       );
@@ -427,7 +434,13 @@ async function eventsBench(castNext) {
   await new Promise((resolve) => server.child.once('exit', resolve));
   server = await startServer({ workers: false });
   const worker = spawn(process.execPath, [join(ROOT, 'scripts/bench-event-worker.mjs')], {
-    env: { PATH: process.env.PATH, NODE_ENV: 'production', DATABASE_URL: databaseUrl, LOG_LEVEL: 'error' },
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: 'production',
+      DATABASE_URL: databaseUrl,
+      LOG_LEVEL: 'error',
+      SMTP_URL: 'smtp://127.0.0.1:9',
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await new Promise((resolve, reject) => {

@@ -23,6 +23,7 @@ import { ModerationModule } from './modules/moderation/moderation.module.js';
 import { ShareModule } from './modules/share/share.module.js';
 import { EventsModule } from './events/events.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
+import { MailModule } from './modules/mail/mail.module.js';
 import { CommonGroundModule } from './modules/common-ground/common-ground.module.js';
 import { ResponsesModule } from './modules/responses/responses.module.js';
 import { VotesModule } from './modules/votes/votes.module.js';
@@ -63,6 +64,7 @@ export class AppModule {
         ShareModule,
         JobsModule,
         EventsModule,
+        MailModule,
         CommonGroundModule,
       ],
     };

@@ -23,7 +23,10 @@ async function main(): Promise<void> {
   await app.get(DatabaseService).whenReady();
   if (config.seedDemo && (await seedDemoData(app))) logger.emit('info', 'demo data loaded');
   const demo = config.seedDemo && (await hasDemoData(app)) ? `${demoCredentials()}\n\n` : '';
-  process.stdout.write(`\nConsulta is running at http://${shownHost}:${port}/\n\n${demo}`);
+  const mail = config.mail.smtpUrl
+    ? ''
+    : `Mail is kept here, not sent (no SMTP_URL): read it at http://${shownHost}:${port}/dev/mail\n\n`;
+  process.stdout.write(`\nConsulta is running at http://${shownHost}:${port}/\n\n${mail}${demo}`);
 }
 
 main().catch((error: unknown) => {

@@ -4,3 +4,4 @@ export * from './codes.js';
 export * from './markdown.js';
 export * from './field-messages.js';
 export * from './display-name.js';
+export * from './languages.js';

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { DatabaseService } from '../database/database.service.js';
 import { outboxRepository as outbox } from '../events/outbox.repository.js';
-import { cliConfig, withApp } from './with-app.js';
+import { cliConfig, runCommand, withApp } from './with-app.js';
 
 const USAGE = `Usage: npm run events [-- --retry EVENT_ID [--subscriber NAME]]
 
@@ -46,10 +46,4 @@ async function main(): Promise<number> {
   });
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runCommand(main);

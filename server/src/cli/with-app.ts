@@ -30,3 +30,14 @@ export async function withApp<T>(config: AppConfig, work: (app: NestFastifyAppli
     await database.stop();
   }
 }
+
+/** Runs a command's main and exits with its status; an error is one line on stderr and status 1. */
+export function runCommand(main: () => Promise<number>): void {
+  main().then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}

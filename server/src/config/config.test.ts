@@ -29,6 +29,10 @@ describe('loadConfig', () => {
       RUN_MIGRATIONS: 'false',
       REDIS_URL: 'redis://cache:6379',
       TRUST_PROXY: '1',
+      SMTP_URL: 'smtps://user:secret@mail.example.org:465',
+      MAIL_FROM: 'Consulta <no-reply@example.org>',
+      PUBLIC_URL: 'https://consulta.example.org/',
+      MAIL_PER_SECOND: '50',
     });
     expect(config).toMatchObject({
       nodeEnv: 'production',
@@ -40,6 +44,22 @@ describe('loadConfig', () => {
       redisUrl: 'redis://cache:6379',
       seedDemo: false,
       trustProxy: 1,
+      mail: {
+        smtpUrl: 'smtps://user:secret@mail.example.org:465',
+        from: 'Consulta <no-reply@example.org>',
+        publicUrl: 'https://consulta.example.org',
+        perSecond: 50,
+      },
+    });
+  });
+
+  it('stops in production without SMTP_URL, with the line that says what to set', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+      /^Invalid configuration: SMTP_URL is required in production/,
+    );
+    expect(loadConfig({ NODE_ENV: 'development', PORT: '4000' }).mail).toMatchObject({
+      smtpUrl: undefined,
+      publicUrl: 'http://localhost:4000',
     });
   });
 
@@ -55,6 +75,10 @@ describe('loadConfig', () => {
     ['TRUST_PROXY', '11'],
     ['TRUST_PROXY', '10.0.0.0/33'],
     ['TRUST_PROXY', '127.0.0.1,proxy.example.org'],
+    ['SMTP_URL', 'http://mail.example.org'],
+    ['PUBLIC_URL', 'ftp://example.org'],
+    ['MAIL_FROM', 'not an address'],
+    ['MAIL_PER_SECOND', '0'],
   ])('refuses %s=%p, naming the variable', (variable, value) => {
     expect(() => loadConfig({ [variable]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [variable]: value })).toThrow(new RegExp(`^Invalid configuration: ${variable} `));

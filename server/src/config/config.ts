@@ -47,6 +47,21 @@ export interface AppConfig {
   openDataVoteMatrix: boolean;
   /** Session lifetimes, and how long this process may reuse a session it looked up (reads only). */
   sessions: { idleHours: number; absoluteHours: number; cacheSeconds: number };
+  mail: MailConfig;
+}
+
+export interface MailConfig {
+  /** smtp:// or smtps:// with credentials; undefined outside production: mail is kept and shown at /dev/mail. */
+  smtpUrl: string | undefined;
+  /** The From header of every message. */
+  from: string;
+  /** The site's address, for the links in messages (no trailing slash). */
+  publicUrl: string;
+  /**
+   * Messages sent per second at most, by each worker process. Transient failures are retried like every
+   * event delivery (EVENT_RETRY_SECONDS, doubling, EVENT_MAX_ATTEMPTS tries).
+   */
+  perSecond: number;
 }
 
 export interface LimitsConfig {
@@ -158,14 +173,33 @@ function trustProxy(env: Env): TrustProxy {
   return entries;
 }
 
+function mail(env: Env, nodeEnv: NodeEnv, port: number): MailConfig {
+  const smtpUrl = url(env, 'SMTP_URL', ['smtp:', 'smtps:']);
+  if (!smtpUrl && nodeEnv === 'production') {
+    throw new ConfigError('SMTP_URL', 'is required in production (smtp://user:password@host:587 or smtps://...)');
+  }
+  const publicUrl = url(env, 'PUBLIC_URL', ['https:', 'http:']) ?? `http://localhost:${port}`;
+  const from = env.MAIL_FROM?.trim() || 'Consulta <no-reply@localhost>';
+  if (!/^[^\r\n<>]*<?[^\s@<>]+@[^\s@<>]+>?$/.test(from)) {
+    throw new ConfigError('MAIL_FROM', `must be an address such as "Consulta <no-reply@example.org>" (got "${from}")`);
+  }
+  return {
+    smtpUrl,
+    from,
+    publicUrl: publicUrl.replace(/\/+$/, ''),
+    perSecond: integer(env, 'MAIL_PER_SECOND', 20, 1, 10_000),
+  };
+}
+
 export function loadConfig(env: Env = process.env): AppConfig {
   const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development');
   const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
+  const port = integer(env, 'PORT', 3000, 0, 65535);
   return {
     nodeEnv,
     databaseUrl,
     host: env.HOST || (nodeEnv === 'production' ? '0.0.0.0' : '127.0.0.1'),
-    port: integer(env, 'PORT', 3000, 0, 65535),
+    port,
     logLevel: oneOf(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error', 'silent'] as const, 'info'),
     runMigrations: boolean(env, 'RUN_MIGRATIONS', true),
     redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
@@ -207,6 +241,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       cacheSeconds: integer(env, 'SESSION_CACHE_SECONDS', 5, 0, 60),
     },
     trustProxy: trustProxy(env),
+    mail: mail(env, nodeEnv, port),
   };
 }
 

@@ -21,12 +21,19 @@ export interface DomainEventPayloads {
   /** `actorId` null: closed by its closing time passing. */
   CampaignClosed: { agencyId: string; actorId: string | null };
   UserSuspended: { until: string | null; actorId: string | null };
+  /** A message was stored in outgoing_mail to be sent (the mail module's own delivery). */
+  MailQueued: { kind: string };
+  /**
+   * Someone asked for a password reset link for this address (which may have no account). Its aggregate is
+   * the request itself; the handler redacts the address once it has acted on it.
+   */
+  PasswordResetRequested: { email: string };
 }
 
 export type DomainEventType = keyof DomainEventPayloads;
 
 /** The kind of row an event's aggregate id names. */
-export const AGGREGATE_OF: Record<DomainEventType, 'idea' | 'content' | 'campaign' | 'user'> = {
+export const AGGREGATE_OF: Record<DomainEventType, 'idea' | 'content' | 'campaign' | 'user' | 'mail' | 'request'> = {
   IdeaSubmitted: 'idea',
   IdeaVoted: 'idea',
   IdeaStatusChanged: 'idea',
@@ -38,6 +45,8 @@ export const AGGREGATE_OF: Record<DomainEventType, 'idea' | 'content' | 'campaig
   CampaignOpened: 'campaign',
   CampaignClosed: 'campaign',
   UserSuspended: 'user',
+  MailQueued: 'mail',
+  PasswordResetRequested: 'request',
 };
 
 /** An event to record: its type, its aggregate's id and its payload (the time is the transaction's). */
@@ -45,5 +54,5 @@ export type NewDomainEvent = {
   [T in DomainEventType]: { type: T; aggregateId: string; payload: DomainEventPayloads[T] };
 }[DomainEventType];
 
-/** A recorded event, as subscribers receive it. */
-export type DomainEvent = NewDomainEvent & { id: string; occurredAt: Date };
+/** A recorded event, as subscribers receive it: `attempt` counts this subscriber's tries, this one included. */
+export type DomainEvent = NewDomainEvent & { id: string; occurredAt: Date; attempt: number };

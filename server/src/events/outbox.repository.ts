@@ -18,6 +18,7 @@ interface EventRow {
   aggregate_id: string;
   payload: DomainEvent['payload'];
   occurred_at: Date;
+  attempts: number;
 }
 
 const eventFromRow = (row: EventRow): DomainEvent =>
@@ -27,6 +28,7 @@ const eventFromRow = (row: EventRow): DomainEvent =>
     aggregateId: row.aggregate_id,
     payload: row.payload,
     occurredAt: row.occurred_at,
+    attempt: row.attempts + 1,
   }) as DomainEvent;
 
 /** What the relay claimed: each event's id, type and aggregate. */
@@ -128,13 +130,18 @@ export class OutboxRepository {
   async nextPending(executor: Executor, subscriber: string, aggregateId: string): Promise<DomainEvent | undefined> {
     const row = await one<EventRow>(
       executor,
-      `SELECT e.id, e.type, e.aggregate_id, e.payload, e.occurred_at
+      `SELECT e.id, e.type, e.aggregate_id, e.payload, e.occurred_at, d.attempts
          FROM event_deliveries d JOIN domain_events e ON e.id = d.event_id
         WHERE d.subscriber = $1 AND d.aggregate_id = $2 AND d.state = 'PENDING'
         ORDER BY d.event_id LIMIT 1`,
       [subscriber, aggregateId],
     );
     return row && eventFromRow(row);
+  }
+
+  /** Blanks an event's payload (what it carried is no longer needed and should not be kept). */
+  async redact(executor: Executor, eventId: string): Promise<void> {
+    await run(executor, "UPDATE domain_events SET payload = '{}' WHERE id = $1", [eventId]);
   }
 
   /** (subscriber, aggregate) pairs with a delivery pending for over `seconds`. */

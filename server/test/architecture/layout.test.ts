@@ -80,6 +80,8 @@ const ROW_TYPES: Record<string, [string, string]> = {
   open_data_keys: ['modules/common-ground', 'OpenDataKeyRow'],
   domain_events: ['events', 'EventRow'],
   event_deliveries: ['events', 'DeliveryRow'],
+  outgoing_mail: ['modules/mail', 'MailRow'],
+  account_tokens: ['modules/users', 'AccountTokenRow'],
 };
 
 describe('typed rows', () => {

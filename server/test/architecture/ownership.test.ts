@@ -22,6 +22,8 @@ const OWNERS: Record<string, string> = {
   open_data_keys: 'modules/common-ground',
   domain_events: 'events',
   event_deliveries: 'events',
+  outgoing_mail: 'modules/mail',
+  account_tokens: 'modules/users',
 };
 
 /**

@@ -272,6 +272,33 @@ export const MATRIX: Record<string, Case> = {
     variables: () => ({ input: { currentPassword: PASSWORD, newPassword: `new passphrase ${unique()}` } }),
     expect: signedIn('OK'),
   },
+  'Mutation.updateProfile': {
+    document: 'mutation ($input: UpdateProfileInput!) { updateProfile(input: $input) { language } }',
+    variables: () => ({ input: { language: 'en' } }),
+    expect: signedIn('OK'),
+  },
+  // The personas' addresses are confirmed already.
+  'Mutation.requestEmailVerification': {
+    document: 'mutation { requestEmailVerification }',
+    expect: signedIn('CONFLICT'),
+  },
+  'Mutation.verifyEmail': {
+    document: 'mutation ($token: String!) { verifyEmail(token: $token) }',
+    variables: () => ({ token: randomBytes(32).toString('base64url') }),
+    expect: everyone('BAD_USER_INPUT'),
+  },
+  'Mutation.requestPasswordReset': {
+    document: 'mutation ($email: String!) { requestPasswordReset(email: $email) }',
+    variables: () => ({ email: `reset-${unique()}@example.org` }),
+    expect: everyone('OK'),
+  },
+  'Mutation.resetPassword': {
+    document: 'mutation ($input: ResetPasswordInput!) { resetPassword(input: $input) { token } }',
+    variables: () => ({
+      input: { token: randomBytes(32).toString('base64url'), newPassword: `new passphrase ${unique()}` },
+    }),
+    expect: everyone('BAD_USER_INPUT'),
+  },
   'Query.userByEmail': {
     document: 'query ($email: String!) { userByEmail(email: $email) { id role } }',
     variables: async (t) => ({ email: (await makeUser(t)).email }),

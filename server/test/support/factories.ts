@@ -22,14 +22,22 @@ export interface TestUser {
 
 const unique = () => randomBytes(4).toString('hex');
 
-/** A person with an account and a live session (made directly, without the sign-in limits). */
-export async function makeUser(t: TestApp, options: { role?: Role; name?: string } = {}): Promise<TestUser> {
+/**
+ * A person with an account and a live session (made directly, without the sign-in limits), with a confirmed
+ * address unless `verified: false`.
+ */
+export async function makeUser(
+  t: TestApp,
+  options: { role?: Role; name?: string; verified?: boolean; language?: string } = {},
+): Promise<TestUser> {
   const email = `person-${unique()}@example.org`;
   const user = await t.app.get(UsersService).createUser({
     email,
     password: PASSWORD,
     displayName: options.name ?? `Person ${unique()}`,
     role: options.role ?? Role.CITIZEN,
+    emailVerified: options.verified ?? true,
+    language: options.language,
   });
   const token = await t.app.get(SessionsService).create(user.id, { ip: '127.0.0.1', userAgent: 'test' });
   return { user, id: toGlobalId('User', user.id), email, token };
@@ -87,6 +95,7 @@ export interface CampaignOptions {
   tags?: string[];
   opensAt?: Date | null;
   closesAt?: Date | null;
+  requireVerifiedEmail?: boolean;
 }
 
 /** A campaign of `agency`, made by a system admin, open unless asked otherwise. */
@@ -102,6 +111,7 @@ export async function makeCampaign(t: TestApp, agency: { id: string }, options: 
     tags: options.tags ?? ['Parks', 'Streets'],
     opensAt: options.opensAt ?? null,
     closesAt: options.closesAt ?? null,
+    requireVerifiedEmail: options.requireVerifiedEmail ?? false,
   });
   const result =
     options.open === false

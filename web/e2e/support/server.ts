@@ -3,11 +3,14 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../../../server/src/config/config.js';
 import { createTestDatabase, type TestDatabase } from '../../../server/test/support/database.js';
+import { startSmtpSink, type SmtpSink } from '../../../server/test/support/smtp.js';
 
 export interface RunningServer {
   url: string;
   db: TestDatabase;
   output: string[];
+  /** The real SMTP server the product mails to (production needs one). */
+  mail: SmtpSink;
   stop(): Promise<void>;
 }
 
@@ -41,6 +44,7 @@ async function demoReady(url: string): Promise<boolean> {
 /** The built product as a newcomer runs it (server/dist serving web/dist), on a fresh database. */
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   const db = await createTestDatabase();
+  const mail = await startSmtpSink();
   const port = await freePort();
   const output: string[] = [];
   const child: ChildProcess = spawn(process.execPath, [join(REPO_ROOT, 'server/dist/server/src/main.js')], {
@@ -54,6 +58,8 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
       // The browser suites sign in, vote and post many times a minute from one address.
       RATE_LIMIT_PER_MINUTE: '0',
       SEED_DEMO: 'true',
+      SMTP_URL: mail.url,
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -77,11 +83,13 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     url,
     db,
     output,
+    mail,
     async stop() {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
       await exited;
       await db.drop();
+      await mail.stop();
     },
   };
 }

@@ -5,6 +5,7 @@ import { Link, NavLink, Outlet, useNavigate } from 'react-router';
 import { LanguageSelect } from '../components/ui/language-select';
 import { SIGN_OUT } from '../features/session/api/sign-out';
 import { useViewer } from '../features/session/components/use-viewer';
+import { VerifyEmailBanner } from '../features/session/components/verify-email-banner';
 
 /** The frame of every page: skip link, header with navigation, account and language, main landmark, footer. */
 export function Layout() {
@@ -124,6 +125,7 @@ export function Layout() {
               </div>
             </div>
           ) : null}
+          {viewer && !viewer.emailVerified ? <VerifyEmailBanner email={viewer.email} /> : null}
           <Outlet />
         </div>
       </main>

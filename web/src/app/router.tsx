@@ -10,6 +10,9 @@ import { SignInRoute } from './routes/sign-in-route';
 import { SignUpRoute } from './routes/sign-up-route';
 import { SubmitIdeaRoute } from './routes/submit-idea-route';
 import { CommonGroundRoute } from './routes/common-ground-route';
+import { ForgotPasswordRoute } from './routes/forgot-password-route';
+import { ResetPasswordRoute } from './routes/reset-password-route';
+import { VerifyEmailRoute } from './routes/verify-email-route';
 
 /**
  * Citizen routes are in the main bundle; the officials', moderators' and admins' consoles load on demand,
@@ -26,6 +29,9 @@ export const routes: RouteObject[] = [
       { path: 'ideas/:id', element: <IdeaRoute /> },
       { path: 'sign-in', element: <SignInRoute /> },
       { path: 'sign-up', element: <SignUpRoute /> },
+      { path: 'forgot-password', element: <ForgotPasswordRoute /> },
+      { path: 'reset-password', element: <ResetPasswordRoute /> },
+      { path: 'verify-email', element: <VerifyEmailRoute /> },
       { path: 'activity', element: <ActivityRoute /> },
       { path: 'common-ground', element: <CommonGroundRoute /> },
       { path: 'console', lazy: async () => ({ Component: (await import('./routes/console-route')).ConsoleRoute }) },

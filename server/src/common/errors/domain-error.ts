@@ -50,8 +50,9 @@ export class UnauthenticatedError extends DomainError {
 }
 
 export class ForbiddenError extends DomainError {
-  constructor(message = 'You are not allowed to do that.') {
-    super(ErrorCode.FORBIDDEN, message);
+  /** `extensions.reason` names a refusal a client can act on (EMAIL_NOT_VERIFIED: confirm your address). */
+  constructor(message = 'You are not allowed to do that.', extensions: { reason?: string } = {}) {
+    super(ErrorCode.FORBIDDEN, message, extensions);
   }
 }
 

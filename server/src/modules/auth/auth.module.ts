@@ -4,12 +4,13 @@ import { UsersModule } from '../users/users.module.js';
 import { AuthResolver } from './auth.resolver.js';
 import { AuthService } from './auth.service.js';
 import { PasswordAttemptsService } from './password-attempts.service.js';
+import { PasswordResetService } from './password-reset.service.js';
 import { SessionCacheModule } from '../../common/auth/session-cache.js';
 import { SessionsService } from './sessions.service.js';
 
 @Module({
   imports: [UsersModule, RateLimitModule, SessionCacheModule],
-  providers: [AuthService, PasswordAttemptsService, SessionsService, AuthResolver],
+  providers: [AuthService, PasswordAttemptsService, PasswordResetService, SessionsService, AuthResolver],
   exports: [SessionsService, AuthService],
 })
 export class AuthModule {}

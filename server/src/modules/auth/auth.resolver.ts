@@ -6,7 +6,8 @@ import type { AppConfig } from '../../config/config.js';
 import { mapViewer } from '../users/viewer.object.js';
 import { AuthPayloadObject } from './auth-payload.object.js';
 import { AuthService, type SignedIn } from './auth.service.js';
-import { ChangePasswordInput, SignInInput, SignUpInput } from './dto/auth.inputs.js';
+import { ChangePasswordInput, ResetPasswordInput, SignInInput, SignUpInput } from './dto/auth.inputs.js';
+import { PasswordResetService } from './password-reset.service.js';
 import { clearSessionCookie, setSessionCookie } from './session-cookie.js';
 import { SessionsService } from './sessions.service.js';
 
@@ -15,6 +16,7 @@ export class AuthResolver {
   constructor(
     private readonly auth: AuthService,
     private readonly sessions: SessionsService,
+    private readonly resets: PasswordResetService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -41,6 +43,25 @@ export class AuthResolver {
   async signOut(@Context() context: GraphQLContext): Promise<boolean> {
     clearSessionCookie(context.reply, this.secureCookies);
     return this.auth.signOut(context.viewer);
+  }
+
+  @Mutation(() => Boolean, {
+    description:
+      'Emails a reset link when an account has this address; true either way, so it tells nobody whether the address has an account.',
+  })
+  requestPasswordReset(@Args('email') email: string, @Context() context: GraphQLContext): Promise<boolean> {
+    return this.resets.request(context.viewer, email);
+  }
+
+  @Mutation(() => AuthPayloadObject, {
+    description:
+      'Sets a new password with the token from the emailed link, ends every session of the person and signs this client in. The token works once.',
+  })
+  async resetPassword(
+    @Args('input') input: ResetPasswordInput,
+    @Context() context: GraphQLContext,
+  ): Promise<AuthPayloadObject> {
+    return this.payload(context, await this.resets.reset(context.viewer, input));
   }
 
   @Mutation(() => AuthPayloadObject, {

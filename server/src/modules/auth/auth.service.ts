@@ -6,6 +6,7 @@ import { fieldMessage } from '../../common/errors/field-message.js';
 import { PersonLimitsService } from '../../common/rate-limit/person-limits.service.js';
 import { DatabaseService } from '../../database/database.service.js';
 import type { UserEntity } from '../users/user.entity.js';
+import { EmailVerificationService } from '../users/email-verification.service.js';
 import { UsersService } from '../users/users.service.js';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '../users/password-hasher.js';
 import { PasswordAttemptsService } from './password-attempts.service.js';
@@ -31,15 +32,18 @@ export class AuthService {
     private readonly sessions: SessionsService,
     private readonly attempts: PasswordAttemptsService,
     private readonly limits: PersonLimitsService,
+    private readonly verification: EmailVerificationService,
   ) {}
 
   async signUp(
     viewer: RequestViewer,
-    input: { email: string; password: string; displayName: string },
+    input: { email: string; password: string; displayName: string; language?: string | null },
   ): Promise<SignedIn> {
     return this.limits.within('signup', viewer, () =>
       this.database.dataSource.transaction(async (manager) => {
         const user = await this.users.createUser(input, manager);
+        // The verification link goes out with the account (queued in this transaction).
+        await this.verification.send(manager, user);
         const token = await this.sessions.create(user.id, viewer, manager);
         return { token, user };
       }),

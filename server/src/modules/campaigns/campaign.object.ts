@@ -57,6 +57,9 @@ export class CampaignObject {
   @Field(() => [String])
   tags: string[];
 
+  @Field(() => Boolean, { description: 'Only people with a confirmed email address may submit ideas and vote.' })
+  requireVerifiedEmail: boolean;
+
   @Field(() => Int)
   ideaCount: number;
 
@@ -89,6 +92,7 @@ export function mapCampaign(campaign: CampaignEntity): CampaignObject {
     votingMode: campaign.votingMode,
     voteBudget: campaign.voteBudget,
     responseThreshold: campaign.responseThreshold,
+    requireVerifiedEmail: campaign.requireVerifiedEmail,
     tags: campaign.tags,
     ideaCount: campaign.ideaCount,
     participantCount: campaign.participantCount,

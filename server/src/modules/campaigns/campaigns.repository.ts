@@ -34,9 +34,18 @@ export type CampaignSettings = Pick<
   | 'votingMode'
   | 'voteBudget'
   | 'responseThreshold'
+  | 'requireVerifiedEmail'
   | 'tags'
   | 'createdBy'
 >;
+
+/** What decides whether a person may contribute to a campaign now (see contributionState). */
+export interface ContributionState {
+  accepting: boolean;
+  suspended: boolean;
+  /** The campaign asks for a confirmed address and the person has not confirmed theirs. */
+  unverified: boolean;
+}
 
 export interface CampaignListFilter {
   /** The agencies whose drafts the viewer sees; null: every draft (admins). */
@@ -115,20 +124,19 @@ export class CampaignsRepository {
     return (await one<{ n: number }>(executor, `SELECT count(*)::int AS n FROM campaigns c WHERE ${where}`, params))!.n;
   }
 
-  /** Whether the campaign takes contributions now and the person is suspended now, read in one statement. */
-  async contributionState(
-    executor: Executor,
-    campaignId: string,
-    userId: string,
-  ): Promise<{ accepting: boolean; suspended: boolean }> {
-    const row = await one<{ accepting: boolean; suspended: boolean }>(
+  /**
+   * Whether the campaign takes contributions now and whether this person may make them (suspended now, or
+   * unverified where the campaign asks for a confirmed address), read in one statement.
+   */
+  async contributionState(executor: Executor, campaignId: string, userId: string): Promise<ContributionState> {
+    const row = await one<ContributionState>(
       executor,
-      `SELECT ${ACCEPTING('c')} AS accepting,
-              coalesce((SELECT suspended_until > now() FROM users WHERE id = $2), false) AS suspended
-         FROM campaigns c WHERE c.id = $1`,
+      `SELECT ${ACCEPTING('c')} AS accepting, coalesce(u.suspended_until > now(), false) AS suspended,
+              c.require_verified_email AND NOT coalesce(u.email_verified, false) AS unverified
+         FROM campaigns c LEFT JOIN users u ON u.id = $2 WHERE c.id = $1`,
       [campaignId, userId],
     );
-    return row ?? { accepting: false, suspended: false };
+    return row ?? { accepting: false, suspended: false, unverified: false };
   }
 
   /** Whether the campaign takes contributions now, on the database's clock. */
@@ -164,8 +172,8 @@ export class CampaignsRepository {
     const row = await one<CampaignRow>(
       executor,
       `INSERT INTO campaigns AS c (agency_id, slug, title, summary, body, body_html, status, opens_at, closes_at,
-                                   voting_mode, vote_budget, response_threshold, tags, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING ${CAMPAIGN_COLUMNS}`,
+                                   voting_mode, vote_budget, response_threshold, tags, created_by, require_verified_email)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING ${CAMPAIGN_COLUMNS}`,
       [
         campaign.agencyId,
         campaign.slug,
@@ -181,6 +189,7 @@ export class CampaignsRepository {
         campaign.responseThreshold,
         campaign.tags,
         campaign.createdBy,
+        campaign.requireVerifiedEmail,
       ],
     );
     return campaignFromRow(row!);
@@ -191,7 +200,8 @@ export class CampaignsRepository {
     const row = await one<CampaignRow>(
       executor,
       `UPDATE campaigns AS c SET title = $2, summary = $3, body = $4, body_html = $5, status = $6, opens_at = $7,
-              closes_at = $8, vote_budget = $9, response_threshold = $10, tags = $11, updated_at = now()
+              closes_at = $8, vote_budget = $9, response_threshold = $10, tags = $11, require_verified_email = $12,
+              updated_at = now()
         WHERE c.id = $1 RETURNING ${CAMPAIGN_COLUMNS}`,
       [
         campaign.id,
@@ -205,6 +215,7 @@ export class CampaignsRepository {
         campaign.voteBudget,
         campaign.responseThreshold,
         campaign.tags,
+        campaign.requireVerifiedEmail,
       ],
     );
     return campaignFromRow(row!);

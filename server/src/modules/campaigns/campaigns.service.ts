@@ -23,6 +23,7 @@ export interface CampaignFields {
   voteBudget?: number | null;
   responseThreshold?: number | null;
   tags?: string[] | null;
+  requireVerifiedEmail?: boolean | null;
 }
 
 function normaliseTags(tags: string[]): string[] {
@@ -112,6 +113,7 @@ export class CampaignsService {
           voteBudget: input.voteBudget ?? null,
           responseThreshold: input.responseThreshold ?? null,
           tags: normaliseTags(input.tags ?? []),
+          requireVerifiedEmail: input.requireVerifiedEmail ?? false,
           createdBy: actor.userId,
         });
         await this.audit.record(manager, {
@@ -156,6 +158,8 @@ export class CampaignsService {
         }
         campaign.voteBudget = input.voteBudget;
       }
+      if (input.requireVerifiedEmail !== undefined && input.requireVerifiedEmail !== null)
+        campaign.requireVerifiedEmail = input.requireVerifiedEmail;
       if (input.tags) {
         const tags = normaliseTags(input.tags);
         const removed = campaign.tags.filter((tag) => !tags.includes(tag));

@@ -69,7 +69,7 @@ export async function seedDemoData(app: INestApplicationContext): Promise<boolea
   const agencies = app.get(AgenciesService);
   const system = systemViewer();
   for (const account of DEMO_ACCOUNTS) {
-    await users.createUser({ ...account, password: DEMO_PASSWORD });
+    await users.createUser({ ...account, password: DEMO_PASSWORD, emailVerified: true });
   }
   const created = [];
   for (const { members, ...agency } of AGENCIES) {

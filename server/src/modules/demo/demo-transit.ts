@@ -77,6 +77,7 @@ export async function seedTransitCampaign(
         password,
         displayName: `Resident ${name === 'rides' ? 'R' : 'D'}${k}`,
         role: Role.CITIZEN,
+        emailVerified: true,
       });
       const viewer = await as(email);
       for (const i of up) await votes.castVote(viewer, ideas[i]!.id, 1);

@@ -10,7 +10,7 @@ import { DatabaseService, RetryTransaction } from '../../database/database.servi
 import { CampaignAccessService } from '../campaigns/campaign-access.service.js';
 import type { CampaignEntity } from '../campaigns/campaign.entity.js';
 import { CampaignsService } from '../campaigns/campaigns.service.js';
-import { refuseIfSuspended } from '../users/suspension.js';
+import { assertMayContribute } from '../campaigns/contribution.js';
 import { followsRepository } from '../follows/follows.repository.js';
 import { campaignsRepository } from '../campaigns/campaigns.repository.js';
 import type { IdeaEntity } from './idea.entity.js';
@@ -113,9 +113,7 @@ export class IdeasService {
     tag: string | null,
   ): Promise<IdeaEntity> {
     return this.database.transaction(async (manager) => {
-      const state = await campaignsRepository.contributionState(manager, campaign.id, userId);
-      refuseIfSuspended(state.suspended);
-      if (!state.accepting) throw new ConflictError(CLOSED);
+      assertMayContribute(await campaignsRepository.contributionState(manager, campaign.id, userId), CLOSED);
       const { joined } = await campaignsRepository.lockParticipation(manager, campaign.id, userId);
       const idea = await ideasRepository.insert(manager, {
         campaignId: campaign.id,

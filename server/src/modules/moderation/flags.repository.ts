@@ -35,12 +35,13 @@ export class FlagsRepository {
     return row!.n;
   }
 
-  /** Open flags on the target from accounts at least this many hours old. */
+  /** Open flags on the target from confirmed addresses of accounts at least this many hours old. */
   async countOpenFromAccountsOlderThan(executor: Executor, targetId: string, hours: number): Promise<number> {
     const row = await one<{ n: number }>(
       executor,
       `SELECT count(*)::int AS n FROM flags f JOIN users u ON u.id = f.reporter_id
-        WHERE f.target_id = $1 AND f.status = 'OPEN' AND u.created_at <= now() - make_interval(hours => $2)`,
+        WHERE f.target_id = $1 AND f.status = 'OPEN' AND u.email_verified
+          AND u.created_at <= now() - make_interval(hours => $2)`,
       [targetId, hours],
     );
     return row!.n;

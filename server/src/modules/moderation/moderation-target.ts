@@ -126,7 +126,7 @@ export async function countOpenFlags(manager: EntityManager, targetId: string): 
 }
 
 /**
- * Open flags on an idea or a comment that count toward hiding it: those from accounts at least
+ * Open flags on an idea or a comment that count toward hiding it: those from confirmed addresses of accounts at least
  * `minAccountAgeHours` old (newer accounts' flags are kept and shown to moderators, but fresh accounts made
  * for the purpose cannot hide anything).
  */

@@ -1,4 +1,4 @@
-import { Role } from '@consulta/shared';
+import type { Language, Role } from '@consulta/shared';
 
 /** A person's account: a `users` row as mapped once, by userFromRow (users.repository.ts). */
 export class UserEntity {
@@ -8,6 +8,8 @@ export class UserEntity {
   displayName: string;
   role: Role;
   emailVerified: boolean;
+  /** The language of the person's mail and notifications. */
+  language: Language;
   suspendedUntil: Date | null;
   suspensionReason: string | null;
   createdAt: Date;

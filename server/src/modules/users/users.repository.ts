@@ -1,4 +1,4 @@
-import type { Role } from '@consulta/shared';
+import type { Language, Role } from '@consulta/shared';
 import { one, rows, run, type Executor } from '../../database/sql.js';
 import { UserEntity } from './user.entity.js';
 
@@ -10,6 +10,7 @@ export interface UserRow {
   display_name: string;
   role: Role;
   email_verified: boolean;
+  language: Language;
   suspended_until: Date | null;
   suspension_reason: string | null;
   created_at: Date;
@@ -20,7 +21,7 @@ export interface UserRow {
 export type PublicUser = Pick<UserEntity, 'id' | 'displayName' | 'role' | 'createdAt'>;
 
 const COLUMNS =
-  'id, email, password_hash, display_name, role, email_verified, suspended_until, suspension_reason, created_at, updated_at';
+  'id, email, password_hash, display_name, role, email_verified, language, suspended_until, suspension_reason, created_at, updated_at';
 
 /** The one mapping of `users`. */
 export function userFromRow(row: UserRow): UserEntity {
@@ -31,6 +32,7 @@ export function userFromRow(row: UserRow): UserEntity {
     displayName: row.display_name,
     role: row.role,
     emailVerified: row.email_verified,
+    language: row.language,
     suspendedUntil: row.suspended_until,
     suspensionReason: row.suspension_reason,
     createdAt: row.created_at,
@@ -71,12 +73,13 @@ export class UsersRepository {
 
   async insert(
     executor: Executor,
-    user: Pick<UserEntity, 'email' | 'passwordHash' | 'displayName' | 'role'>,
+    user: Pick<UserEntity, 'email' | 'passwordHash' | 'displayName' | 'role' | 'language' | 'emailVerified'>,
   ): Promise<UserEntity> {
     return (await oneUser(
       executor,
-      `INSERT INTO users (email, password_hash, display_name, role) VALUES ($1, $2, $3, $4) RETURNING ${COLUMNS}`,
-      [user.email, user.passwordHash, user.displayName, user.role],
+      `INSERT INTO users (email, password_hash, display_name, role, language, email_verified)
+       VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${COLUMNS}`,
+      [user.email, user.passwordHash, user.displayName, user.role, user.language, user.emailVerified],
     ))!;
   }
 
@@ -102,6 +105,30 @@ export class UsersRepository {
 
   async setPasswordHash(executor: Executor, id: string, passwordHash: string): Promise<void> {
     await run(executor, 'UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1', [id, passwordHash]);
+  }
+
+  /** Changes the name and language people chose (unchanged where null). */
+  async updateProfile(
+    executor: Executor,
+    id: string,
+    profile: { displayName: string | null; language: Language | null },
+  ): Promise<UserEntity> {
+    return (await oneUser(
+      executor,
+      `UPDATE users SET display_name = coalesce($2, display_name), language = coalesce($3, language), updated_at = now()
+        WHERE id = $1 RETURNING ${COLUMNS}`,
+      [id, profile.displayName, profile.language],
+    ))!;
+  }
+
+  /** Marks the address verified, if it is still the person's address. Answers whether it is now verified. */
+  async markEmailVerified(executor: Executor, id: string, email: string): Promise<boolean> {
+    const found = await rows<Pick<UserRow, 'id'>>(
+      executor,
+      'UPDATE users SET email_verified = true, updated_at = now() WHERE id = $1 AND email = $2 RETURNING id',
+      [id, email],
+    );
+    return found.length > 0;
   }
 
   async suspend(executor: Executor, user: UserEntity, until: Date, reason: string): Promise<void> {

@@ -5,6 +5,8 @@ import { idOfType } from '../../common/graphql/global-id.js';
 import type { GraphQLContext } from '../../common/graphql/graphql-context.js';
 import { NodeService } from '../../common/graphql/node.service.js';
 import { mapUser, UserObject } from './user.object.js';
+import { UpdateProfileInput } from './dto/profile.inputs.js';
+import { EmailVerificationService } from './email-verification.service.js';
 import { UsersService } from './users.service.js';
 import { mapViewer, ViewerObject } from './viewer.object.js';
 
@@ -12,6 +14,7 @@ import { mapViewer, ViewerObject } from './viewer.object.js';
 export class UsersResolver implements OnModuleInit {
   constructor(
     private readonly users: UsersService,
+    private readonly verification: EmailVerificationService,
     private readonly nodes: NodeService,
   ) {}
 
@@ -32,6 +35,30 @@ export class UsersResolver implements OnModuleInit {
   async userByEmail(@Args('email') email: string, @Context() { viewer }: GraphQLContext): Promise<UserObject | null> {
     const user = await this.users.findByEmailAsAdmin(viewer, email);
     return user ? mapUser(user) : null;
+  }
+
+  @Mutation(() => ViewerObject)
+  async updateProfile(
+    @Args('input') input: UpdateProfileInput,
+    @Context() { viewer }: GraphQLContext,
+  ): Promise<ViewerObject> {
+    return mapViewer(await this.users.updateProfile(viewer, input));
+  }
+
+  @Mutation(() => Boolean, {
+    description:
+      'Emails the viewer a link to confirm their address (CONFLICT when already verified; RATE_LIMITED when asked again too soon).',
+  })
+  requestEmailVerification(@Context() { viewer }: GraphQLContext): Promise<boolean> {
+    return this.verification.request(viewer);
+  }
+
+  @Mutation(() => Boolean, {
+    description:
+      'Confirms an address with the token from the emailed link; needs no session. BAD_USER_INPUT when the token is unknown, used or expired.',
+  })
+  verifyEmail(@Args('token') token: string): Promise<boolean> {
+    return this.verification.verify(token);
   }
 
   @Mutation(() => UserObject, { description: 'ADMIN only.' })

@@ -1,7 +1,15 @@
-import { displayNameProblem, LIMITS, normalizeDisplayName, Role } from '@consulta/shared';
+import {
+  DEFAULT_LANGUAGE,
+  displayNameProblem,
+  isLanguage,
+  LIMITS,
+  normalizeDisplayName,
+  Role,
+  type Language,
+} from '@consulta/shared';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { requireRole } from '../../common/auth/policies.js';
+import { requirePerson, requireRole } from '../../common/auth/policies.js';
 import type { RequestViewer } from '../../common/auth/request-viewer.js';
 import { BadInputError, ConflictError, NotFoundError } from '../../common/errors/domain-error.js';
 import { fieldMessage } from '../../common/errors/field-message.js';
@@ -19,6 +27,10 @@ export interface NewUser {
   password: string;
   displayName: string;
   role?: Role;
+  /** en (default) or es: the language of the person's mail. */
+  language?: string | null;
+  /** Accounts made by the product itself (demo data) start verified. */
+  emailVerified?: boolean;
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -62,6 +74,8 @@ export class UsersService {
     if (nameProblem) fields.displayName = fieldMessage(nameProblem.key, nameProblem.values);
     const password = passwordProblem(input.password, { email, displayName: name });
     if (password) fields.password = password;
+    if (input.language !== undefined && input.language !== null && !isLanguage(input.language))
+      fields.language = fieldMessage('language');
     return fields;
   }
 
@@ -75,6 +89,8 @@ export class UsersService {
         passwordHash,
         displayName: normalizeDisplayName(input.displayName),
         role: input.role ?? Role.CITIZEN,
+        language: (input.language as Language | null | undefined) ?? DEFAULT_LANGUAGE,
+        emailVerified: input.emailVerified ?? false,
       });
     } catch (error) {
       if (isUniqueViolation(error, 'users_email_key')) {
@@ -86,6 +102,26 @@ export class UsersService {
 
   async updatePasswordHash(manager: EntityManager, userId: string, passwordHash: string): Promise<void> {
     await usersRepository.setPasswordHash(manager, userId, passwordHash);
+  }
+
+  /** The signed-in person's name and language (each unchanged when not given). */
+  async updateProfile(
+    viewer: RequestViewer,
+    input: { displayName?: string | null; language?: string | null },
+  ): Promise<UserEntity> {
+    const { userId } = requirePerson(viewer);
+    const fields: Record<string, string> = {};
+    if (input.displayName !== undefined && input.displayName !== null) {
+      const problem = displayNameProblem(input.displayName);
+      if (problem) fields.displayName = fieldMessage(problem.key, problem.values);
+    }
+    if (input.language !== undefined && input.language !== null && !isLanguage(input.language))
+      fields.language = fieldMessage('language');
+    if (Object.keys(fields).length > 0) throw new BadInputError(fields);
+    return usersRepository.updateProfile(this.database.dataSource, userId, {
+      displayName: input.displayName == null ? null : normalizeDisplayName(input.displayName),
+      language: (input.language as Language | null | undefined) ?? null,
+    });
   }
 
   /** ADMIN only. Admins cannot change their own role, so the last admin cannot lock everyone out. */

@@ -19,6 +19,9 @@ export class ViewerObject {
   @Field(() => String, { nullable: true, description: 'Why the person is suspended, while they are.' })
   suspensionReason: string | null;
 
+  @Field(() => String, { description: "The language of this person's emails and notifications: en or es." })
+  language: string;
+
   uuid: string;
 }
 
@@ -29,6 +32,7 @@ export function mapViewer(user: UserEntity): ViewerObject {
     uuid: user.id,
     email: user.email,
     emailVerified: user.emailVerified,
+    language: user.language,
     suspendedUntil: suspended,
     suspensionReason: suspended ? user.suspensionReason : null,
   });

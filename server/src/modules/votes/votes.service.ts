@@ -6,7 +6,7 @@ import type { RequestViewer } from '../../common/auth/request-viewer.js';
 import { BadInputError, ConflictError, NotFoundError } from '../../common/errors/domain-error.js';
 import { fieldMessage } from '../../common/errors/field-message.js';
 import { DatabaseService } from '../../database/database.service.js';
-import { refuseIfSuspended } from '../users/suspension.js';
+import { assertMayContribute } from '../campaigns/contribution.js';
 import { campaignsRepository } from '../campaigns/campaigns.repository.js';
 import type { IdeaEntity } from '../ideas/idea.entity.js';
 import { IdeaQueriesService } from '../ideas/idea-queries.service.js';
@@ -48,8 +48,7 @@ export class VotesService {
   /** Inside the transaction: CONFLICT when the person is suspended or the campaign takes no votes now. */
   private async assertCanVote(manager: EntityManager, viewer: PersonViewer, campaignId: string): Promise<void> {
     const state = await campaignsRepository.contributionState(manager, campaignId, viewer.userId);
-    refuseIfSuspended(state.suspended);
-    if (!state.accepting) throw new ConflictError('This campaign is not taking votes now.');
+    assertMayContribute(state, 'This campaign is not taking votes now.');
   }
 
   async castVote(viewer: RequestViewer, ideaId: string | null, value: number): Promise<IdeaEntity> {

@@ -19,6 +19,9 @@ export function SignInRoute() {
       <h1>{t('session.signInTitle')}</h1>
       <SignInForm onDone={() => navigate(nextPath(params), { replace: true })} />
       <p>
+        <Link to="/forgot-password">{t('account.forgotLink')}</Link>
+      </p>
+      <p>
         {t('session.noAccount')} <Link to={`/sign-up?${params.toString()}`}>{t('session.createAccount')}</Link>
       </p>
     </>

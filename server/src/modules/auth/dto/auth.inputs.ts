@@ -1,6 +1,6 @@
 import { LIMITS } from '@consulta/shared';
 import { Field, InputType } from '@nestjs/graphql';
-import { IsEmail, IsString, Length, MaxLength } from 'class-validator';
+import { IsEmail, IsOptional, IsString, Length, MaxLength } from 'class-validator';
 import { fieldMessage } from '../../../common/errors/field-message.js';
 
 @InputType('SignUpInput')
@@ -24,6 +24,12 @@ export class SignUpInput {
     message: fieldMessage('lengthBetween', { min: LIMITS.user.displayNameMin, max: LIMITS.user.displayNameMax }),
   })
   displayName: string;
+
+  @Field(() => String, { nullable: true, description: 'en (default) or es.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(8, { message: fieldMessage('language') })
+  language?: string | null;
 }
 
 @InputType('SignInInput')
@@ -45,6 +51,21 @@ export class ChangePasswordInput {
   @IsString()
   @MaxLength(LIMITS.user.passwordMax * 4, { message: fieldMessage('passwordTooLong') })
   currentPassword: string;
+
+  @Field(() => String)
+  @IsString()
+  @Length(LIMITS.user.passwordMin, LIMITS.user.passwordMax, {
+    message: fieldMessage('lengthBetween', { min: LIMITS.user.passwordMin, max: LIMITS.user.passwordMax }),
+  })
+  newPassword: string;
+}
+
+@InputType('ResetPasswordInput')
+export class ResetPasswordInput {
+  @Field(() => String)
+  @IsString()
+  @MaxLength(100, { message: fieldMessage('linkInvalid') })
+  token: string;
 
   @Field(() => String)
   @IsString()

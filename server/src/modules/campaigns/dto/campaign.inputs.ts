@@ -3,6 +3,7 @@ import { Field, GraphQLISODateTime, ID, InputType, Int, OmitType, PartialType } 
 import {
   ArrayMaxSize,
   ArrayUnique,
+  IsBoolean,
   IsDate,
   IsEnum,
   IsInt,
@@ -82,6 +83,15 @@ export class CreateCampaignInput {
   @IsString({ each: true })
   @Length(L.tagMin, L.tagMax, { each: true, message: fieldMessage('tagLength', { min: L.tagMin, max: L.tagMax }) })
   tags?: string[] | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    defaultValue: false,
+    description: 'Only people who confirmed their email address may submit ideas and vote.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  requireVerifiedEmail?: boolean | null;
 }
 
 /** The same fields and rules as creation, all optional; agency, slug and voting mode are fixed once made. */
@@ -93,4 +103,10 @@ export class UpdateCampaignInput extends PartialType(
   @Field(() => ID)
   @IsString()
   id: string;
+
+  /** Unchanged when not given (no default here, unlike creation). */
+  @Field(() => Boolean, { nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  declare requireVerifiedEmail?: boolean | null;
 }

@@ -2,9 +2,9 @@ import { useApolloClient, useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary } from '../../../components/ui/error-summary';
-import { TextField } from '../../../components/ui/text-field';
 import { useFormErrors } from '../../../lib/use-form-errors';
 import { SIGN_IN } from '../api/sign-in';
+import { EmailField, PasswordField } from './account-fields';
 
 const IDS = { email: 'sign-in-email', password: 'sign-in-password' };
 
@@ -36,25 +36,14 @@ export function SignInForm({ onDone }: { onDone(): void }) {
   return (
     <form className="usa-form usa-form--large" onSubmit={submit} noValidate>
       <ErrorSummary items={errors.summary} />
-      <TextField
-        id={IDS.email}
-        label={t('session.email')}
-        type="email"
-        autoComplete="email"
-        value={email}
-        onChange={setEmail}
-        error={errors.fields.email}
-        required
-      />
-      <TextField
+      <EmailField id={IDS.email} value={email} onChange={setEmail} error={errors.fields.email} />
+      <PasswordField
         id={IDS.password}
         label={t('session.password')}
-        type="password"
-        autoComplete="current-password"
+        isNew={false}
         value={password}
         onChange={setPassword}
         error={errors.fields.password}
-        required
       />
       <button type="submit" className="usa-button" disabled={loading}>
         {t('session.signIn')}

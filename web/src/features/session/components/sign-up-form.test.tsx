@@ -13,7 +13,9 @@ describe('SignUpForm', () => {
     const created = {
       request: {
         query: SIGN_UP,
-        variables: { input: { displayName: 'Ana', email: 'ana@example.org', password: 'short long enough now' } },
+        variables: {
+          input: { displayName: 'Ana', email: 'ana@example.org', password: 'short long enough now', language: 'en' },
+        },
       },
       result: {
         data: { signUp: { __typename: 'AuthPayload', viewer: { __typename: 'Viewer', email: 'ana@example.org' } } },
@@ -60,7 +62,9 @@ describe('SignUpForm', () => {
       {
         request: {
           query: SIGN_UP,
-          variables: { input: { displayName: 'Ana', email: 'ana@example.org', password: 'a long passphrase' } },
+          variables: {
+            input: { displayName: 'Ana', email: 'ana@example.org', password: 'a long passphrase', language: 'en' },
+          },
         },
         result: { errors: [new GraphQLError('taken', { extensions: { code: 'CONFLICT' } })] },
       },
@@ -79,7 +83,7 @@ describe('SignUpForm', () => {
   });
 
   it('says the API’s refusal of a field in the reader’s language, beside the field', async () => {
-    const input = { displayName: 'Ana', email: 'ana@example.org', password: 'password1234' };
+    const input = { displayName: 'Ana', email: 'ana@example.org', password: 'password1234', language: 'es' };
     const mocks = [
       {
         request: { query: SIGN_UP, variables: { input } },

@@ -7,12 +7,13 @@ import { ErrorSummary } from '../../../components/ui/error-summary';
 import { TextField } from '../../../components/ui/text-field';
 import { useFormErrors } from '../../../lib/use-form-errors';
 import { SIGN_UP } from '../api/sign-up';
+import { EmailField, PasswordField } from './account-fields';
 
 const IDS = { displayName: 'sign-up-name', email: 'sign-up-email', password: 'sign-up-password' };
 
 /** A new account: name shown publicly, email, password (same rules as the server). */
 export function SignUpForm({ onDone }: { onDone(): void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const client = useApolloClient();
   const [displayName, setDisplayName] = useState('');
   const [email, setEmail] = useState('');
@@ -35,7 +36,9 @@ export function SignUpForm({ onDone }: { onDone(): void }) {
     });
     if (!ok) return;
     try {
-      const input = { displayName: normalizeDisplayName(displayName), email: email.trim(), password };
+      // Mail comes in the language the person signed up in.
+      const language = i18n.language.startsWith('es') ? 'es' : 'en';
+      const input = { displayName: normalizeDisplayName(displayName), email: email.trim(), password, language };
       await signUp({ variables: { input } });
       await client.resetStore();
       onDone();
@@ -58,26 +61,15 @@ export function SignUpForm({ onDone }: { onDone(): void }) {
         error={errors.fields.displayName}
         required
       />
-      <TextField
-        id={IDS.email}
-        label={t('session.email')}
-        type="email"
-        autoComplete="email"
-        value={email}
-        onChange={setEmail}
-        error={errors.fields.email}
-        required
-      />
-      <TextField
+      <EmailField id={IDS.email} value={email} onChange={setEmail} error={errors.fields.email} />
+      <PasswordField
         id={IDS.password}
         label={t('session.password')}
         hint={t('session.passwordLength', { min: LIMITS.user.passwordMin, max: LIMITS.user.passwordMax })}
-        type="password"
-        autoComplete="new-password"
+        isNew
         value={password}
         onChange={setPassword}
         error={errors.fields.password}
-        required
       />
       <button type="submit" className="usa-button" disabled={loading}>
         {t('session.createAccount')}

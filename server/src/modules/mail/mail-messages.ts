@@ -1,0 +1,69 @@
+import type { Language } from '@consulta/shared';
+
+/** What a message says, in one language; `{{name}}`-style values are filled in (and escaped) by templates.ts. */
+export interface MessageText {
+  subject: string;
+  heading: string;
+  paragraphs: string[];
+  action: string;
+  /** Below the button, for mail readers that do not show it. */
+  linkHint: string;
+  /** Why the person got it, at the foot of the message. */
+  footer: string;
+}
+
+export type MailKind = 'VERIFY_EMAIL' | 'RESET_PASSWORD';
+
+/** Every message the product sends, in every language it speaks. */
+export const MESSAGES: Record<MailKind, Record<Language, MessageText>> = {
+  VERIFY_EMAIL: {
+    en: {
+      subject: 'Confirm your email address for Consulta',
+      heading: 'Confirm your email address',
+      paragraphs: [
+        'Hello {{name}},',
+        'Please confirm that this address is yours, so agencies know that a real person takes part. The link works for 48 hours.',
+      ],
+      action: 'Confirm my address',
+      linkHint: 'If the button does not work, open this address in your browser:',
+      footer:
+        'You get this message because this address was used to create an account on Consulta. If that was not you, ignore it.',
+    },
+    es: {
+      subject: 'Confirme su dirección de correo en Consulta',
+      heading: 'Confirme su dirección de correo',
+      paragraphs: [
+        'Hola {{name}}:',
+        'Confirme que esta dirección es suya, para que las instituciones sepan que participa una persona real. El enlace sirve durante 48 horas.',
+      ],
+      action: 'Confirmar mi dirección',
+      linkHint: 'Si el botón no funciona, abra esta dirección en su navegador:',
+      footer:
+        'Recibe este mensaje porque se usó esta dirección para crear una cuenta en Consulta. Si no fue usted, ignórelo.',
+    },
+  },
+  RESET_PASSWORD: {
+    en: {
+      subject: 'Reset your Consulta password',
+      heading: 'Reset your password',
+      paragraphs: [
+        'Hello {{name}},',
+        'Someone asked to reset the password of your account. If it was you, choose a new password with this link within one hour. Every device signed in to your account will be signed out.',
+      ],
+      action: 'Choose a new password',
+      linkHint: 'If the button does not work, open this address in your browser:',
+      footer: 'If you did not ask for this, ignore this message: your password stays as it is.',
+    },
+    es: {
+      subject: 'Restablezca su contraseña de Consulta',
+      heading: 'Restablezca su contraseña',
+      paragraphs: [
+        'Hola {{name}}:',
+        'Alguien pidió restablecer la contraseña de su cuenta. Si fue usted, elija una nueva contraseña con este enlace antes de una hora. Se cerrará la sesión en todos los dispositivos conectados a su cuenta.',
+      ],
+      action: 'Elegir una nueva contraseña',
+      linkHint: 'Si el botón no funciona, abra esta dirección en su navegador:',
+      footer: 'Si no lo pidió, ignore este mensaje: su contraseña no cambia.',
+    },
+  },
+};

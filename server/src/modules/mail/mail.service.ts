@@ -1,0 +1,147 @@
+import { randomUUID } from 'node:crypto';
+import type { Language } from '@consulta/shared';
+import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import nodemailer, { type SendMailOptions, type Transporter } from 'nodemailer';
+import { JsonLogger } from '../../common/logging/json-logger.js';
+import { APP_CONFIG } from '../../config/config.module.js';
+import type { AppConfig } from '../../config/config.js';
+import type { EntityManager } from 'typeorm';
+import type { Executor } from '../../database/sql.js';
+import { EventDispatcher } from '../../events/event-dispatcher.service.js';
+import { outboxRepository } from '../../events/outbox.repository.js';
+import type { MailKind } from './mail-messages.js';
+import { mailRepository, type MailRow } from './mail.repository.js';
+import { renderMail } from './templates.js';
+
+export interface MailRequest {
+  to: string;
+  kind: MailKind;
+  language: Language;
+  /** Values the message's words name, such as the person's name. */
+  values: Record<string, string>;
+  /** The link the message acts through (a path of the site with its query), or null. */
+  path: string | null;
+}
+
+/** SMTP answers 5xx for what will never be accepted; 4xx and lost connections may pass later. */
+function permanent(error: unknown): boolean {
+  const code = (error as { responseCode?: unknown }).responseCode;
+  return typeof code === 'number' && code >= 500 && code < 600;
+}
+
+/**
+ * Mail, as a subscriber of its own domain event. A message is rendered and stored in the transaction that
+ * asks for it, with a MailQueued event (so it is sent exactly when that commits); the event dispatcher's
+ * queue hands it to a worker, which sends it over SMTP (SMTP_URL). A transient failure (4xx, a lost
+ * connection) is thrown back and retried with backoff (EVENT_RETRY_SECONDS, doubling); a permanent one
+ * (5xx), or the last try, marks it FAILED, listed by `npm run mail`. Each process sends at most
+ * MAIL_PER_SECOND. Without SMTP_URL (never in production) messages are kept and shown at /dev/mail.
+ */
+@Injectable()
+export class MailService implements OnModuleInit, OnApplicationShutdown {
+  private transport: Transporter | null = null;
+  private nextSlot = 0;
+
+  constructor(
+    private readonly dispatcher: EventDispatcher,
+    private readonly logger: JsonLogger,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** True when messages are kept for /dev/mail rather than sent. */
+  get keptLocally(): boolean {
+    return !this.config.mail.smtpUrl;
+  }
+
+  onModuleInit(): void {
+    void this.dispatcher.subscribe({
+      name: 'mail',
+      types: ['MailQueued'],
+      handle: (event, manager) => this.send(manager, event.aggregateId, event.attempt),
+    });
+  }
+
+  /** Renders the message and queues it within the caller's transaction. */
+  async queue(executor: Executor, request: MailRequest): Promise<string> {
+    const url = request.path === null ? null : `${this.config.mail.publicUrl}${request.path}`;
+    const rendered = renderMail(request.kind, request.language, request.values, url);
+    const host = new URL(this.config.mail.publicUrl).hostname;
+    const id = await mailRepository.insert(executor, {
+      to: request.to,
+      kind: request.kind,
+      language: request.language,
+      ...rendered,
+      messageId: `<${randomUUID()}@${host}>`,
+    });
+    await outboxRepository.record(executor, [{ type: 'MailQueued', aggregateId: id, payload: { kind: request.kind } }]);
+    return id;
+  }
+
+  /** One message: sent, failed for good, or thrown back to be tried again later. */
+  private async send(manager: EntityManager, id: string, attempt: number): Promise<void> {
+    const mail = await mailRepository.find(manager, id);
+    if (!mail || mail.status !== 'QUEUED') return;
+    if (this.keptLocally) {
+      await mailRepository.finish(manager, id, { status: 'SENT', keepBodies: true });
+      return;
+    }
+    await this.waitForSlot();
+    try {
+      await this.smtp().sendMail(this.message(mail));
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (!permanent(error) && attempt < this.config.events.maxAttempts) {
+        this.logger.emit('info', 'mail not sent yet, will retry', {
+          mailId: id,
+          kind: mail.kind,
+          attempt,
+          error: message,
+        });
+        throw error;
+      }
+      await mailRepository.finish(manager, id, {
+        status: 'FAILED',
+        error: message,
+        keepBodies: false,
+        attempts: attempt,
+      });
+      this.logger.emit('warn', 'mail failed', { mailId: id, kind: mail.kind, attempt, error: message });
+      return;
+    }
+    await mailRepository.finish(manager, id, { status: 'SENT', keepBodies: false, attempts: attempt });
+  }
+  private message(mail: MailRow): SendMailOptions {
+    return {
+      from: this.config.mail.from,
+      to: mail.to_address,
+      subject: mail.subject,
+      text: mail.text_body ?? '',
+      html: mail.html_body ?? '',
+      messageId: mail.message_id,
+      headers: { 'Content-Language': mail.language },
+    };
+  }
+
+  /** One pooled SMTP transport per process (a few connections kept open between messages). */
+  private smtp(): Transporter {
+    if (!this.transport) {
+      const url = new URL(this.config.mail.smtpUrl!);
+      if (!url.searchParams.has('pool')) url.searchParams.set('pool', 'true');
+      if (!url.searchParams.has('maxConnections')) url.searchParams.set('maxConnections', '4');
+      this.transport = nodemailer.createTransport(url.toString());
+    }
+    return this.transport;
+  }
+
+  /** Spaces this process's sends to MAIL_PER_SECOND. */
+  private async waitForSlot(): Promise<void> {
+    const now = Date.now();
+    const slot = Math.max(now, this.nextSlot);
+    this.nextSlot = slot + 1000 / this.config.mail.perSecond;
+    if (slot > now) await new Promise((resolve) => setTimeout(resolve, slot - now));
+  }
+
+  onApplicationShutdown(): void {
+    this.transport?.close();
+  }
+}
