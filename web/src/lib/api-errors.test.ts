@@ -1,7 +1,7 @@
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { fieldText } from '@consulta/shared/field-messages';
 import { createI18n } from '../i18n/i18n';
-import { readApiError } from './api-errors';
+import { readApiError, refusalText } from './api-errors';
 
 const refused = new CombinedGraphQLErrors({
   errors: [
@@ -45,5 +45,19 @@ describe('readApiError', () => {
 
   it('keeps the API’s words when read without a language', () => {
     expect(readApiError(refused)?.fields.title).toBe('Use 5 to 140 characters.');
+  });
+
+  it('says a refusal by its named reason when it has one, else by its code', () => {
+    const spanish = createI18n('es').t;
+    const forbidden = (reason?: string) =>
+      readApiError(
+        new CombinedGraphQLErrors({
+          errors: [{ message: 'Refused.', extensions: { code: 'FORBIDDEN', ...(reason ? { reason } : {}) } }],
+        }),
+      );
+    expect(refusalText(forbidden('EMAIL_NOT_VERIFIED'), spanish)).toMatch(/^Esta consulta acepta ideas y votos solo/);
+    expect(refusalText(forbidden('SOMETHING_NEW'), spanish)).toBe(spanish('errors.code.FORBIDDEN'));
+    expect(refusalText(forbidden(), spanish)).toBe(spanish('errors.code.FORBIDDEN'));
+    expect(refusalText(null, spanish)).toBe(spanish('errors.code.NETWORK'));
   });
 });

@@ -19,6 +19,8 @@ export interface ApiError {
   /** Field name -> message, for BAD_USER_INPUT (in the reader's language when read with `t`). */
   fields: Record<string, string>;
   retryAfterSeconds?: number;
+  /** Why a FORBIDDEN was refused, when the API names it (EMAIL_NOT_VERIFIED: the address is not confirmed). */
+  reason?: string;
 }
 
 type FieldKeys = Record<string, { key: string; values?: Record<string, string | number> }>;
@@ -41,6 +43,15 @@ function translatedFields(extensions: Record<string, unknown>, t?: TFunction): R
 }
 
 /** What went wrong with an operation, in the contract's terms; with `t`, field messages translated. */
+/**
+ * A refusal in the reader's words: its named reason when the catalogs know it (errors.reason.*), else its
+ * code's words (errors.code.*, with the wait for RATE_LIMITED); NETWORK when there is no answer at all.
+ */
+export function refusalText(api: ApiError | null, t: TFunction): string {
+  if (api?.reason && t(`errors.reason.${api.reason}`, { defaultValue: '' })) return t(`errors.reason.${api.reason}`);
+  return t(`errors.code.${api?.code ?? 'NETWORK'}`, { seconds: api?.retryAfterSeconds ?? 60 });
+}
+
 export function readApiError(error: unknown, t?: TFunction): ApiError | null {
   if (!error) return null;
   if (CombinedGraphQLErrors.is(error)) {
@@ -51,6 +62,7 @@ export function readApiError(error: unknown, t?: TFunction): ApiError | null {
       message: first?.message ?? '',
       fields: translatedFields(extensions, t),
       retryAfterSeconds: extensions.retryAfterSeconds as number | undefined,
+      reason: extensions.reason as string | undefined,
     };
   }
   return { code: 'NETWORK', message: error instanceof Error ? error.message : String(error), fields: {} };

@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SummaryItem } from '../components/ui/error-summary';
-import { readApiError } from './api-errors';
+import { readApiError, refusalText } from './api-errors';
 
 /**
  * Errors of one form, from local checks or from the API: each field's message (shown beside it) and the
@@ -48,10 +48,7 @@ export function useFormErrors(fieldIds: Record<string, string>) {
       const unknown = Object.entries(api.fields)
         .filter(([field]) => !(field in fieldIds))
         .map(([, message]) => message);
-      const general =
-        api.code === 'BAD_USER_INPUT'
-          ? unknown
-          : [byCode[api.code] ?? t(`errors.code.${api.code}`, { seconds: api.retryAfterSeconds ?? 60 })];
+      const general = api.code === 'BAD_USER_INPUT' ? unknown : [byCode[api.code] ?? refusalText(api, t)];
       show(known, general);
     },
     [fieldIds, show, t],

@@ -7,7 +7,7 @@ import { CLOSE_CAMPAIGN, MANAGED_CAMPAIGN, OPEN_CAMPAIGN, UPDATE_CAMPAIGN } from
 import { CampaignForm, toInput, toLocalInput } from '../../features/campaigns/components/campaign-form';
 import { AwaitingList } from '../../features/responses/components/awaiting-list';
 import { ResponseStats } from '../../features/responses/components/response-stats';
-import { readApiError } from '../../lib/api-errors';
+import { readApiError, refusalText } from '../../lib/api-errors';
 import { RequireSignedIn } from '../require-signed-in';
 import { usePageTitle } from '../use-page-title';
 import { NotFoundRoute } from './not-found-route';
@@ -32,7 +32,7 @@ function ManageCampaign({ id }: { id: string }) {
       setNotice(message);
       await refetch();
     } catch (failure) {
-      setProblem(t(`errors.code.${readApiError(failure)?.code ?? 'NETWORK'}`, { seconds: 60 }));
+      setProblem(refusalText(readApiError(failure), t));
     }
   };
   return (

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { VERIFY_EMAIL } from '../../features/session/api/account';
-import { readApiError } from '../../lib/api-errors';
+import { readApiError, refusalText } from '../../lib/api-errors';
 import { usePageTitle } from '../use-page-title';
 
 type State = { status: 'working' } | { status: 'done' } | { status: 'failed'; message: string };
@@ -28,7 +28,7 @@ export function VerifyEmailRoute() {
       },
       (error: unknown) => {
         const api = readApiError(error, t);
-        setState({ status: 'failed', message: api?.fields.token ?? t(`errors.code.${api?.code ?? 'NETWORK'}`) });
+        setState({ status: 'failed', message: api?.fields.token ?? refusalText(api, t) });
       },
     );
   }, [client, params, t, verify]);

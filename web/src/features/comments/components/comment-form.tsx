@@ -2,7 +2,7 @@ import { LIMITS } from '@consulta/shared/limits';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextField } from '../../../components/ui/text-field';
-import { readApiError } from '../../../lib/api-errors';
+import { readApiError, refusalText } from '../../../lib/api-errors';
 
 interface CommentFormProps {
   id: string;
@@ -32,9 +32,7 @@ export function CommentForm({ id, label, submitLabel, initial = '', onSubmit, on
       setError(undefined);
     } catch (failure) {
       const api = readApiError(failure, t);
-      setError(
-        api?.fields.body ?? t(`errors.code.${api?.code ?? 'NETWORK'}`, { seconds: api?.retryAfterSeconds ?? 60 }),
-      );
+      setError(api?.fields.body ?? refusalText(api, t));
     } finally {
       setBusy(false);
     }

@@ -2,7 +2,7 @@ import { useMutation } from '@apollo/client/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { readApiError } from '../../../lib/api-errors';
+import { readApiError, refusalText } from '../../../lib/api-errors';
 import { CAST_VOTE, RETRACT_VOTE } from '../api/votes';
 
 export interface VoteControlProps {
@@ -40,7 +40,7 @@ export function VoteControl({ idea, campaign, signedIn }: VoteControlProps) {
       setMessage(
         api?.code === 'CONFLICT' && campaign.voteBudget && campaign.viewerVotesRemaining === 0
           ? t('votes.budgetSpent', { count: campaign.voteBudget })
-          : t(`errors.code.${api?.code ?? 'NETWORK'}`, { seconds: api?.retryAfterSeconds ?? 60 }),
+          : refusalText(api, t),
       );
     }
   }

@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../../components/ui/dialog';
 import { TextField } from '../../../components/ui/text-field';
-import { readApiError } from '../../../lib/api-errors';
+import { readApiError, refusalText } from '../../../lib/api-errors';
 import { FLAG_CONTENT } from '../api/flag-content';
 
 const FLAG_REASONS = ['SPAM', 'ABUSE', 'OFF_TOPIC', 'PERSONAL_INFO', 'MISINFORMATION', 'OTHER'] as const;
@@ -32,9 +32,7 @@ export function FlagButton({ targetId, label }: { targetId: string; label: strin
         setDone(t('flag.already'));
         setOpen(false);
       } else {
-        setError(
-          api?.fields.note ?? t(`errors.code.${api?.code ?? 'NETWORK'}`, { seconds: api?.retryAfterSeconds ?? 60 }),
-        );
+        setError(api?.fields.note ?? refusalText(api, t));
       }
     }
   }

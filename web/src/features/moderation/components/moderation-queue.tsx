@@ -6,7 +6,7 @@ import { Alert } from '../../../components/ui/alert';
 import { DateText } from '../../../components/ui/date-text';
 import { LoadMore } from '../../../components/ui/load-more';
 import type { FlagStatus, ModerationQueueQuery } from '../../../gql/graphql';
-import { readApiError } from '../../../lib/api-errors';
+import { readApiError, refusalText } from '../../../lib/api-errors';
 import { HIDE_CONTENT, MODERATION_QUEUE, RESOLVE_FLAG, RESTORE_CONTENT } from '../api/queue';
 import { SuspendForm } from './suspend-form';
 
@@ -108,7 +108,7 @@ function QueueEntry({
       onDone(message);
     } catch (failure) {
       const api = readApiError(failure, t);
-      setError(api?.fields.reason ?? t(`errors.code.${api?.code ?? 'NETWORK'}`, { seconds: 60 }));
+      setError(api?.fields.reason ?? refusalText(api, t));
     }
   }
   const why = () => reason.trim();

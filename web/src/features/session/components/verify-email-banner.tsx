@@ -1,7 +1,7 @@
 import { useMutation } from '@apollo/client/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { readApiError } from '../../../lib/api-errors';
+import { readApiError, refusalText } from '../../../lib/api-errors';
 import { REQUEST_EMAIL_VERIFICATION } from '../api/account';
 
 /** For signed-in people whose address is not confirmed yet: what to do, and the link sent again. */
@@ -15,8 +15,7 @@ export function VerifyEmailBanner({ email }: { email: string }) {
       await send();
       setNote(t('account.linkSentAgain', { email }));
     } catch (error) {
-      const api = readApiError(error, t);
-      setNote(t(`errors.code.${api?.code ?? 'NETWORK'}`, { seconds: api?.retryAfterSeconds ?? 60 }));
+      setNote(refusalText(readApiError(error, t), t));
     }
   }
 
