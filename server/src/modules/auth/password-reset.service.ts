@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { LIMITS } from '@consulta/shared';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { RequestViewer } from '../../common/auth/request-viewer.js';
 import { BadInputError, RateLimitedError } from '../../common/errors/domain-error.js';
@@ -57,13 +58,16 @@ export class PasswordResetService implements OnModuleInit {
 
   async request(viewer: RequestViewer, email: string): Promise<boolean> {
     const address = email.trim().toLowerCase();
-    if (!address || address.length > 320) throw new BadInputError({ email: fieldMessage('email') });
-    for (const [key, most] of [
-      [`reset:client:${viewer.ip}`, PER_CLIENT],
-      // The address only as a hash: the counters table keeps no list of addresses people typed.
-      [`reset:address:${createHash('sha256').update(address).digest('base64url')}`, PER_ADDRESS],
+    if (!address || address.length > LIMITS.user.emailMax) throw new BadInputError({ email: fieldMessage('email') });
+    // Both counters in one statement; the address only as a hash (the table keeps no list of addresses typed).
+    const [client, typed] = await this.rateLimits.hitAll(
+      [`reset:client:${viewer.ip}`, `reset:address:${createHash('sha256').update(address).digest('base64url')}`],
+      3600,
+    );
+    for (const [hit, most] of [
+      [client!, PER_CLIENT],
+      [typed!, PER_ADDRESS],
     ] as const) {
-      const hit = await this.rateLimits.hit(key, 3600);
       if (hit.count > most) throw new RateLimitedError(hit.retryAfterSeconds);
     }
     const request = { type: 'PasswordResetRequested' as const, aggregateId: randomUUID(), payload: { email: address } };

@@ -35,6 +35,19 @@ export interface NewUser {
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
+/** The rules on a name and a language a person chose, as sign-up and profile changes apply them. */
+function profileProblems(profile: { displayName?: string | null; language?: string | null }): Record<string, string> {
+  const fields: Record<string, string> = {};
+  if (profile.displayName !== undefined && profile.displayName !== null) {
+    // The rule reads the name as typed (a tab inside it is a control character, not a space).
+    const problem = displayNameProblem(profile.displayName);
+    if (problem) fields.displayName = fieldMessage(problem.key, problem.values);
+  }
+  if (profile.language !== undefined && profile.language !== null && !isLanguage(profile.language))
+    fields.language = fieldMessage('language');
+  return fields;
+}
+
 /** People's accounts: creation with the password policy, lookups, and role changes by admins. */
 @Injectable()
 export class UsersService {
@@ -65,17 +78,12 @@ export class UsersService {
 
   /** Checks the same rules as the sign-up form, so every entry point (API, CLI, demo data) applies them. */
   static problems(input: NewUser): Record<string, string> {
-    const fields: Record<string, string> = {};
+    const fields = profileProblems(input);
     const email = input.email.trim();
     if (!EMAIL.test(email) || email.length > LIMITS.user.emailMax) fields.email = fieldMessage('email');
     const name = normalizeDisplayName(input.displayName);
-    // The rule reads the name as typed (a tab inside it is a control character, not a space).
-    const nameProblem = displayNameProblem(input.displayName);
-    if (nameProblem) fields.displayName = fieldMessage(nameProblem.key, nameProblem.values);
     const password = passwordProblem(input.password, { email, displayName: name });
     if (password) fields.password = password;
-    if (input.language !== undefined && input.language !== null && !isLanguage(input.language))
-      fields.language = fieldMessage('language');
     return fields;
   }
 
@@ -110,13 +118,7 @@ export class UsersService {
     input: { displayName?: string | null; language?: string | null },
   ): Promise<UserEntity> {
     const { userId } = requirePerson(viewer);
-    const fields: Record<string, string> = {};
-    if (input.displayName !== undefined && input.displayName !== null) {
-      const problem = displayNameProblem(input.displayName);
-      if (problem) fields.displayName = fieldMessage(problem.key, problem.values);
-    }
-    if (input.language !== undefined && input.language !== null && !isLanguage(input.language))
-      fields.language = fieldMessage('language');
+    const fields = profileProblems(input);
     if (Object.keys(fields).length > 0) throw new BadInputError(fields);
     return usersRepository.updateProfile(this.database.dataSource, userId, {
       displayName: input.displayName == null ? null : normalizeDisplayName(input.displayName),
