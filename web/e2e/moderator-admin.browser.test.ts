@@ -78,11 +78,15 @@ describe('a moderator and an admin', () => {
     const log = page.getByRole('table');
     await log
       .getByRole('row')
-      .filter({ hasText: 'comment.hidden' })
+      .filter({ hasText: 'Hid a comment' })
       .getByText('Off topic: pools are not parks')
       .waitFor();
-    await log.getByRole('row').filter({ hasText: 'comment.restored' }).getByText('On reflection, harmless').waitFor();
-    await log.getByRole('row').filter({ hasText: 'user.suspended' }).getByText('Repeated off-topic posts').waitFor();
+    await log.getByRole('row').filter({ hasText: 'Restored a comment' }).getByText('On reflection, harmless').waitFor();
+    await log
+      .getByRole('row')
+      .filter({ hasText: 'Suspended a person' })
+      .getByText('Repeated off-topic posts')
+      .waitFor();
     await expectAccessible(page);
     await screenshots(page, 'audit-log');
     await context.close();

@@ -5,7 +5,10 @@ import { DateText } from '../../../components/ui/date-text';
 import { LoadMore } from '../../../components/ui/load-more';
 import { MODERATION_LOG } from '../api/queue';
 
-/** The audit log: who did what, to what, why and when, newest first. */
+/** An entry's action (`idea.hidden`) in the reader's words; an action the catalogs do not know yet, as it is. */
+const actionKey = (action: string) => `log.actions.${action.replace('.', '_')}`;
+
+/** The audit log: who did what, to what, why and when, newest first; on a phone each entry stacks. */
 export function ModerationLog() {
   const { t } = useTranslation();
   const { data, loading, error, fetchMore } = useQuery(MODERATION_LOG, {
@@ -19,7 +22,7 @@ export function ModerationLog() {
   return (
     <>
       <div className="usa-table-container--scrollable" tabIndex={0} role="region" aria-label={t('log.title')}>
-        <table className="usa-table usa-table--striped usa-table--compact">
+        <table className="usa-table usa-table--striped usa-table--compact usa-table--stacked">
           <caption className="usa-sr-only">{t('log.title')}</caption>
           <thead>
             <tr>
@@ -32,14 +35,12 @@ export function ModerationLog() {
           <tbody>
             {log.edges.map(({ node }) => (
               <tr key={node.id}>
-                <td>
+                <td data-label={t('log.when')}>
                   <DateText value={node.createdAt} withTime />
                 </td>
-                <td>{node.actor.displayName}</td>
-                <td>
-                  <code>{node.action}</code>
-                </td>
-                <td>{node.reason ?? '—'}</td>
+                <td data-label={t('log.who')}>{node.actor.displayName}</td>
+                <td data-label={t('log.action')}>{t(actionKey(node.action), { defaultValue: node.action })}</td>
+                <td data-label={t('log.reason')}>{node.reason ?? '—'}</td>
               </tr>
             ))}
           </tbody>
