@@ -9,6 +9,7 @@ import { DisplayNamesInGraphemes1795981000000 } from './1795981000000-display-na
 import { CommonGround1795982000000 } from './1795982000000-common-ground.js';
 import { DomainEvents1795983000000 } from './1795983000000-domain-events.js';
 import { MailAndIdentity1795984000000 } from './1795984000000-mail-and-identity.js';
+import { Notifications1795985000000 } from './1795985000000-notifications.js';
 
 /** Every migration, oldest first. New migrations are added here as well as in this folder. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   CommonGround1795982000000,
   DomainEvents1795983000000,
   MailAndIdentity1795984000000,
+  Notifications1795985000000,
 ];

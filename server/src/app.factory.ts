@@ -3,7 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module.js';
-import { installHttpHooks, requestIdFrom } from './common/http/http-hooks.js';
+import { installHttpHooks, installMultipartParser, requestIdFrom } from './common/http/http-hooks.js';
 import { serveSpa } from './common/http/spa.js';
 import { SharePreviewService } from './modules/share/share-preview.service.js';
 import { SafeTextPipe } from './common/graphql/safe-text.pipe.js';
@@ -46,6 +46,7 @@ export async function createApp(
   app.useGlobalPipes(new SafeTextPipe(), createValidationPipe());
   const fastify = app.getHttpAdapter().getInstance();
   installHttpHooks(fastify, logger, config.nodeEnv === 'production');
+  installMultipartParser(fastify, ['/unsubscribe']);
   const previews = app.get(SharePreviewService);
   await serveSpa(fastify, config.webDist, (path) => previews.forPath(path));
   await app.init();

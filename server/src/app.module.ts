@@ -18,6 +18,7 @@ import { AuthModule } from './modules/auth/auth.module.js';
 import { CampaignsModule } from './modules/campaigns/campaigns.module.js';
 import { CommentsModule } from './modules/comments/comments.module.js';
 import { FollowsModule } from './modules/follows/follows.module.js';
+import { NotificationsModule } from './modules/notifications/notifications.module.js';
 import { IdeasModule } from './modules/ideas/ideas.module.js';
 import { ModerationModule } from './modules/moderation/moderation.module.js';
 import { ShareModule } from './modules/share/share.module.js';
@@ -59,6 +60,7 @@ export class AppModule {
         VotesModule,
         ResponsesModule,
         FollowsModule,
+        NotificationsModule,
         CommentsModule,
         ModerationModule,
         ShareModule,

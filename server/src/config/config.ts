@@ -48,6 +48,8 @@ export interface AppConfig {
   /** Session lifetimes, and how long this process may reuse a session it looked up (reads only). */
   sessions: { idleHours: number; absoluteHours: number; cacheSeconds: number };
   mail: MailConfig;
+  /** The hour (UTC, 0-23) daily and weekly (Mondays) digests are sent. */
+  digestHourUtc: number;
 }
 
 export interface MailConfig {
@@ -187,7 +189,7 @@ function mail(env: Env, nodeEnv: NodeEnv, port: number): MailConfig {
     smtpUrl,
     from,
     publicUrl: publicUrl.replace(/\/+$/, ''),
-    perSecond: integer(env, 'MAIL_PER_SECOND', 20, 1, 10_000),
+    perSecond: integer(env, 'MAIL_PER_SECOND', 100, 1, 10_000),
   };
 }
 
@@ -242,6 +244,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     trustProxy: trustProxy(env),
     mail: mail(env, nodeEnv, port),
+    digestHourUtc: integer(env, 'DIGEST_HOUR_UTC', 7, 0, 23),
   };
 }
 

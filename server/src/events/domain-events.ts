@@ -15,19 +15,32 @@ export interface DomainEventPayloads {
   /** The idea reached the campaign's response threshold: the agency owes it an answer. */
   ResponseOwed: { campaignId: string; score: number; threshold: number };
   CommentAdded: { campaignId: string; commentId: string; authorId: string; parentId: string | null };
-  ContentHidden: { targetType: 'IDEA' | 'COMMENT'; campaignId: string; actorId: string | null };
-  ContentRestored: { targetType: 'IDEA' | 'COMMENT'; campaignId: string; actorId: string | null };
+  /** `reason` is what the content's author is told; `automatic` when flags hid it, not a person. */
+  ContentHidden: ModerationDecision;
+  ContentRestored: ModerationDecision;
   CampaignOpened: { agencyId: string; actorId: string | null };
   /** `actorId` null: closed by its closing time passing. */
   CampaignClosed: { agencyId: string; actorId: string | null };
+  /** Recorded once, two days before an open campaign's closing time (by the minute's schedule). */
+  CampaignClosingSoon: { agencyId: string; closesAt: string };
   UserSuspended: { until: string | null; actorId: string | null };
   /** A message was stored in outgoing_mail to be sent (the mail module's own delivery). */
   MailQueued: { kind: string };
+  /** Messages stored together (notification mail), sent together; the aggregate is the batch. */
+  MailBatchQueued: { ids: string[] };
   /**
    * Someone asked for a password reset link for this address (which may have no account). Its aggregate is
    * the request itself; the handler redacts the address once it has acted on it.
    */
   PasswordResetRequested: { email: string };
+}
+
+interface ModerationDecision {
+  targetType: 'IDEA' | 'COMMENT';
+  campaignId: string;
+  actorId: string | null;
+  reason?: string | null;
+  automatic?: boolean;
 }
 
 export type DomainEventType = keyof DomainEventPayloads;
@@ -44,8 +57,10 @@ export const AGGREGATE_OF: Record<DomainEventType, 'idea' | 'content' | 'campaig
   ContentRestored: 'content',
   CampaignOpened: 'campaign',
   CampaignClosed: 'campaign',
+  CampaignClosingSoon: 'campaign',
   UserSuspended: 'user',
   MailQueued: 'mail',
+  MailBatchQueued: 'mail',
   PasswordResetRequested: 'request',
 };
 

@@ -12,6 +12,7 @@ import type { AppConfig } from '../config/config.js';
 import { DatabaseService } from '../database/database.service.js';
 import { run } from '../database/sql.js';
 import { JobQueueService, type JobInsert } from '../jobs/job-queue.service.js';
+import { PollingLoop } from '../jobs/polling-loop.js';
 import type { DomainEvent, DomainEventType } from './domain-events.js';
 import { outboxRepository as outbox } from './outbox.repository.js';
 
@@ -51,9 +52,7 @@ const drainJob = (subscriber: string, aggregateId: string): JobInsert => ({
 @Injectable()
 export class EventDispatcher implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
   private readonly subscribers = new Map<string, EventSubscriber>();
-  private stopped = false;
-  private relaying: Promise<void> | undefined;
-  private wake: (() => void) | null = null;
+  private relay: PollingLoop | null = null;
 
   constructor(
     private readonly database: DatabaseService,
@@ -84,39 +83,29 @@ export class EventDispatcher implements OnModuleInit, OnApplicationBootstrap, On
     });
   }
 
-  /** Every minute: CampaignClosed for campaigns whose closing time passed; events older than 30 days go. */
+  /**
+   * Every minute: CampaignClosed for campaigns whose closing time passed, CampaignClosingSoon two days
+   * before; events older than 30 days go.
+   */
   onModuleInit(): void {
     this.jobs.register({
       name: 'events-schedule',
       cron: '* * * * *',
       handle: async () => {
         await outbox.recordScheduledClosures(this.database.dataSource);
+        await outbox.recordClosingSoon(this.database.dataSource);
         await this.requeueStale();
         await outbox.prune(this.database.dataSource, 30);
       },
     });
   }
 
+  /** Relays while this process's queue runs (worker processes); idle for a moment when nothing is waiting. */
   onApplicationBootstrap(): void {
-    if (this.config.workers) this.relaying = this.relayLoop();
-  }
-
-  /** Relays until shutdown once this process's queue runs; idle for a moment when nothing is waiting. */
-  private async relayLoop(): Promise<void> {
-    while (!this.stopped) {
-      let relayed = 0;
-      try {
-        if (this.jobs.running) relayed = await this.relayOnce();
-      } catch (error) {
-        this.logger.emit('warn', 'event relay failed, trying again', { error: (error as Error).message });
-      }
-      if (relayed === 0 && !this.stopped) {
-        await new Promise<void>((resolve) => {
-          this.wake = resolve;
-          setTimeout(resolve, RELAY_IDLE_MS).unref();
-        });
-      }
-    }
+    if (!this.config.workers) return;
+    const work = async () => this.jobs.running && (await this.relayOnce()) > 0;
+    this.relay = new PollingLoop('event relay', this.logger, work, RELAY_IDLE_MS);
+    this.relay.start();
   }
 
   /** Claims a batch of committed events and queues their deliveries. Answers how many it claimed. */
@@ -192,8 +181,6 @@ export class EventDispatcher implements OnModuleInit, OnApplicationBootstrap, On
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    this.wake?.();
-    await this.relaying;
+    await this.relay?.stop();
   }
 }

@@ -83,19 +83,48 @@ export class OutboxRepository {
   }
 
   /** CampaignClosed for campaigns whose closing time has passed (within a week) since they last opened. */
-  async recordScheduledClosures(executor: Executor): Promise<number> {
+  recordScheduledClosures(executor: Executor): Promise<number> {
+    return this.recordOncePerOpening(
+      executor,
+      'CampaignClosed',
+      "jsonb_build_object('agencyId', c.agency_id, 'actorId', NULL)",
+      "c.closes_at <= now() AND c.closes_at > now() - interval '7 days'",
+    );
+  }
+
+  /** CampaignClosingSoon for open campaigns that close within two days. */
+  recordClosingSoon(executor: Executor): Promise<number> {
+    return this.recordOncePerOpening(
+      executor,
+      'CampaignClosingSoon',
+      "jsonb_build_object('agencyId', c.agency_id, 'closesAt', c.closes_at)",
+      "c.closes_at > now() AND c.closes_at <= now() + interval '2 days'",
+    );
+  }
+
+  /**
+   * A scheduled campaign event, once per opening: for each open campaign `c` matching `when` with no such
+   * event since it last opened. Answers how many it recorded.
+   */
+  private async recordOncePerOpening(
+    executor: Executor,
+    type: 'CampaignClosed' | 'CampaignClosingSoon',
+    payload: string,
+    when: string,
+  ): Promise<number> {
     const recorded = await rows<{ id: string }>(
       executor,
       `INSERT INTO domain_events (type, aggregate_type, aggregate_id, payload)
-       SELECT 'CampaignClosed', 'campaign', c.id, jsonb_build_object('agencyId', c.agency_id, 'actorId', NULL)
+       SELECT $1, 'campaign', c.id, ${payload}
          FROM campaigns c
-        WHERE c.status = 'OPEN' AND c.closes_at <= now() AND c.closes_at > now() - interval '7 days'
+        WHERE c.status = 'OPEN' AND ${when}
           AND NOT EXISTS (
             SELECT 1 FROM domain_events e
-             WHERE e.aggregate_id = c.id AND e.type = 'CampaignClosed'
+             WHERE e.aggregate_id = c.id AND e.type = $1
                AND e.id > coalesce((SELECT max(o.id) FROM domain_events o
                                      WHERE o.aggregate_id = c.id AND o.type = 'CampaignOpened'), 0))
        RETURNING id`,
+      [type],
     );
     return recorded.length;
   }

@@ -1,7 +1,7 @@
 import { DatabaseService } from '../../src/database/database.service.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { countStatements } from '../support/statements.js';
-import { startSmtpSink, type ReceivedMail, type SmtpSink } from '../support/smtp.js';
+import { mailTo, startSmtpSink, type ReceivedMail, type SmtpSink } from '../support/smtp.js';
 import { makeAgency, makeCampaign, makeIdea, makeUser, outcome, PASSWORD } from '../support/factories.js';
 
 const SIGN_UP = `mutation ($input: SignUpInput!) { signUp(input: $input) { token viewer { email emailVerified language } } }`;
@@ -34,18 +34,7 @@ describe('mail to a real SMTP server: verification and password reset', () => {
 
   beforeAll(async () => {
     sink = await startSmtpSink();
-    t = await startTestApp({
-      config: {
-        workers: true,
-        mail: {
-          smtpUrl: sink.url,
-          from: 'Consulta <no-reply@example.org>',
-          publicUrl: 'http://consulta.test',
-          perSecond: 100,
-        },
-        events: { maxAttempts: 3, retrySeconds: 1 },
-      },
-    });
+    t = await startTestApp({ config: mailTo(sink) });
   });
   afterAll(async () => {
     await t?.close();

@@ -82,6 +82,8 @@ const ROW_TYPES: Record<string, [string, string]> = {
   event_deliveries: ['events', 'DeliveryRow'],
   outgoing_mail: ['modules/mail', 'MailRow'],
   account_tokens: ['modules/users', 'AccountTokenRow'],
+  notifications: ['modules/notifications', 'NotificationRow'],
+  notification_preferences: ['modules/notifications', 'NotificationPreferencesRow'],
 };
 
 describe('typed rows', () => {

@@ -24,6 +24,8 @@ const OWNERS: Record<string, string> = {
   event_deliveries: 'events',
   outgoing_mail: 'modules/mail',
   account_tokens: 'modules/users',
+  notifications: 'modules/notifications',
+  notification_preferences: 'modules/notifications',
 };
 
 /**

@@ -299,6 +299,23 @@ export const MATRIX: Record<string, Case> = {
     }),
     expect: everyone('BAD_USER_INPUT'),
   },
+  'Mutation.updateNotificationPreferences': {
+    document: `mutation ($input: NotificationPreferencesInput!) {
+      updateNotificationPreferences(input: $input) { notificationPreferences { emailFrequency } } }`,
+    variables: () => ({ input: { emailFrequency: 'DAILY', mutedKinds: [] } }),
+    expect: signedIn('OK'),
+  },
+  // Each person marks only their own (another's ids change nothing): see the notifications tests.
+  'Mutation.markNotificationsRead': {
+    document: 'mutation { markNotificationsRead }',
+    expect: signedIn('OK'),
+  },
+  // The token alone decides (it needs no session); an unknown one is refused for everyone.
+  'Mutation.unsubscribe': {
+    document: 'mutation ($token: String!) { unsubscribe(token: $token) }',
+    variables: () => ({ token: randomBytes(32).toString('hex') }),
+    expect: everyone('BAD_USER_INPUT'),
+  },
   'Query.userByEmail': {
     document: 'query ($email: String!) { userByEmail(email: $email) { id role } }',
     variables: async (t) => ({ email: (await makeUser(t)).email }),

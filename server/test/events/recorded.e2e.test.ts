@@ -204,7 +204,14 @@ describe('domain events are recorded with the change', () => {
       ['ContentRestored', idea.id],
       ['UserSuspended', target.user.id],
     ]);
-    expect(events[0].payload).toEqual({ targetType: 'IDEA', campaignId: campaign.id, actorId: p.moderator.user.id });
+    expect(events[0].payload).toEqual({
+      targetType: 'IDEA',
+      campaignId: campaign.id,
+      actorId: p.moderator.user.id,
+      reason: 'Off topic',
+      automatic: false,
+    });
+    expect(events[1].payload).toMatchObject({ reason: 'On topic after all', automatic: false });
   });
 
   it('a rolled-back vote leaves no event', async () => {

@@ -2,11 +2,13 @@ import { registerEnumType } from '@nestjs/graphql';
 import {
   AgencyRole,
   CampaignStatus,
+  EmailFrequency,
   FlagReason,
   FlagResolution,
   FlagStatus,
   IdeaSort,
   IdeaStatus,
+  NotificationKind,
   Role,
   Visibility,
   VotingMode,
@@ -27,4 +29,24 @@ export function registerContractEnums(): void {
   registerEnumType(FlagReason, { name: 'FlagReason' });
   registerEnumType(FlagStatus, { name: 'FlagStatus' });
   registerEnumType(FlagResolution, { name: 'FlagResolution' });
+  registerEnumType(NotificationKind, {
+    name: 'NotificationKind',
+    valuesMap: {
+      OFFICIAL_RESPONSE: { description: 'An agency answered an idea the person wrote, follows or voted for.' },
+      NEW_COMMENT: { description: "A comment on the person's idea, or a reply to their comment." },
+      MODERATION_DECISION: {
+        description: "The person's idea or comment was hidden or restored by moderation, with the reason.",
+      },
+      RESPONSE_OWED: { description: "For the agency's members: an idea reached its campaign's responseThreshold." },
+      CAMPAIGN_CLOSING: { description: 'A campaign the person took part in closes within two days.' },
+    },
+  });
+  registerEnumType(EmailFrequency, {
+    name: 'EmailFrequency',
+    valuesMap: {
+      IMMEDIATELY: { description: 'One email per notification, within a minute.' },
+      DAILY: { description: 'One digest a day of what is unread.' },
+      WEEKLY: { description: 'One digest a week of what is unread.' },
+    },
+  });
 }

@@ -48,6 +48,22 @@ export function installHttpHooks(fastify: FastifyInstance, logger: JsonLogger, p
   });
 }
 
+/**
+ * Multipart form posts, for one-click unsubscribe only (RFC 8058: mail clients POST `List-Unsubscribe=One-Click`
+ * as application/x-www-form-urlencoded, which Nest parses, or as multipart/form-data); anywhere else a
+ * multipart body is refused as an unsupported media type. The body itself is not needed (the token is in the URL).
+ */
+export function installMultipartParser(fastify: FastifyInstance, paths: readonly string[]): void {
+  fastify.addContentTypeParser(
+    'multipart/form-data',
+    { parseAs: 'string', bodyLimit: 4096 },
+    (request, _body, done) => {
+      if (paths.includes(request.url.split('?')[0]!)) done(null, {});
+      else done(Object.assign(new Error('Unsupported Media Type'), { statusCode: 415 }));
+    },
+  );
+}
+
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
 export function requestIdFrom(header: string | string[] | undefined): string {

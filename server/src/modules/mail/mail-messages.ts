@@ -12,7 +12,13 @@ export interface MessageText {
   footer: string;
 }
 
-export type MailKind = 'VERIFY_EMAIL' | 'RESET_PASSWORD';
+export type MailKind = 'VERIFY_EMAIL' | 'RESET_PASSWORD' | 'NOTIFICATION' | 'DIGEST';
+
+/** The links at the foot of notification mail. */
+export const SETTINGS_LINKS: Record<Language, { settings: string; unsubscribe: string }> = {
+  en: { settings: 'Choose what you are told', unsubscribe: 'Stop all email from Consulta' },
+  es: { settings: 'Elegir qué se le notifica', unsubscribe: 'No recibir más correos de Consulta' },
+};
 
 /** Every message the product sends, in every language it speaks. */
 export const MESSAGES: Record<MailKind, Record<Language, MessageText>> = {
@@ -64,6 +70,42 @@ export const MESSAGES: Record<MailKind, Record<Language, MessageText>> = {
       action: 'Elegir una nueva contraseña',
       linkHint: 'Si el botón no funciona, abra esta dirección en su navegador:',
       footer: 'Si no lo pidió, ignore este mensaje: su contraseña no cambia.',
+    },
+  },
+  NOTIFICATION: {
+    en: {
+      subject: '{{subject}}',
+      heading: '{{summary}}',
+      paragraphs: ['Hello {{name}}, this is news about your participation on Consulta.'],
+      action: 'See it on Consulta',
+      linkHint: 'If the button does not work, open this address in your browser:',
+      footer: 'You get this message because you take part on Consulta and asked to be told by email as things happen.',
+    },
+    es: {
+      subject: '{{subject}}',
+      heading: '{{summary}}',
+      paragraphs: ['Hola {{name}}: esta es una novedad sobre su participación en Consulta.'],
+      action: 'Verlo en Consulta',
+      linkHint: 'Si el botón no funciona, abra esta dirección en su navegador:',
+      footer: 'Recibe este mensaje porque participa en Consulta y pidió que se le avise por correo cuando ocurre algo.',
+    },
+  },
+  DIGEST: {
+    en: {
+      subject: 'Consulta: {{count}} unread notifications',
+      heading: 'What happened since your last summary',
+      paragraphs: ['Hello {{name}}, here is what is new on Consulta and still unread:'],
+      action: 'See all your notifications',
+      linkHint: 'If the button does not work, open this address in your browser:',
+      footer: 'You get this summary because you asked for one {{period}} by email.',
+    },
+    es: {
+      subject: 'Consulta: {{count}} notificaciones sin leer',
+      heading: 'Lo que ocurrió desde su último resumen',
+      paragraphs: ['Hola {{name}}: esto es lo nuevo en Consulta que aún no ha leído:'],
+      action: 'Ver todas sus notificaciones',
+      linkHint: 'Si el botón no funciona, abra esta dirección en su navegador:',
+      footer: 'Recibe este resumen porque pidió uno {{period}} por correo.',
     },
   },
 };

@@ -12,6 +12,8 @@ export interface MailRow {
   text_body: string | null;
   html_body: string | null;
   message_id: string;
+  /** Notification mail: where one click unsubscribes (List-Unsubscribe, RFC 8058). */
+  unsubscribe_url: string | null;
   status: MailStatus;
   attempts: number;
   last_error: string | null;
@@ -27,18 +29,55 @@ export interface NewMail {
   text: string;
   html: string;
   messageId: string;
+  unsubscribeUrl?: string | null;
 }
 
 /** Every statement on `outgoing_mail` (owned by the mail module). */
 export class MailRepository {
   async insert(executor: Executor, mail: NewMail): Promise<string> {
-    const row = await one<Pick<MailRow, 'id'>>(
+    return (await this.insertMany(executor, [mail]))[0]!;
+  }
+
+  /** Many messages in one statement; answers their ids. */
+  async insertMany(executor: Executor, mails: NewMail[]): Promise<string[]> {
+    if (mails.length === 0) return [];
+    const column = <K extends keyof NewMail>(key: K) => mails.map((mail) => mail[key] ?? null);
+    const inserted = await rows<Pick<MailRow, 'id'>>(
       executor,
-      `INSERT INTO outgoing_mail (to_address, kind, language, subject, text_body, html_body, message_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-      [mail.to, mail.kind, mail.language, mail.subject, mail.text, mail.html, mail.messageId],
+      `INSERT INTO outgoing_mail (to_address, kind, language, subject, text_body, html_body, message_id, unsubscribe_url)
+       SELECT * FROM unnest($1::citext[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
+       RETURNING id`,
+      [
+        column('to'),
+        column('kind'),
+        column('language'),
+        column('subject'),
+        column('text'),
+        column('html'),
+        column('messageId'),
+        column('unsubscribeUrl'),
+      ],
     );
-    return row!.id;
+    return inserted.map((row) => row.id);
+  }
+
+  /** The queued ones of these messages. */
+  queued(executor: Executor, ids: string[]): Promise<MailRow[]> {
+    return rows<MailRow>(executor, "SELECT * FROM outgoing_mail WHERE id = ANY ($1::uuid[]) AND status = 'QUEUED'", [
+      ids,
+    ]);
+  }
+
+  /** Many messages sent at once (see finish). */
+  async sentMany(executor: Executor, ids: string[], keepBodies: boolean, attempts: number): Promise<void> {
+    if (ids.length === 0) return;
+    await run(
+      executor,
+      `UPDATE outgoing_mail SET status = 'SENT', attempts = $3, last_error = NULL, sent_at = now(),
+              text_body = CASE WHEN $2 THEN text_body END, html_body = CASE WHEN $2 THEN html_body END
+        WHERE id = ANY ($1::uuid[])`,
+      [ids, keepBodies, attempts],
+    );
   }
 
   async find(executor: Executor, id: string): Promise<MailRow | null> {

@@ -10,7 +10,7 @@ import type { Executor } from '../../database/sql.js';
 import { EventDispatcher } from '../../events/event-dispatcher.service.js';
 import { outboxRepository } from '../../events/outbox.repository.js';
 import type { MailKind } from './mail-messages.js';
-import { mailRepository, type MailRow } from './mail.repository.js';
+import { mailRepository, type MailRow, type NewMail } from './mail.repository.js';
 import { renderMail } from './templates.js';
 
 export interface MailRequest {
@@ -21,7 +21,14 @@ export interface MailRequest {
   values: Record<string, string>;
   /** The link the message acts through (a path of the site with its query), or null. */
   path: string | null;
+  /** Notification mail: the sentences of a digest, and the key of the person's unsubscribe link. */
+  items?: string[];
+  unsubscribeKey?: string;
 }
+
+/** Messages per MailBatchQueued event: sent together, over the pool's connections at once. */
+const BATCH = 100;
+const CONCURRENCY = 8;
 
 /** SMTP answers 5xx for what will never be accepted; 4xx and lost connections may pass later. */
 function permanent(error: unknown): boolean {
@@ -56,25 +63,105 @@ export class MailService implements OnModuleInit, OnApplicationShutdown {
   onModuleInit(): void {
     void this.dispatcher.subscribe({
       name: 'mail',
-      types: ['MailQueued'],
-      handle: (event, manager) => this.send(manager, event.aggregateId, event.attempt),
+      types: ['MailQueued', 'MailBatchQueued'],
+      handle: (event, manager) =>
+        event.type === 'MailBatchQueued'
+          ? this.sendBatch(manager, event.payload.ids)
+          : this.send(manager, event.aggregateId, event.attempt),
     });
   }
 
   /** Renders the message and queues it within the caller's transaction. */
   async queue(executor: Executor, request: MailRequest): Promise<string> {
-    const url = request.path === null ? null : `${this.config.mail.publicUrl}${request.path}`;
-    const rendered = renderMail(request.kind, request.language, request.values, url);
-    const host = new URL(this.config.mail.publicUrl).hostname;
-    const id = await mailRepository.insert(executor, {
+    const id = await mailRepository.insert(executor, this.render(request));
+    await outboxRepository.record(executor, [{ type: 'MailQueued', aggregateId: id, payload: { kind: request.kind } }]);
+    return id;
+  }
+
+  /**
+   * Many messages (notification mail) in a few statements: stored at once and sent in batches of BATCH,
+   * each batch one event whose delivery sends its messages over several connections at once.
+   */
+  async queueMany(executor: Executor, requests: MailRequest[]): Promise<string[]> {
+    const ids = await mailRepository.insertMany(
+      executor,
+      requests.map((request) => this.render(request)),
+    );
+    const events = [];
+    for (let i = 0; i < ids.length; i += BATCH) {
+      events.push({
+        type: 'MailBatchQueued' as const,
+        aggregateId: randomUUID(),
+        payload: { ids: ids.slice(i, i + BATCH) },
+      });
+    }
+    await outboxRepository.record(executor, events);
+    return ids;
+  }
+
+  private render(request: MailRequest): NewMail {
+    const base = this.config.mail.publicUrl;
+    const url = request.path === null ? null : `${base}${request.path}`;
+    const unsubscribeUrl =
+      request.unsubscribeKey === undefined
+        ? null
+        : `${base}/unsubscribe?token=${encodeURIComponent(request.unsubscribeKey)}`;
+    const extras = unsubscribeUrl
+      ? { items: request.items, settingsUrl: `${base}/settings`, unsubscribeUrl }
+      : { items: request.items };
+    const rendered = renderMail(request.kind, request.language, request.values, url, extras);
+    return {
       to: request.to,
       kind: request.kind,
       language: request.language,
       ...rendered,
-      messageId: `<${randomUUID()}@${host}>`,
-    });
-    await outboxRepository.record(executor, [{ type: 'MailQueued', aggregateId: id, payload: { kind: request.kind } }]);
-    return id;
+      messageId: `<${randomUUID()}@${new URL(base).hostname}>`,
+      unsubscribeUrl,
+    };
+  }
+
+  /**
+   * A batch: what is sent is marked sent together; a permanent failure is marked failed; a transient one
+   * goes on alone (its own MailQueued event, retried with backoff like any message).
+   */
+  private async sendBatch(manager: EntityManager, ids: string[]): Promise<void> {
+    const mails = await mailRepository.queued(manager, ids);
+    if (this.keptLocally) {
+      await mailRepository.sentMany(
+        manager,
+        mails.map((mail) => mail.id),
+        true,
+        1,
+      );
+      return;
+    }
+    const sent: string[] = [];
+    const retry: MailRow[] = [];
+    const failed: Array<{ mail: MailRow; error: string }> = [];
+    let next = 0;
+    const lane = async () => {
+      while (next < mails.length) {
+        const mail = mails[next++]!;
+        await this.waitForSlot();
+        try {
+          await this.smtp().sendMail(this.message(mail));
+          sent.push(mail.id);
+        } catch (error) {
+          if (permanent(error)) failed.push({ mail, error: error instanceof Error ? error.message : String(error) });
+          else retry.push(mail);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, mails.length) }, lane));
+    await mailRepository.sentMany(manager, sent, false, 1);
+    for (const { mail, error } of failed) {
+      await mailRepository.finish(manager, mail.id, { status: 'FAILED', error, keepBodies: false, attempts: 1 });
+      this.logger.emit('warn', 'mail failed', { mailId: mail.id, kind: mail.kind, attempt: 1, error });
+    }
+    await outboxRepository.record(
+      manager,
+      retry.map((mail) => ({ type: 'MailQueued' as const, aggregateId: mail.id, payload: { kind: mail.kind } })),
+    );
   }
 
   /** One message: sent, failed for good, or thrown back to be tried again later. */
@@ -118,7 +205,13 @@ export class MailService implements OnModuleInit, OnApplicationShutdown {
       text: mail.text_body ?? '',
       html: mail.html_body ?? '',
       messageId: mail.message_id,
-      headers: { 'Content-Language': mail.language },
+      headers: {
+        'Content-Language': mail.language,
+        ...(mail.unsubscribe_url && {
+          'List-Unsubscribe': `<${mail.unsubscribe_url}>`,
+          'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+        }),
+      },
     };
   }
 
@@ -127,7 +220,7 @@ export class MailService implements OnModuleInit, OnApplicationShutdown {
     if (!this.transport) {
       const url = new URL(this.config.mail.smtpUrl!);
       if (!url.searchParams.has('pool')) url.searchParams.set('pool', 'true');
-      if (!url.searchParams.has('maxConnections')) url.searchParams.set('maxConnections', '4');
+      if (!url.searchParams.has('maxConnections')) url.searchParams.set('maxConnections', String(CONCURRENCY));
       this.transport = nodemailer.createTransport(url.toString());
     }
     return this.transport;

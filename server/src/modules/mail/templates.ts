@@ -1,6 +1,6 @@
 import type { Language } from '@consulta/shared';
 import Handlebars from 'handlebars';
-import { MESSAGES, type MailKind } from './mail-messages.js';
+import { MESSAGES, SETTINGS_LINKS, type MailKind } from './mail-messages.js';
 
 /**
  * The one layout of every message, in Handlebars (values escaped): an accessible HTML part (the reader's
@@ -19,11 +19,17 @@ const HTML = Handlebars.compile(`<!doctype html>
 <h1 style="font-size:24px;line-height:1.3;margin:0 0 16px">{{heading}}</h1>
 {{#each paragraphs}}<p style="margin:0 0 16px">{{this}}</p>
 {{/each}}
+{{#if items.length}}<ul style="margin:0 0 16px;padding-left:24px">
+{{#each items}}<li style="margin:0 0 8px">{{this}}</li>
+{{/each}}</ul>
+{{/if}}
 {{#if url}}<p style="margin:24px 0"><a href="{{url}}" style="display:inline-block;background:#005ea2;color:#ffffff;padding:12px 20px;text-decoration:none;border-radius:4px;font-weight:bold">{{action}}</a></p>
 <p style="margin:0 0 16px;font-size:14px">{{linkHint}}<br><a href="{{url}}" style="color:#005ea2;word-break:break-all">{{url}}</a></p>
 {{/if}}
 <hr style="border:0;border-top:1px solid #dfe1e2;margin:24px 0">
 <p style="margin:0;font-size:14px;color:#454545">{{footer}}</p>
+{{#if settingsUrl}}<p style="margin:8px 0 0;font-size:14px"><a href="{{settingsUrl}}" style="color:#005ea2">{{settingsLabel}}</a> · <a href="{{unsubscribeUrl}}" style="color:#005ea2">{{unsubscribeLabel}}</a></p>
+{{/if}}
 </div>
 </body>
 </html>
@@ -34,11 +40,15 @@ const TEXT = Handlebars.compile(
 
 {{#each paragraphs}}{{this}}
 
-{{/each}}{{#if url}}{{action}}: {{url}}
+{{/each}}{{#each items}}- {{this}}
+{{/each}}{{#if items.length}}
+{{/if}}{{#if url}}{{action}}: {{url}}
 
 {{/if}}--
 {{footer}}
-`,
+{{#if settingsUrl}}{{settingsLabel}}: {{settingsUrl}}
+{{unsubscribeLabel}}: {{unsubscribeUrl}}
+{{/if}}`,
   { noEscape: true },
 );
 
@@ -63,14 +73,26 @@ function fill(template: string, values: Record<string, string>): string {
   return delegate(values);
 }
 
+/** What notification mail adds: a list of sentences, and the links to the settings and to unsubscribe. */
+export interface MailExtras {
+  items?: string[];
+  settingsUrl?: string;
+  unsubscribeUrl?: string;
+}
+
+const safeUrl = (url: string | null | undefined) =>
+  url === null || url === undefined ? null : new Handlebars.SafeString(escapeHtml(url));
+
 /** The message of this kind in this language, with its values and the link it acts through. */
 export function renderMail(
   kind: MailKind,
   language: Language,
   values: Record<string, string>,
   url: string | null,
+  extras: MailExtras = {},
 ): RenderedMail {
   const text = MESSAGES[kind][language];
+  const links = SETTINGS_LINKS[language];
   const model = {
     lang: language,
     subject: fill(text.subject, values),
@@ -80,8 +102,18 @@ export function renderMail(
     linkHint: text.linkHint,
     footer: fill(text.footer, values),
     url,
+    items: extras.items ?? [],
+    settingsUrl: extras.settingsUrl ?? null,
+    unsubscribeUrl: extras.unsubscribeUrl ?? null,
+    settingsLabel: links.settings,
+    unsubscribeLabel: links.unsubscribe,
   };
   // Handlebars would write the link's `=` as `&#x3D;`: valid, but not what a reader copying it expects.
-  const htmlUrl = url === null ? null : new Handlebars.SafeString(escapeHtml(url));
-  return { subject: model.subject, html: HTML({ ...model, url: htmlUrl }), text: TEXT(model) };
+  const html = HTML({
+    ...model,
+    url: safeUrl(url),
+    settingsUrl: safeUrl(extras.settingsUrl),
+    unsubscribeUrl: safeUrl(extras.unsubscribeUrl),
+  });
+  return { subject: model.subject, html, text: TEXT(model) };
 }

@@ -63,7 +63,7 @@ export class ContentModerationService {
 
   async restoreContent(viewer: RequestViewer, targetId: string, reason: string) {
     return this.decide(viewer, targetId, reason, async (manager, actor, target, text) => {
-      if (!(await setVisibility(manager, target, null, actor.userId))) return;
+      if (!(await setVisibility(manager, target, null, actor.userId, text))) return;
       await this.closeOpenFlags(manager, actor, target, FlagStatus.DISMISSED);
       await this.record(manager, actor, target, 'restored', text);
     });
@@ -132,8 +132,9 @@ export class ContentModerationService {
       target.visibility === Visibility.HIDDEN &&
       target.hiddenByFlags
     ) {
-      await setVisibility(manager, target, null, actor.userId);
-      await this.record(manager, actor, target, 'restored', 'Every flag was dismissed.');
+      const why = 'Every flag was dismissed.';
+      await setVisibility(manager, target, null, actor.userId, why);
+      await this.record(manager, actor, target, 'restored', why);
     }
   }
 

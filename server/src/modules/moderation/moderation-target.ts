@@ -84,13 +84,15 @@ export async function loadTarget(
 /**
  * Hides (with a reason; `byFlags` when automatic) or restores content, keeping the counters that leave
  * hidden content out in step: a campaign's idea count and an idea's comment count. Call with the target
- * locked. Returns false when nothing changed.
+ * locked. Returns false when nothing changed. `restoredBecause` is the reason of a restore, which the
+ * content's author is told (a hide's reason is `hidden.reason`).
  */
 export async function setVisibility(
   manager: EntityManager,
   target: ModerationTarget,
   hidden: { reason: string; byFlags: boolean } | null,
   actorId: string | null,
+  restoredBecause: string | null = null,
 ): Promise<boolean> {
   const wasHidden = target.visibility === Visibility.HIDDEN;
   if (!hidden && !wasHidden) return false;
@@ -108,6 +110,8 @@ export async function setVisibility(
       targetType: target.type === 'Idea' ? ('IDEA' as const) : ('COMMENT' as const),
       campaignId: target.campaignId,
       actorId,
+      reason: hidden ? hidden.reason : restoredBecause,
+      automatic: hidden?.byFlags ?? actorId === null,
     };
     await outboxRepository.record(manager, [
       hidden
