@@ -30,6 +30,8 @@ describe('an official', () => {
     await page.getByLabel('Votes per person').fill('3');
     await page.getByLabel('Votes that earn an official answer').fill('10');
     await page.getByLabel('Topics').fill('North, South');
+    await page.getByLabel('Only people with a confirmed email address may propose ideas and vote').focus();
+    await page.keyboard.press('Space');
     await page.getByRole('button', { name: 'Save draft' }).click();
     await page.getByRole('heading', { level: 1, name: 'Dog parks for every district' }).waitFor();
     await page.getByText('Status: Draft').waitFor();
@@ -39,6 +41,7 @@ describe('an official', () => {
     await page.getByRole('link', { name: 'Public page' }).click();
     await page.getByText('Vote ideas up or down (one vote per idea).').waitFor();
     await page.getByText('3 votes per person in this consultation.').waitFor();
+    await page.getByText('Only people with a confirmed email address may propose ideas and vote.').waitFor();
     await page.goBack();
     await page.getByRole('button', { name: 'Close the consultation' }).click();
     await page.getByText('The consultation is closed.').waitFor();

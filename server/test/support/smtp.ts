@@ -20,6 +20,8 @@ export interface SmtpSink {
   attempts: string[];
   /** The messages to this address, once there are at least `count` (waits up to `timeoutMs`). */
   waitFor(to: string, count?: number, timeoutMs?: number): Promise<ReceivedMail[]>;
+  /** The first message to this address with this subject (waits up to 15 s). */
+  waitForSubject(to: string, subject: string | RegExp): Promise<ReceivedMail>;
   stop(): Promise<void>;
 }
 
@@ -69,6 +71,18 @@ export async function startSmtpSink(): Promise<SmtpSink> {
         if (found.length >= count) return found;
         if (Date.now() > deadline)
           throw new Error(`no mail to ${to} within ${timeoutMs} ms (${received.length} in all)`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    },
+    async waitForSubject(to, subject) {
+      const matches = (mail: ReceivedMail) =>
+        mail.to === to &&
+        (typeof subject === 'string' ? mail.parsed.subject === subject : subject.test(mail.parsed.subject ?? ''));
+      const deadline = Date.now() + 15000;
+      for (;;) {
+        const found = received.find(matches);
+        if (found) return found;
+        if (Date.now() > deadline) throw new Error(`no mail to ${to} about ${String(subject)} within 15 s`);
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     },

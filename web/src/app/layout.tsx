@@ -6,6 +6,7 @@ import { LanguageSelect } from '../components/ui/language-select';
 import { SIGN_OUT } from '../features/session/api/sign-out';
 import { useViewer } from '../features/session/components/use-viewer';
 import { VerifyEmailBanner } from '../features/session/components/verify-email-banner';
+import { NotificationBell } from '../features/notifications/components/notification-bell';
 
 /** The frame of every page: skip link, header with navigation, account and language, main landmark, footer. */
 export function Layout() {
@@ -67,9 +68,14 @@ export function Layout() {
       <div className="bg-base-lightest">
         <div className="grid-container display-flex flex-justify-end flex-align-center flex-wrap padding-y-05">
           {viewer ? (
-            <p className="font-sans-2xs margin-y-0 margin-right-2">
-              {t('nav.signedInAs', { name: viewer.user.displayName })}
-            </p>
+            <>
+              <NotificationBell />
+              <p className="font-sans-2xs margin-y-0 margin-right-2">
+                <Link to="/settings" className="display-inline-block padding-y-05">
+                  {t('nav.signedInAs', { name: viewer.user.displayName })}
+                </Link>
+              </p>
+            </>
           ) : null}
           <LanguageSelect />
         </div>
@@ -132,6 +138,11 @@ export function Layout() {
       <footer className="usa-footer usa-footer--slim">
         <div className="grid-container padding-y-2">
           <p>{t('app.footer')}</p>
+          {viewer ? (
+            <p>
+              <Link to="/settings">{t('nav.settings')}</Link>
+            </p>
+          ) : null}
         </div>
       </footer>
     </>

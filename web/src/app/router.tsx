@@ -13,6 +13,9 @@ import { CommonGroundRoute } from './routes/common-ground-route';
 import { ForgotPasswordRoute } from './routes/forgot-password-route';
 import { ResetPasswordRoute } from './routes/reset-password-route';
 import { VerifyEmailRoute } from './routes/verify-email-route';
+import { NotificationsRoute } from './routes/notifications-route';
+import { SettingsRoute } from './routes/settings-route';
+import { UnsubscribeRoute } from './routes/unsubscribe-route';
 
 /**
  * Citizen routes are in the main bundle; the officials', moderators' and admins' consoles load on demand,
@@ -33,6 +36,9 @@ export const routes: RouteObject[] = [
       { path: 'reset-password', element: <ResetPasswordRoute /> },
       { path: 'verify-email', element: <VerifyEmailRoute /> },
       { path: 'activity', element: <ActivityRoute /> },
+      { path: 'notifications', element: <NotificationsRoute /> },
+      { path: 'settings', element: <SettingsRoute /> },
+      { path: 'unsubscribe', element: <UnsubscribeRoute /> },
       { path: 'common-ground', element: <CommonGroundRoute /> },
       { path: 'console', lazy: async () => ({ Component: (await import('./routes/console-route')).ConsoleRoute }) },
       {

@@ -7,6 +7,8 @@ export function createCache(): InMemoryCache {
     typePolicies: {
       Campaign: { fields: { ideas: relayStylePagination(['sort', 'tag', 'status', 'search']) } },
       Idea: { fields: { comments: relayStylePagination() } },
+      // The signed-in person has no id: one object, merged across queries.
+      Viewer: { merge: true, fields: { notifications: relayStylePagination(['unreadOnly']) } },
       Query: {
         fields: {
           moderationQueue: relayStylePagination(['status']),

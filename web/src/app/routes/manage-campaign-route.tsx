@@ -90,6 +90,7 @@ function ManageCampaign({ id }: { id: string }) {
           tags: campaign.tags.join(', '),
           opensAt: toLocalInput(campaign.opensAt),
           closesAt: toLocalInput(campaign.closesAt),
+          requireVerifiedEmail: campaign.requireVerifiedEmail,
         }}
         submitLabel={t('console.save')}
         onSubmit={async (fields) => {

@@ -28,6 +28,7 @@ export function NewCampaignRoute() {
           tags: '',
           opensAt: '',
           closesAt: '',
+          requireVerifiedEmail: false,
         }}
         submitLabel={t('console.saveDraft')}
         onSubmit={async (fields) => {

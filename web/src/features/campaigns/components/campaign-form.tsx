@@ -1,6 +1,7 @@
 import { LIMITS } from '@consulta/shared/limits';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CheckboxField } from '../../../components/ui/checkbox-field';
 import { ErrorSummary } from '../../../components/ui/error-summary';
 import { TextField } from '../../../components/ui/text-field';
 import { useFormErrors } from '../../../lib/use-form-errors';
@@ -15,6 +16,7 @@ export interface CampaignFields {
   tags: string;
   opensAt: string;
   closesAt: string;
+  requireVerifiedEmail: boolean;
 }
 
 const IDS = {
@@ -51,6 +53,7 @@ export function toInput(fields: CampaignFields) {
       .filter(Boolean),
     opensAt: date(fields.opensAt),
     closesAt: date(fields.closesAt),
+    requireVerifiedEmail: fields.requireVerifiedEmail,
   };
 }
 
@@ -68,7 +71,8 @@ export function CampaignForm({ initial, modeFixed, submitLabel, onSubmit }: Camp
   const [fields, setFields] = useState(initial);
   const [busy, setBusy] = useState(false);
   const errors = useFormErrors(IDS);
-  const set = (name: keyof CampaignFields) => (value: string) => setFields((f) => ({ ...f, [name]: value }));
+  const set = (name: Exclude<keyof CampaignFields, 'requireVerifiedEmail'>) => (value: string) =>
+    setFields((f) => ({ ...f, [name]: value }));
 
   async function send(event: FormEvent) {
     event.preventDefault();
@@ -211,6 +215,14 @@ export function CampaignForm({ initial, modeFixed, submitLabel, onSubmit }: Camp
         value={fields.closesAt}
         onChange={set('closesAt')}
         error={errors.fields.closesAt}
+      />
+      <CheckboxField
+        id="campaign-verified-only"
+        className="margin-top-3"
+        label={t('campaignForm.verifiedOnly')}
+        description={t('campaignForm.verifiedOnlyHint')}
+        checked={fields.requireVerifiedEmail}
+        onChange={(checked) => setFields((f) => ({ ...f, requireVerifiedEmail: checked }))}
       />
       <button type="submit" className="usa-button margin-top-3" disabled={busy}>
         {submitLabel}

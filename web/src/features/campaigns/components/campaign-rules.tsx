@@ -5,6 +5,7 @@ export interface CampaignRulesData {
   votingMode: string;
   voteBudget?: number | null;
   responseThreshold?: number | null;
+  requireVerifiedEmail?: boolean;
   opensAt?: string | null;
   closesAt?: string | null;
   acceptingContributions: boolean;
@@ -29,6 +30,7 @@ export function CampaignRules({ campaign }: { campaign: CampaignRulesData }) {
             ? t('campaign.ruleThreshold', { count: campaign.responseThreshold })
             : t('campaign.ruleNoThreshold')}
         </li>
+        {campaign.requireVerifiedEmail ? <li>{t('campaign.ruleVerifiedOnly')}</li> : null}
         {campaign.closesAt ? (
           <li>
             {t('campaign.ruleCloses')} <DateText value={campaign.closesAt} withTime />
