@@ -12,6 +12,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { fanOutBench } from './bench-fan-out.mjs';
 import { buildIfStale, ROOT } from './lib.mjs';
 
 const { values: args } = parseArgs({
@@ -21,6 +22,7 @@ const { values: args } = parseArgs({
     clients: { type: 'string', default: '20' },
     // common-ground: only the common ground recompute (its own 2,000 ideas and 1,000,000 votes) and castVote;
     // events: only castVote alone, then with a no-op event subscriber in a worker process (dispatch rate)
+    // fan-out: only an official answer to an idea with 100,000 voters (scripts/bench-fan-out.mjs)
     only: { type: 'string' },
   },
 });
@@ -190,7 +192,7 @@ async function freePort() {
   return port;
 }
 
-async function startServer({ workers = true } = {}) {
+async function startServer({ workers = true, env = {} } = {}) {
   const port = await freePort();
   const child = spawn(process.execPath, [join(ROOT, 'server/dist/server/src/main.js')], {
     env: {
@@ -205,6 +207,7 @@ async function startServer({ workers = true } = {}) {
       WORKERS: String(workers),
       // Required in production; the benchmark sends no mail.
       SMTP_URL: 'smtp://127.0.0.1:9',
+      ...env,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -509,7 +512,7 @@ try {
 
   const upDown = ideas.filter((idea) => campaigns.find((c) => c.id === idea.campaign_id)?.voting_mode === 'UP_DOWN');
   const results =
-    only === 'common-ground' || only === 'events'
+    only === 'common-ground' || only === 'events' || only === 'fan-out'
       ? []
       : [
           await drive(
@@ -564,14 +567,24 @@ try {
       }),
     );
   if (only === 'common-ground' || only === undefined) results.push(...(await commonGroundBench(base, token, upDown)));
+  // castVote on the current server (the parts below restart it), each client in its own order.
+  const step = Array.from({ length: clients }, () => 0);
+  const castNext = async (c) => {
+    const idea = orders[c][step[c]++ % orders[c].length];
+    return !!(await call(server.base, token(c), CAST, { id: gid('Idea', idea.id), v: Math.random() < 0.5 ? 1 : -1 }));
+  };
   if (only === 'events' || only === undefined) {
-    const step = Array.from({ length: clients }, () => 0);
-    const castNext = async (c) => {
-      const idea = orders[c][step[c]++ % orders[c].length];
-      return !!(await call(server.base, token(c), CAST, { id: gid('Idea', idea.id), v: Math.random() < 0.5 ? 1 : -1 }));
-    };
     if (only === 'events') results.push(await drive('castVote (no subscriber)', castNext));
     results.push(await eventsBench(castNext));
+  }
+  if (only === 'fan-out' || only === undefined) {
+    const restart = async (env) => {
+      server.child.kill('SIGTERM');
+      await new Promise((resolve) => server.child.once('exit', resolve));
+      server = await startServer({ env });
+      return server;
+    };
+    results.push(...(await fanOutBench({ databaseUrl, restart, drive, call, castNext, log })));
   }
   log(
     `\n${clients} concurrent clients, ${seconds} s per operation, scale ${scale} (${IDEAS} ideas, ${PEOPLE * VOTES_PER_PERSON} votes):`,

@@ -17,6 +17,7 @@ export const FIELD_MESSAGES = {
   passwordCommon: 'This password is too common. Choose one that is harder to guess.',
   passwordPersonal: 'Do not use your email address or name in your password.',
   currentPasswordWrong: 'Your current password is not correct.',
+  sameEmail: 'This is already your address. Enter the new one.',
   linkInvalid:
     'This link no longer works: it was used already, it expired, or it was copied only in part. Ask for a new one.',
   language: 'Choose en (English) or es (Spanish).',

@@ -1,7 +1,8 @@
 import { DatabaseService } from '../../src/database/database.service.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { countStatements } from '../support/statements.js';
-import { mailTo, startSmtpSink, type ReceivedMail, type SmtpSink } from '../support/smtp.js';
+import { startMailApp } from '../support/mail-app.js';
+import type { ReceivedMail, SmtpSink } from '../support/smtp.js';
 import { makeAgency, makeCampaign, makeIdea, makeUser, outcome, PASSWORD } from '../support/factories.js';
 
 const SIGN_UP = `mutation ($input: SignUpInput!) { signUp(input: $input) { token viewer { email emailVerified language } } }`;
@@ -32,14 +33,8 @@ describe('mail to a real SMTP server: verification and password reset', () => {
   let sink: SmtpSink;
   let t: TestApp;
 
-  beforeAll(async () => {
-    sink = await startSmtpSink();
-    t = await startTestApp({ config: mailTo(sink) });
-  });
-  afterAll(async () => {
-    await t?.close();
-    await sink?.stop();
-  });
+  beforeAll(async () => ({ sink, t } = await startMailApp()));
+  afterAll(async () => t?.close());
 
   it('signing up mails a verification link in the person’s language; the link verifies without a session, once', async () => {
     const email = address();

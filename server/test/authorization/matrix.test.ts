@@ -316,6 +316,22 @@ export const MATRIX: Record<string, Case> = {
     variables: () => ({ token: randomBytes(32).toString('hex') }),
     expect: everyone('BAD_USER_INPUT'),
   },
+  'Mutation.requestEmailChange': {
+    document: 'mutation ($input: ChangeEmailInput!) { requestEmailChange(input: $input) }',
+    variables: () => ({ input: { newEmail: `moving-${unique()}@example.org`, password: PASSWORD } }),
+    expect: signedIn('OK'),
+  },
+  'Mutation.confirmEmailChange': {
+    document: 'mutation ($token: String!) { confirmEmailChange(token: $token) }',
+    variables: () => ({ token: randomBytes(32).toString('base64url') }),
+    expect: everyone('BAD_USER_INPUT'),
+  },
+  // With a wrong password, so the personas stay: deletion itself is in the account tests.
+  'Mutation.deleteAccount': {
+    document: 'mutation ($password: String!) { deleteAccount(password: $password) }',
+    variables: () => ({ password: `not the password ${unique()}` }),
+    expect: signedIn('BAD_USER_INPUT'),
+  },
   'Query.userByEmail': {
     document: 'query ($email: String!) { userByEmail(email: $email) { id role } }',
     variables: async (t) => ({ email: (await makeUser(t)).email }),

@@ -2,8 +2,9 @@ import { AgencyRole, Role } from '@consulta/shared';
 import { DatabaseService } from '../../src/database/database.service.js';
 import { outboxRepository } from '../../src/events/outbox.repository.js';
 import { NotificationMailService } from '../../src/modules/notifications/notification-mail.service.js';
-import { startTestApp, type TestApp } from '../support/app.js';
-import { mailTo, startSmtpSink, type SmtpSink } from '../support/smtp.js';
+import type { TestApp } from '../support/app.js';
+import { startMailApp } from '../support/mail-app.js';
+import type { SmtpSink } from '../support/smtp.js';
 import {
   makeAgency,
   makeCampaign,
@@ -56,14 +57,8 @@ describe('notifications: created from events, set-based, for the right people, r
     });
   }
 
-  beforeAll(async () => {
-    sink = await startSmtpSink();
-    t = await startTestApp({ config: mailTo(sink, 500) });
-  });
-  afterAll(async () => {
-    await t?.close();
-    await sink?.stop();
-  });
+  beforeAll(async () => ({ sink, t } = await startMailApp(500)));
+  afterAll(async () => t?.close());
 
   it('an answer tells the author, followers and voters once each (never the official), in each one’s language', async () => {
     const agency = await makeAgency(t, 'Parks Department');

@@ -89,12 +89,3 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
-
-/** The mail settings of a test app that sends to `sink`, with links to http://consulta.test. */
-export function mailTo(sink: SmtpSink, perSecond = 100) {
-  return {
-    workers: true,
-    mail: { smtpUrl: sink.url, from: 'Consulta <no-reply@example.org>', publicUrl: 'http://consulta.test', perSecond },
-    events: { maxAttempts: 3, retrySeconds: 1 },
-  };
-}

@@ -21,6 +21,7 @@ const SESSIONLESS_MUTATIONS = new Set([
   'requestPasswordReset',
   'resetPassword',
   'unsubscribe',
+  'confirmEmailChange',
 ]);
 
 /**

@@ -1,5 +1,5 @@
 import type { AgencyRole } from '@consulta/shared';
-import { one, rows, type Executor } from '../../database/sql.js';
+import { one, rows, run, type Executor } from '../../database/sql.js';
 import { AgencyMembershipEntity } from './agency-membership.entity.js';
 import { AgencyEntity } from './agency.entity.js';
 
@@ -128,6 +128,11 @@ export class AgenciesRepository {
       [agencyId, userId, role],
     );
     return membershipFromRow(row!);
+  }
+
+  /** A deleted account works for no agency. */
+  async removeMemberships(executor: Executor, userId: string): Promise<void> {
+    await run(executor, 'DELETE FROM agency_memberships WHERE user_id = $1', [userId]);
   }
 }
 

@@ -68,7 +68,15 @@ export class AuthService {
   }
 
   /** Ends every session of the person, this one included, and opens a new one for this client. */
-  async changePassword(viewer: RequestViewer, currentPassword: string, newPassword: string): Promise<SignedIn> {
+  /**
+   * The signed-in person, once they have typed their current password (limited like sign-in: past the
+   * limit this session ends, so whoever holds it must sign in again). BAD_USER_INPUT on `field` when wrong.
+   */
+  async confirmCurrentPassword(
+    viewer: RequestViewer,
+    password: string,
+    field = 'currentPassword',
+  ): Promise<UserEntity> {
     const { userId } = requirePerson(viewer);
     const user = await this.users.findById(userId);
     if (!user) throw new UnauthenticatedError();
@@ -76,16 +84,20 @@ export class AuthService {
     try {
       attempt = await this.attempts.currentPassword(user.id);
     } catch (error) {
-      // Past the limit of wrong current passwords: whoever holds this session must sign in again.
       if (error instanceof RateLimitedError && viewer.sessionId) {
         await this.sessions.revoke(viewer.sessionId);
       }
       throw error;
     }
-    if (!(await verifyPassword(user.passwordHash, currentPassword))) {
-      throw new BadInputError({ currentPassword: fieldMessage('currentPasswordWrong') });
+    if (!(await verifyPassword(user.passwordHash, password))) {
+      throw new BadInputError({ [field]: fieldMessage('currentPasswordWrong') });
     }
     await attempt.succeeded();
+    return user;
+  }
+
+  async changePassword(viewer: RequestViewer, currentPassword: string, newPassword: string): Promise<SignedIn> {
+    const user = await this.confirmCurrentPassword(viewer, currentPassword);
     const problem = passwordProblem(newPassword, { email: user.email, displayName: user.displayName });
     if (problem) throw new BadInputError({ newPassword: problem });
     const passwordHash = await hashPassword(newPassword);

@@ -91,6 +91,11 @@ export class CommentsRepository {
       hidden?.byFlags ?? false,
     ]);
   }
+
+  /** A deleted account's comments stay, without an author. */
+  async detachAuthor(executor: Executor, userId: string): Promise<void> {
+    await run(executor, 'UPDATE comments SET author_id = NULL WHERE author_id = $1', [userId]);
+  }
 }
 
 export const commentsRepository = new CommentsRepository();

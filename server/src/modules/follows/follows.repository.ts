@@ -28,6 +28,10 @@ export class FollowsRepository {
     );
     return new Set(found.map((row) => row.idea_id));
   }
+
+  async deleteAllOf(executor: Executor, userId: string): Promise<void> {
+    await run(executor, 'DELETE FROM idea_follows WHERE user_id = $1', [userId]);
+  }
 }
 
 export const followsRepository = new FollowsRepository();

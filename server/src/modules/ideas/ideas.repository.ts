@@ -150,6 +150,11 @@ export class IdeasRepository {
       [campaignId, ideaIds],
     );
   }
+
+  /** A deleted account's ideas stay, without an author. */
+  async detachAuthor(executor: Executor, userId: string): Promise<void> {
+    await run(executor, 'UPDATE ideas SET author_id = NULL WHERE author_id = $1', [userId]);
+  }
 }
 
 export const ideasRepository = new IdeasRepository();

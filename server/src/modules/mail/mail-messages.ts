@@ -12,7 +12,8 @@ export interface MessageText {
   footer: string;
 }
 
-export type MailKind = 'VERIFY_EMAIL' | 'RESET_PASSWORD' | 'NOTIFICATION' | 'DIGEST';
+export type MailKind =
+  'VERIFY_EMAIL' | 'RESET_PASSWORD' | 'CHANGE_EMAIL' | 'EMAIL_CHANGE_NOTICE' | 'NOTIFICATION' | 'DIGEST';
 
 /** The links at the foot of notification mail. */
 export const SETTINGS_LINKS: Record<Language, { settings: string; unsubscribe: string }> = {
@@ -70,6 +71,56 @@ export const MESSAGES: Record<MailKind, Record<Language, MessageText>> = {
       action: 'Elegir una nueva contraseña',
       linkHint: 'Si el botón no funciona, abra esta dirección en su navegador:',
       footer: 'Si no lo pidió, ignore este mensaje: su contraseña no cambia.',
+    },
+  },
+  CHANGE_EMAIL: {
+    en: {
+      subject: 'Confirm your new email address for Consulta',
+      heading: 'Confirm your new email address',
+      paragraphs: [
+        'Hello {{name}},',
+        'You asked to move your Consulta account to this address. Confirm it with this link within 24 hours; until then, your account keeps its current address.',
+      ],
+      action: 'Confirm my new address',
+      linkHint: 'If the button does not work, open this address in your browser:',
+      footer: 'If you did not ask for this, ignore this message: nothing changes.',
+    },
+    es: {
+      subject: 'Confirme su nueva dirección de correo en Consulta',
+      heading: 'Confirme su nueva dirección de correo',
+      paragraphs: [
+        'Hola {{name}}:',
+        'Pidió trasladar su cuenta de Consulta a esta dirección. Confírmela con este enlace antes de 24 horas; hasta entonces, su cuenta conserva su dirección actual.',
+      ],
+      action: 'Confirmar mi nueva dirección',
+      linkHint: 'Si el botón no funciona, abra esta dirección en su navegador:',
+      footer: 'Si no lo pidió, ignore este mensaje: no cambia nada.',
+    },
+  },
+  EMAIL_CHANGE_NOTICE: {
+    en: {
+      subject: 'Your Consulta account is moving to another address',
+      heading: 'Someone asked to change your email address',
+      paragraphs: [
+        'Hello {{name}},',
+        'Your Consulta account asked to move to {{email}}. It moves only once that address confirms it.',
+        'If it was not you, someone knows your password: choose a new one now, which also signs out every device.',
+      ],
+      action: 'Choose a new password',
+      linkHint: 'If the button does not work, open this address in your browser:',
+      footer: 'You get this message because it concerns the address of your account.',
+    },
+    es: {
+      subject: 'Su cuenta de Consulta va a cambiar de dirección',
+      heading: 'Alguien pidió cambiar su dirección de correo',
+      paragraphs: [
+        'Hola {{name}}:',
+        'Se pidió trasladar su cuenta de Consulta a {{email}}. Solo cambiará cuando esa dirección lo confirme.',
+        'Si no fue usted, alguien conoce su contraseña: elija una nueva ahora, lo que además cierra la sesión en todos los dispositivos.',
+      ],
+      action: 'Elegir una nueva contraseña',
+      linkHint: 'Si el botón no funciona, abra esta dirección en su navegador:',
+      footer: 'Recibe este mensaje porque se refiere a la dirección de su cuenta.',
     },
   },
   NOTIFICATION: {

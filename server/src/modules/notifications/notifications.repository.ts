@@ -274,6 +274,12 @@ export class NotificationsRepository {
       [userId],
     );
   }
+
+  /** A deleted account is told nothing more and keeps no preferences. */
+  async deleteAllOf(executor: Executor, userId: string): Promise<void> {
+    await run(executor, 'DELETE FROM notifications WHERE user_id = $1', [userId]);
+    await run(executor, 'DELETE FROM notification_preferences WHERE user_id = $1', [userId]);
+  }
 }
 
 export const notificationsRepository = new NotificationsRepository();

@@ -1,6 +1,6 @@
 import { one, run, type Executor } from '../../database/sql.js';
 
-export type TokenPurpose = 'VERIFY_EMAIL' | 'RESET_PASSWORD';
+export type TokenPurpose = 'VERIFY_EMAIL' | 'RESET_PASSWORD' | 'CHANGE_EMAIL';
 
 /** A row of `account_tokens`: an emailed link's token, by its SHA-256. */
 export interface AccountTokenRow {
@@ -59,6 +59,10 @@ export class AccountTokensRepository {
       'UPDATE account_tokens SET used_at = now() WHERE user_id = $1 AND purpose = $2 AND used_at IS NULL',
       [userId, purpose],
     );
+  }
+
+  async deleteAllOf(executor: Executor, userId: string): Promise<void> {
+    await run(executor, 'DELETE FROM account_tokens WHERE user_id = $1', [userId]);
   }
 }
 

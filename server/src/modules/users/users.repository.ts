@@ -140,6 +140,33 @@ export class UsersRepository {
     user.suspendedUntil = until;
     user.suspensionReason = reason;
   }
+
+  /** The person's new address, confirmed by its link; false when another account took it meanwhile. */
+  async changeEmail(executor: Executor, id: string, email: string): Promise<boolean> {
+    const changed = await rows<{ id: string }>(
+      executor,
+      `UPDATE users SET email = $2, email_verified = true, updated_at = now()
+        WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM users o WHERE o.email = $2 AND o.id <> $1)
+        RETURNING id`,
+      [id, email],
+    );
+    return changed.length === 1;
+  }
+
+  /**
+   * A deleted account: its row stays (its votes still count) with every personal datum gone: the address,
+   * the name, the password (nobody can sign in), the role and any suspension.
+   */
+  async erase(executor: Executor, id: string): Promise<void> {
+    await run(
+      executor,
+      `UPDATE users SET email = 'deleted-' || id || '@deleted.invalid', display_name = 'Deleted account',
+              password_hash = '!', email_verified = false, role = 'CITIZEN', suspended_until = NULL,
+              suspension_reason = NULL, deleted_at = now(), updated_at = now()
+        WHERE id = $1`,
+      [id],
+    );
+  }
 }
 
 export const usersRepository = new UsersRepository();

@@ -74,3 +74,16 @@ export class ResetPasswordInput {
   })
   newPassword: string;
 }
+
+@InputType('ChangeEmailInput')
+export class ChangeEmailInput {
+  @Field(() => String)
+  @IsEmail({}, { message: fieldMessage('email') })
+  @MaxLength(LIMITS.user.emailMax, { message: fieldMessage('email') })
+  newEmail: string;
+
+  @Field(() => String, { description: 'The current password, so that a session left open cannot change it.' })
+  @IsString()
+  @MaxLength(LIMITS.user.passwordMax * 4, { message: fieldMessage('passwordTooLong') })
+  password: string;
+}

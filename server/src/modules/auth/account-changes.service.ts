@@ -1,0 +1,104 @@
+import { Injectable } from '@nestjs/common';
+import { BadInputError, ConflictError } from '../../common/errors/domain-error.js';
+import { fieldMessage } from '../../common/errors/field-message.js';
+import type { RequestViewer } from '../../common/auth/request-viewer.js';
+import { DatabaseService } from '../../database/database.service.js';
+import { agenciesRepository } from '../agencies/agencies.repository.js';
+import { commentsRepository } from '../comments/comments.repository.js';
+import { followsRepository } from '../follows/follows.repository.js';
+import { ideasRepository } from '../ideas/ideas.repository.js';
+import { MailService } from '../mail/mail.service.js';
+import { notificationsRepository } from '../notifications/notifications.repository.js';
+import { accountTokensRepository } from '../users/account-tokens.repository.js';
+import { mailAccountLink } from '../users/account-links.js';
+import { linkTokenHash } from '../users/link-tokens.js';
+import { usersRepository } from '../users/users.repository.js';
+import { AuthService } from './auth.service.js';
+import { SessionsService } from './sessions.service.js';
+
+const CHANGE_VALID_HOURS = 24;
+
+/**
+ * What a person does to their account as a whole, with their password: move it to another address (a link
+ * mailed to the new one; the old one is told), or delete it (personal data gone, contributions kept).
+ */
+@Injectable()
+export class AccountChangesService {
+  constructor(
+    private readonly database: DatabaseService,
+    private readonly auth: AuthService,
+    private readonly sessions: SessionsService,
+    private readonly mail: MailService,
+  ) {}
+
+  /** Mails a confirmation link to the new address and a notice to the current one. */
+  async requestEmailChange(viewer: RequestViewer, newEmail: string, password: string): Promise<boolean> {
+    const user = await this.auth.confirmCurrentPassword(viewer, password, 'password');
+    const email = newEmail.trim();
+    if (email.toLowerCase() === user.email.toLowerCase()) {
+      throw new BadInputError({ newEmail: fieldMessage('sameEmail') });
+    }
+    if (await usersRepository.findByEmail(this.database.dataSource, email)) {
+      throw new ConflictError('An account with this email address already exists.', { fields: { newEmail: 'taken' } });
+    }
+    await this.database.transaction(async (manager) => {
+      await mailAccountLink(
+        manager,
+        this.mail,
+        { ...user, email },
+        {
+          purpose: 'CHANGE_EMAIL',
+          kind: 'CHANGE_EMAIL',
+          path: '/confirm-email',
+          validHours: CHANGE_VALID_HOURS,
+        },
+      );
+      await this.mail.queue(manager, {
+        to: user.email,
+        kind: 'EMAIL_CHANGE_NOTICE',
+        language: user.language,
+        values: { name: user.displayName, email },
+        path: '/forgot-password',
+      });
+    });
+    return true;
+  }
+
+  /** Moves the account to the address the link was mailed to; needs no session. */
+  async confirmEmailChange(token: string): Promise<boolean> {
+    const hash = linkTokenHash(token);
+    const moved = await this.database.transaction(async (manager) => {
+      const used = await accountTokensRepository.consume(manager, 'CHANGE_EMAIL', hash);
+      if (!used) throw new BadInputError({ token: fieldMessage('linkInvalid') });
+      if (!(await usersRepository.changeEmail(manager, used.user_id, used.email))) {
+        throw new ConflictError('An account with this email address already exists.', { fields: { token: 'taken' } });
+      }
+      await accountTokensRepository.revokeUnused(manager, used.user_id, 'CHANGE_EMAIL');
+      return used.user_id;
+    });
+    this.sessions.forgetUser(moved);
+    return true;
+  }
+
+  /**
+   * Deletes the account: the address, name and password are cleared, every session ends, their ideas and
+   * comments stay without an author, their votes still count; notifications, follows, agency memberships
+   * and unused links go. One transaction.
+   */
+  async deleteAccount(viewer: RequestViewer, password: string): Promise<boolean> {
+    const user = await this.auth.confirmCurrentPassword(viewer, password, 'password');
+    await this.database.transaction(async (manager) => {
+      await usersRepository.lock(manager, user.id);
+      await ideasRepository.detachAuthor(manager, user.id);
+      await commentsRepository.detachAuthor(manager, user.id);
+      await followsRepository.deleteAllOf(manager, user.id);
+      await agenciesRepository.removeMemberships(manager, user.id);
+      await notificationsRepository.deleteAllOf(manager, user.id);
+      await accountTokensRepository.deleteAllOf(manager, user.id);
+      await usersRepository.erase(manager, user.id);
+      await this.sessions.revokeAllForUser(user.id, manager);
+    });
+    this.sessions.forgetUser(user.id);
+    return true;
+  }
+}
