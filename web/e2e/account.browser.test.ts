@@ -63,4 +63,54 @@ describe('an account tied to a real address', () => {
     await page.getByText(/^Signed in as /).waitFor();
     await context.close();
   });
+
+  it('moves her account to a new address, then deletes it, each with her password', async () => {
+    const { context, page } = await newPerson(suite.browser);
+    const email = `mover-${Date.now()}@example.org`;
+    const moved = `moved-${Date.now()}@example.org`;
+    await page.goto(`${suite.server.url}/sign-up`);
+    await page.getByLabel('Your name').fill('Marta Mover');
+    await page.getByLabel('Email address').fill(email);
+    await page.getByLabel('Password').fill('a long enough passphrase');
+    await page.getByRole('button', { name: 'Create an account' }).click();
+    await page.getByText(/^Signed in as /).click();
+    await page.getByRole('heading', { level: 1, name: 'Your settings' }).waitFor();
+    await page.getByText(`Your account uses ${email}.`).waitFor();
+
+    const form = page.getByRole('form', { name: 'Your email address' });
+    await form.getByLabel('New email address').fill(moved);
+    await form.getByLabel('Your current password').fill('not my password');
+    await form.getByRole('button', { name: 'Email a link to the new address' }).click();
+    await form.getByTestId('error-summary').getByText('Your current password is not correct.').waitFor();
+    await expectAccessible(page);
+    await form.getByLabel('Your current password').fill('a long enough passphrase');
+    await form.getByRole('button', { name: 'Email a link to the new address' }).click();
+    await form.getByText(`We emailed a link to ${moved}.`, { exact: false }).waitFor();
+    await screenshots(page, 'settings-account');
+    const notice = await suite.server.mail.waitForSubject(email, 'Your Consulta account is moving to another address');
+    expect(notice.parsed.text).toContain(moved);
+    const [link] = await suite.server.mail.waitFor(moved);
+    await page.goto(linkIn(link!.parsed.text, '/confirm-email'));
+    await page.getByText('Your account now uses this address, and it is confirmed.').waitFor();
+    await expectAccessible(page);
+
+    await page.goto(`${suite.server.url}/settings`);
+    await page.getByText(`Your account uses ${moved}.`).waitFor();
+    const deletion = page.getByRole('form', { name: 'Delete my account' });
+    await deletion.getByLabel('Your current password').fill('a long enough passphrase');
+    await deletion.getByRole('button', { name: 'Delete my account' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Delete your account for good?' });
+    await dialog.waitFor();
+    await expectAccessible(page);
+    await screenshots(page, 'delete-account');
+    await dialog.getByRole('button', { name: 'Yes, delete my account' }).click();
+    await page.getByText('Your account is deleted. Thank you for taking part.').waitFor();
+    await page.getByRole('link', { name: 'Sign in' }).waitFor();
+    await page.goto(`${suite.server.url}/sign-in`);
+    await page.getByLabel('Email address').fill(moved);
+    await page.getByLabel('Password').fill('a long enough passphrase');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('The email address or password is not right.').waitFor();
+    await context.close();
+  }, 60_000);
 });

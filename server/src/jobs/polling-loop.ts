@@ -29,13 +29,17 @@ export class PollingLoop {
       } catch (error) {
         this.logger.emit('warn', `${this.what} failed, trying again`, { error: (error as Error).message });
       }
-      if (!more && !this.stopped) {
-        await new Promise<void>((resolve) => {
-          this.wake = resolve;
-          setTimeout(resolve, this.idleMs).unref();
-        });
-      }
+      if (!more) await this.pause(this.idleMs);
     }
+  }
+
+  /** Waits `ms`, or less when the loop is stopped meanwhile (for work that paces itself). */
+  pause(ms: number): Promise<void> {
+    if (this.stopped || ms <= 0) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      this.wake = resolve;
+      setTimeout(resolve, ms).unref();
+    });
   }
 
   async stop(): Promise<void> {

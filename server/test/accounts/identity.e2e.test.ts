@@ -1,3 +1,4 @@
+import { Role } from '@consulta/shared';
 import { DatabaseService } from '../../src/database/database.service.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { countStatements } from '../support/statements.js';
@@ -144,6 +145,17 @@ describe('mail to a real SMTP server: verification and password reset', () => {
       never.email,
     ]);
     expect(failed[0]).toMatchObject({ attempts: 1, last_error: expect.stringContaining('550'), html_body: null });
+    // Admins see it; nobody else does.
+    const admin = await makeUser(t, { role: Role.ADMIN });
+    const listed = await t.gql('{ failedMail { to kind status attempts lastError } }', {}, { token: admin.token });
+    expect(listed.data!.failedMail).toContainEqual({
+      to: never.email,
+      kind: 'VERIFY_EMAIL',
+      status: 'FAILED',
+      attempts: 1,
+      lastError: expect.stringContaining('550'),
+    });
+    expect(outcome(await t.gql('{ failedMail { to } }', {}, { token: never.token }))).toBe('FORBIDDEN');
   });
 });
 

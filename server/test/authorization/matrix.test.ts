@@ -332,6 +332,10 @@ export const MATRIX: Record<string, Case> = {
     variables: () => ({ password: `not the password ${unique()}` }),
     expect: signedIn('BAD_USER_INPUT'),
   },
+  'Query.failedMail': {
+    document: '{ failedMail(first: 5) { id to subject lastError } }',
+    expect: adminOnly,
+  },
   'Query.userByEmail': {
     document: 'query ($email: String!) { userByEmail(email: $email) { id role } }',
     variables: async (t) => ({ email: (await makeUser(t)).email }),

@@ -16,6 +16,7 @@ import { VerifyEmailRoute } from './routes/verify-email-route';
 import { NotificationsRoute } from './routes/notifications-route';
 import { SettingsRoute } from './routes/settings-route';
 import { UnsubscribeRoute } from './routes/unsubscribe-route';
+import { ConfirmEmailRoute } from './routes/confirm-email-route';
 
 /**
  * Citizen routes are in the main bundle; the officials', moderators' and admins' consoles load on demand,
@@ -39,6 +40,7 @@ export const routes: RouteObject[] = [
       { path: 'notifications', element: <NotificationsRoute /> },
       { path: 'settings', element: <SettingsRoute /> },
       { path: 'unsubscribe', element: <UnsubscribeRoute /> },
+      { path: 'confirm-email', element: <ConfirmEmailRoute /> },
       { path: 'common-ground', element: <CommonGroundRoute /> },
       { path: 'console', lazy: async () => ({ Component: (await import('./routes/console-route')).ConsoleRoute }) },
       {

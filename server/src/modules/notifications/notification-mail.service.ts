@@ -83,9 +83,22 @@ export class NotificationMailService implements OnModuleInit, OnApplicationBoots
 
   onApplicationBootstrap(): void {
     if (!this.config.workers) return;
-    const work = async () => this.jobs.running && (await this.mailOnce()) === CLAIM;
+    const work = async () => this.jobs.running && (await this.pacedMailOnce());
     this.loop = new PollingLoop('notification mail', this.logger, work, IDLE_MS);
     this.loop.start();
+  }
+
+  /**
+   * One claim, then a pause as long as sending it takes at MAIL_PER_SECOND: messages are rendered and
+   * stored as fast as they leave, not all at once ahead of them (which would take the CPU the API needs
+   * for the people using it). Answers whether more may be waiting.
+   */
+  private async pacedMailOnce(): Promise<boolean> {
+    const started = Date.now();
+    const claimed = await this.mailOnce();
+    const sendingMs = (claimed * 1000) / this.config.mail.perSecond;
+    await this.loop?.pause(sendingMs - (Date.now() - started));
+    return claimed === CLAIM;
   }
 
   /** Queues the messages of up to CLAIM notifications waiting for one; answers how many it took. */

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { AgenciesAdmin } from '../../features/admin/components/agencies-admin';
+import { FailedMail } from '../../features/admin/components/failed-mail';
 import { RoleForm } from '../../features/admin/components/role-form';
 import { RequireSignedIn } from '../require-signed-in';
 import { usePageTitle } from '../use-page-title';
@@ -12,6 +13,7 @@ export function AdminRoute() {
       <h1>{t('admin.title')}</h1>
       <AgenciesAdmin />
       <RoleForm />
+      <FailedMail />
     </RequireSignedIn>
   );
 }

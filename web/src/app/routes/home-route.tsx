@@ -1,12 +1,18 @@
 import { useTranslation } from 'react-i18next';
+import { useLocation } from 'react-router';
+import { Alert } from '../../components/ui/alert';
 import { OpenCampaigns } from '../../features/campaigns/components/open-campaigns';
 import { usePageTitle } from '../use-page-title';
 
 export function HomeRoute() {
   const { t } = useTranslation();
   usePageTitle(t('home.title'));
+  const location = useLocation();
   return (
     <>
+      {(location.state as { notice?: string } | null)?.notice === 'accountDeleted' ? (
+        <Alert type="success">{t('account.deleted')}</Alert>
+      ) : null}
       <h1>{t('home.title')}</h1>
       <p className="usa-intro">{t('home.intro')}</p>
       <h2>{t('home.openCampaigns')}</h2>

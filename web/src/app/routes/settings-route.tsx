@@ -1,15 +1,20 @@
 import { useTranslation } from 'react-i18next';
 import { NotificationSettings } from '../../features/notifications/components/notification-settings';
+import { AccountSecurity } from '../../features/session/components/account-security';
+import { useViewer } from '../../features/session/components/use-viewer';
 import { RequireSignedIn } from '../require-signed-in';
 import { usePageTitle } from '../use-page-title';
 
+/** The person's settings: profile, how they are told, and their account's address, password and deletion. */
 export function SettingsRoute() {
   const { t } = useTranslation();
   usePageTitle(t('settings.title'));
+  const { viewer } = useViewer();
   return (
     <RequireSignedIn>
       <h1>{t('settings.title')}</h1>
       <NotificationSettings />
+      {viewer ? <AccountSecurity email={viewer.email} /> : null}
     </RequireSignedIn>
   );
 }

@@ -5,4 +5,5 @@ export {
   AddAgencyMemberDocument as ADD_MEMBER,
   UserByEmailDocument as USER_BY_EMAIL,
   SetUserRoleDocument as SET_ROLE,
+  FailedMailDocument as FAILED_MAIL,
 } from '../../../gql/graphql';

@@ -9,12 +9,12 @@ interface FieldProps {
 }
 
 /** The email address of an account, as every account form asks for it. */
-export function EmailField({ id, value, onChange, error }: FieldProps) {
+export function EmailField({ id, value, onChange, error, label }: FieldProps & { label?: string }) {
   const { t } = useTranslation();
   return (
     <TextField
       id={id}
-      label={t('session.email')}
+      label={label ?? t('session.email')}
       type="email"
       autoComplete="email"
       value={value}
