@@ -80,6 +80,20 @@ describe('a person moves their account to another address, or deletes it', () =>
     expect((await t.gql(VIEWER, {}, { token: person.token })).data!.viewer.email).toBe(person.email);
   });
 
+  it('asks for at most three links an hour', async () => {
+    const person = await makeUser(t);
+    const ask = () =>
+      t.gql(
+        REQUEST,
+        { input: { newEmail: `many-${Date.now()}-${Math.random()}@example.org`, password: PASSWORD } },
+        {
+          token: person.token,
+        },
+      );
+    for (let i = 0; i < 3; i++) expect(outcome(await ask())).toBe('OK');
+    expect(outcome(await ask())).toBe('RATE_LIMITED');
+  });
+
   it('deleting an account clears the person, ends every session, keeps their ideas, comments and votes', async () => {
     const agency = await makeAgency(t);
     const campaign = await makeCampaign(t, agency);

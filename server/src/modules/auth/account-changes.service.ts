@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { BadInputError, ConflictError } from '../../common/errors/domain-error.js';
+import { BadInputError, ConflictError, RateLimitedError } from '../../common/errors/domain-error.js';
+import { RateLimitService } from '../../common/rate-limit/rate-limit.service.js';
 import { fieldMessage } from '../../common/errors/field-message.js';
 import type { RequestViewer } from '../../common/auth/request-viewer.js';
 import { DatabaseService } from '../../database/database.service.js';
@@ -17,6 +18,8 @@ import { AuthService } from './auth.service.js';
 import { SessionsService } from './sessions.service.js';
 
 const CHANGE_VALID_HOURS = 24;
+/** Links to new addresses one account may ask for in an hour (each mails an address of their choice). */
+const CHANGES_PER_HOUR = 3;
 
 /**
  * What a person does to their account as a whole, with their password: move it to another address (a link
@@ -29,11 +32,14 @@ export class AccountChangesService {
     private readonly auth: AuthService,
     private readonly sessions: SessionsService,
     private readonly mail: MailService,
+    private readonly rateLimits: RateLimitService,
   ) {}
 
-  /** Mails a confirmation link to the new address and a notice to the current one. */
+  /** Mails a confirmation link to the new address and a notice to the current one; 3 an hour at most. */
   async requestEmailChange(viewer: RequestViewer, newEmail: string, password: string): Promise<boolean> {
     const user = await this.auth.confirmCurrentPassword(viewer, password, 'password');
+    const hit = await this.rateLimits.hit(`email-change:${user.id}`, 3600);
+    if (hit.count > CHANGES_PER_HOUR) throw new RateLimitedError(hit.retryAfterSeconds);
     const email = newEmail.trim();
     if (email.toLowerCase() === user.email.toLowerCase()) {
       throw new BadInputError({ newEmail: fieldMessage('sameEmail') });
