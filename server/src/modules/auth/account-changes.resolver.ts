@@ -16,7 +16,7 @@ export class AccountChangesResolver {
 
   @Mutation(() => Boolean, {
     description:
-      'Mails a link to the new address (the account moves once it is followed) and tells the current one. Needs the current password; CONFLICT when another account uses the address.',
+      'Mails a link to the new address (the account moves once it is followed; an address with an account is told so instead, and the answer is the same) and tells the current one. Needs the current password; at most 3 an hour.',
   })
   requestEmailChange(@Args('input') input: ChangeEmailInput, @Context() { viewer }: GraphQLContext): Promise<boolean> {
     return this.changes.requestEmailChange(viewer, input.newEmail, input.password);

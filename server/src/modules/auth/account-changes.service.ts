@@ -35,7 +35,10 @@ export class AccountChangesService {
     private readonly rateLimits: RateLimitService,
   ) {}
 
-  /** Mails a confirmation link to the new address and a notice to the current one; 3 an hour at most. */
+  /**
+   * Mails a confirmation link to the new address (or, when an account has it, a message saying so) and a
+   * notice to the current one; true either way; 3 an hour at most.
+   */
   async requestEmailChange(viewer: RequestViewer, newEmail: string, password: string): Promise<boolean> {
     const user = await this.auth.confirmCurrentPassword(viewer, password, 'password');
     const hit = await this.rateLimits.hit(`email-change:${user.id}`, 3600);
@@ -44,21 +47,31 @@ export class AccountChangesService {
     if (email.toLowerCase() === user.email.toLowerCase()) {
       throw new BadInputError({ newEmail: fieldMessage('sameEmail') });
     }
-    if (await usersRepository.findByEmail(this.database.dataSource, email)) {
-      throw new ConflictError('An account with this email address already exists.', { fields: { newEmail: 'taken' } });
-    }
+    const holder = await usersRepository.findByEmail(this.database.dataSource, email);
     await this.database.transaction(async (manager) => {
-      await mailAccountLink(
-        manager,
-        this.mail,
-        { ...user, email },
-        {
-          purpose: 'CHANGE_EMAIL',
-          kind: 'CHANGE_EMAIL',
-          path: '/confirm-email',
-          validHours: CHANGE_VALID_HOURS,
-        },
-      );
+      // The same answer either way, so the form tells nobody whether an address has an account: the new
+      // address is told that it has one instead of getting a link.
+      if (holder) {
+        await this.mail.queue(manager, {
+          to: email,
+          kind: 'EMAIL_IN_USE',
+          language: holder.language,
+          values: { name: holder.displayName },
+          path: '/forgot-password',
+        });
+      } else {
+        await mailAccountLink(
+          manager,
+          this.mail,
+          { ...user, email },
+          {
+            purpose: 'CHANGE_EMAIL',
+            kind: 'CHANGE_EMAIL',
+            path: '/confirm-email',
+            validHours: CHANGE_VALID_HOURS,
+          },
+        );
+      }
       await this.mail.queue(manager, {
         to: user.email,
         kind: 'EMAIL_CHANGE_NOTICE',

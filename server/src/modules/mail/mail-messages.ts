@@ -13,7 +13,13 @@ export interface MessageText {
 }
 
 export type MailKind =
-  'VERIFY_EMAIL' | 'RESET_PASSWORD' | 'CHANGE_EMAIL' | 'EMAIL_CHANGE_NOTICE' | 'NOTIFICATION' | 'DIGEST';
+  | 'VERIFY_EMAIL'
+  | 'RESET_PASSWORD'
+  | 'CHANGE_EMAIL'
+  | 'EMAIL_IN_USE'
+  | 'EMAIL_CHANGE_NOTICE'
+  | 'NOTIFICATION'
+  | 'DIGEST';
 
 /** The links at the foot of notification mail. */
 export const SETTINGS_LINKS: Record<Language, { settings: string; unsubscribe: string }> = {
@@ -95,6 +101,30 @@ export const MESSAGES: Record<MailKind, Record<Language, MessageText>> = {
       action: 'Confirmar mi nueva dirección',
       linkHint: 'Si el botón no funciona, abra esta dirección en su navegador:',
       footer: 'Si no lo pidió, ignore este mensaje: no cambia nada.',
+    },
+  },
+  EMAIL_IN_USE: {
+    en: {
+      subject: 'This address already has a Consulta account',
+      heading: 'This address already has an account',
+      paragraphs: [
+        'Someone asked to move another Consulta account to this address, but an account already uses it, so nothing changed.',
+        'If you have forgotten the password of the account this address has, you can choose a new one.',
+      ],
+      action: 'Choose a new password',
+      linkHint: 'If the button does not work, open this address in your browser:',
+      footer: 'If you did not ask for anything, ignore this message.',
+    },
+    es: {
+      subject: 'Esta dirección ya tiene una cuenta de Consulta',
+      heading: 'Esta dirección ya tiene una cuenta',
+      paragraphs: [
+        'Alguien pidió trasladar otra cuenta de Consulta a esta dirección, pero ya hay una cuenta que la usa, así que no cambió nada.',
+        'Si olvidó la contraseña de la cuenta de esta dirección, puede elegir una nueva.',
+      ],
+      action: 'Elegir una nueva contraseña',
+      linkHint: 'Si el botón no funciona, abra esta dirección en su navegador:',
+      footer: 'Si no pidió nada, ignore este mensaje.',
     },
   },
   EMAIL_CHANGE_NOTICE: {
