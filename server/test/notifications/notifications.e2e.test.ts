@@ -289,14 +289,20 @@ describe('notifications: created from events, set-based, for the right people, r
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(sink.received.filter((m) => m.to === daily.email)).toHaveLength(0);
 
-    expect(await t.app.get(NotificationMailService).sendDigests('DAILY')).toBeGreaterThanOrEqual(1);
+    const digests = t.app.get(NotificationMailService);
+    // Made after the latest digest time: they wait for the next one.
+    expect(await digests.sendDigests('DAILY')).toBe(0);
+    expect(await digests.sendDigests('WEEKLY')).toBe(0);
+    // The next digest time comes.
+    const next = new Date(Date.now() + 1000);
+    expect(await digests.sendDigests('DAILY', next)).toBeGreaterThanOrEqual(1);
     const [digest] = await sink.waitFor(daily.email);
     expect(digest!.parsed.subject).toBe('Consulta: 2 unread notifications');
     expect(digest!.parsed.text).toContain(`- ${agency.name} answered “Library hours”: accepted.`);
     expect(digest!.parsed.text).toContain(`- ${agency.name} answered “Bike lanes”: accepted.`);
     expect(digest!.parsed.text).not.toContain('Water fountains');
     expect(digest!.raw).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click\r?$/im);
-    expect(await t.app.get(NotificationMailService).sendDigests('DAILY')).toBe(0);
+    expect(await digests.sendDigests('DAILY', next)).toBe(0);
 
     expect((await inbox(unconfirmed)).count).toBe(1);
     expect(

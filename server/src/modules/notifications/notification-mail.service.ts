@@ -19,6 +19,7 @@ import {
   type DescribedNotification,
   type MailableNotification,
 } from './notifications.repository.js';
+import { digestCutoff } from './digest-schedule.js';
 import { summarize } from './summaries.js';
 
 const CLAIM = 500;
@@ -53,8 +54,8 @@ const shortened = (text: string) =>
 /**
  * Notification mail. In worker processes, a loop takes the notifications waiting for their own message
  * (IMMEDIATELY) every second, CLAIM at a time, and queues their messages in one transaction (sent in
- * batches by the mail module). Every hour a job sends the DAILY digests at DIGEST_HOUR_UTC, and the
- * WEEKLY ones on Mondays at that hour: one message per person with what is still unread.
+ * batches by the mail module). Every five minutes a job sends the digests due: DAILY at DIGEST_HOUR_UTC,
+ * WEEKLY on Mondays at that hour, one message per person with what is still unread.
  */
 @Injectable()
 export class NotificationMailService implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
@@ -71,12 +72,10 @@ export class NotificationMailService implements OnModuleInit, OnApplicationBoots
   onModuleInit(): void {
     void this.jobs.register({
       name: 'notification-digests',
-      cron: '0 * * * *',
+      cron: '*/5 * * * *',
       handle: async () => {
-        const now = new Date();
-        if (now.getUTCHours() !== this.config.digestHourUtc) return;
         await this.sendDigests('DAILY');
-        if (now.getUTCDay() === 1) await this.sendDigests('WEEKLY');
+        await this.sendDigests('WEEKLY');
       },
     });
   }
@@ -130,15 +129,21 @@ export class NotificationMailService implements OnModuleInit, OnApplicationBoots
     };
   }
 
-  /** Every digest of this frequency now due; answers how many were sent. */
-  async sendDigests(frequency: 'DAILY' | 'WEEKLY'): Promise<number> {
+  /**
+   * Every digest of this frequency now due (checked every five minutes): what waited since before the
+   * latest digest time (see digestCutoff). Answers how many were sent.
+   */
+  async sendDigests(
+    frequency: 'DAILY' | 'WEEKLY',
+    cutoff = digestCutoff(new Date(), this.config.digestHourUtc, frequency),
+  ): Promise<number> {
     let sent = 0;
     for (;;) {
-      const people = await notificationsRepository.dueDigests(this.database.dataSource, frequency, 200);
+      const people = await notificationsRepository.dueDigests(this.database.dataSource, frequency, cutoff, 200);
       if (people.length === 0) return sent;
       for (const userId of people) {
         sent += await this.database.transaction(async (manager) => {
-          const unread = await notificationsRepository.takeDigest(manager, userId);
+          const unread = await notificationsRepository.takeDigest(manager, userId, cutoff);
           if (unread.length === 0) return 0;
           await this.mail.queueMany(manager, [this.digestMail(unread, frequency)]);
           return 1;

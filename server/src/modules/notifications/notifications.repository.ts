@@ -239,28 +239,28 @@ export class NotificationsRepository {
     );
   }
 
-  /** People whose digest of this frequency is due, with notifications waiting for it (a batch at a time). */
-  async dueDigests(executor: Executor, frequency: 'DAILY' | 'WEEKLY', limit: number): Promise<string[]> {
+  /** People with notifications made before `cutoff` waiting for their digest of this frequency (a batch at a time). */
+  async dueDigests(executor: Executor, frequency: 'DAILY' | 'WEEKLY', cutoff: Date, limit: number): Promise<string[]> {
     const found = await rows<{ user_id: string }>(
       executor,
       `SELECT DISTINCT n.user_id FROM notifications n
          JOIN notification_preferences p ON p.user_id = n.user_id AND p.email_frequency = $1
-        WHERE n.email_state = 'DIGEST' LIMIT $2`,
-      [frequency, limit],
+        WHERE n.email_state = 'DIGEST' AND n.created_at < $2 LIMIT $3`,
+      [frequency, cutoff, limit],
     );
     return found.map((row) => row.user_id);
   }
 
   /**
-   * Takes one person's notifications waiting for a digest (marks them DIGESTED) and answers the unread
+   * Takes one person's notifications made before `cutoff` waiting for a digest (marks them DIGESTED) and answers the unread
    * ones, newest first, with their recipient.
    */
-  takeDigest(executor: Executor, userId: string): Promise<MailableNotification[]> {
+  takeDigest(executor: Executor, userId: string, cutoff: Date): Promise<MailableNotification[]> {
     return rows<MailableNotification>(
       executor,
       `WITH taken AS (
          UPDATE notifications SET email_state = 'DIGESTED'
-          WHERE user_id = $1 AND email_state = 'DIGEST' RETURNING *
+          WHERE user_id = $1 AND email_state = 'DIGEST' AND created_at < $2 RETURNING *
        )
        SELECT ${DESCRIBED_COLUMNS}, u.email, u.language, u.display_name, p.unsubscribe_key
          FROM taken n
@@ -271,7 +271,7 @@ export class NotificationsRepository {
          LEFT JOIN agencies a ON a.id = c.agency_id
         WHERE n.read_at IS NULL AND u.email_verified AND NOT (n.kind = ANY (p.muted_kinds))
         ORDER BY n.created_at DESC, n.id DESC`,
-      [userId],
+      [userId, cutoff],
     );
   }
 
