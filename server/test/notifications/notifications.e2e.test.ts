@@ -317,6 +317,14 @@ describe('notifications: created from events, set-based, for the right people, r
       body: '--x\r\nContent-Disposition: form-data; name="List-Unsubscribe"\r\n\r\nOne-Click\r\n--x--\r\n',
     });
     expect(badPost.status).toBe(400);
+    // Forms are taken only there: elsewhere a multipart body is refused as such, not as a server error.
+    const form = await fetch(`${t.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'multipart/form-data; boundary=x' },
+      body: '--x\r\nContent-Disposition: form-data; name="query"\r\n\r\n{ __typename }\r\n--x--\r\n',
+    });
+    expect(form.status).toBe(415);
+    expect(await form.text()).not.toContain('at ');
   });
 
   it('a second delivery of the same event adds nothing', async () => {

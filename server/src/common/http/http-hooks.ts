@@ -1,3 +1,4 @@
+import { UnsupportedMediaTypeException } from '@nestjs/common';
 import type { FastifyInstance } from 'fastify';
 import type { JsonLogger } from '../logging/json-logger.js';
 
@@ -59,7 +60,7 @@ export function installMultipartParser(fastify: FastifyInstance, paths: readonly
     { parseAs: 'string', bodyLimit: 4096 },
     (request, _body, done) => {
       if (paths.includes(request.url.split('?')[0]!)) done(null, {});
-      else done(Object.assign(new Error('Unsupported Media Type'), { statusCode: 415 }));
+      else done(new UnsupportedMediaTypeException('Send JSON to this address.'));
     },
   );
 }
