@@ -73,6 +73,19 @@ describe('a citizen', () => {
     await page.goto(`${suite.server.url}${CAMPAIGN_PATH}`);
     await page.getByRole('link', { name: 'Step-free paths to every park entrance' }).click();
     const thread = page.getByRole('region', { name: /Discussion/ });
+    await thread.getByRole('article').first().waitFor();
+    // Closed dialogs (the report forms) take no space and draw nothing.
+    const closedAreas = await page
+      .locator('dialog:not([open])')
+      .evaluateAll((dialogs) => dialogs.map((d) => d.getBoundingClientRect().width * d.getBoundingClientRect().height));
+    expect(closedAreas.length).toBeGreaterThan(0);
+    expect(closedAreas).toEqual(closedAreas.map(() => 0));
+    // Status and topic tags read in sentence case, as written.
+    const transforms = await page
+      .locator('.usa-tag')
+      .evaluateAll((tags) => tags.map((tag) => getComputedStyle(tag).textTransform));
+    expect(transforms.length).toBeGreaterThan(0);
+    expect(new Set(transforms)).toEqual(new Set(['none']));
     await thread.getByLabel('Add a comment').fill('The east gate has three steps.');
     await thread.getByRole('button', { name: 'Post comment' }).click();
     const mine = thread.getByRole('article').filter({ hasText: 'The east gate has three steps.' });
