@@ -1,4 +1,4 @@
-import { expectAccessible, newPerson, screenshots } from './support/journey.js';
+import { DEMO_PASSWORD, expectAccessible, newPerson, screenshots } from './support/journey.js';
 import { browserSuite } from './support/suite.js';
 
 const CAMPAIGN = 'Better parks for summer';
@@ -171,5 +171,40 @@ describe('anyone, signed out', () => {
     await page.getByText('The email address or password is not right.').waitFor();
     await expectAccessible(page);
     await context.close();
+  });
+
+  it('comes back to where it started after signing in, from every way in', async () => {
+    const { context, page } = await newPerson(suite.browser, 360);
+    const title = 'Shade over the Riverside playground';
+    await page.goto(`${suite.server.url}/campaigns/better-parks-for-summer`);
+    await page.getByRole('link', { name: title }).click();
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    await page.getByRole('link', { name: 'Sign in to vote' }).click();
+    await page.getByLabel('Email address').fill('lena@example.org');
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    await page.getByText(/^Signed in as /).waitFor();
+    expect(new URL(page.url()).pathname).toMatch(/^\/ideas\//);
+    await context.close();
+
+    // The header's link, from a consultation; and a forged return path stays on the site.
+    const other = await newPerson(suite.browser);
+    await other.page.goto(`${suite.server.url}/campaigns/better-parks-for-summer?sort=NEW`);
+    await other.page.getByRole('link', { name: 'Sign in', exact: true }).click();
+    await other.page.getByLabel('Email address').fill('lena@example.org');
+    await other.page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await other.page.getByRole('button', { name: 'Sign in' }).click();
+    await other.page.getByRole('heading', { level: 1, name: 'Better parks for summer' }).waitFor();
+    expect(new URL(other.page.url()).search).toBe('?sort=NEW');
+    await other.page.getByRole('button', { name: 'Sign out' }).click();
+    await other.page.goto(`${suite.server.url}/sign-in?next=${encodeURIComponent('/\\evil.example')}`);
+    await other.page.getByLabel('Email address').fill('lena@example.org');
+    await other.page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await other.page.getByRole('button', { name: 'Sign in' }).click();
+    await other.page.getByText(/^Signed in as /).waitFor();
+    expect(new URL(other.page.url()).origin).toBe(suite.server.url);
+    expect(new URL(other.page.url()).pathname).toBe('/');
+    await other.context.close();
   });
 });

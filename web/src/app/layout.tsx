@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useNavigate } from 'react-router';
 import { LanguageSelect } from '../components/ui/language-select';
+import { useReturnLink } from '../lib/return-path';
 import { SIGN_OUT } from '../features/session/api/sign-out';
 import { useViewer } from '../features/session/components/use-viewer';
 import { VerifyEmailBanner } from '../features/session/components/verify-email-banner';
@@ -16,6 +17,7 @@ export function Layout() {
   const client = useApolloClient();
   const navigate = useNavigate();
   const [signOut] = useMutation(SIGN_OUT);
+  const signInLink = useReturnLink();
   const menuButton = useRef<HTMLButtonElement>(null);
   const closeButton = useRef<HTMLButtonElement>(null);
   const close = () => setExpanded(false);
@@ -58,7 +60,7 @@ export function Layout() {
             <span>{t('nav.signOut')}</span>
           </button>,
         ]
-      : [link('/sign-in', t('nav.signIn'))]),
+      : [link(signInLink, t('nav.signIn'))]),
   ];
   return (
     <>

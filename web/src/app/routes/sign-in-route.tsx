@@ -1,13 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { SignInForm } from '../../features/session/components/sign-in-form';
+import { nextPath } from '../../lib/return-path';
 import { usePageTitle } from '../use-page-title';
-
-/** Where to go after signing in: a path inside the app only. */
-export function nextPath(params: URLSearchParams): string {
-  const next = params.get('next') ?? '/';
-  return next.startsWith('/') && !next.startsWith('//') ? next : '/';
-}
 
 export function SignInRoute() {
   const { t } = useTranslation();

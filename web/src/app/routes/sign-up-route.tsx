@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { SignUpForm } from '../../features/session/components/sign-up-form';
 import { usePageTitle } from '../use-page-title';
-import { nextPath } from './sign-in-route';
+import { nextPath } from '../../lib/return-path';
 
 export function SignUpRoute() {
   const { t } = useTranslation();

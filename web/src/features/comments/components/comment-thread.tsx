@@ -8,6 +8,7 @@ import type { CommentFieldsFragment } from '../../../gql/graphql';
 import { ADD_COMMENT, DELETE_COMMENT, EDIT_COMMENT, IDEA_COMMENTS } from '../api/comments';
 import { CommentForm } from './comment-form';
 import { CommentItem, type ThreadActions } from './comment-item';
+import { useReturnLink } from '../../../lib/return-path';
 
 interface CommentThreadProps {
   ideaId: string;
@@ -20,6 +21,7 @@ interface CommentThreadProps {
 /** The discussion of an idea: threads three levels deep, oldest first, a page of top-level comments at a time. */
 export function CommentThread({ ideaId, viewerId, open, renderExtra }: CommentThreadProps) {
   const { t } = useTranslation();
+  const signInLink = useReturnLink();
   const { data, error, loading, fetchMore, refetch } = useQuery(IDEA_COMMENTS, {
     variables: { id: ideaId, first: 8 },
   });
@@ -58,7 +60,7 @@ export function CommentThread({ ideaId, viewerId, open, renderExtra }: CommentTh
       ) : null}
       {open && !viewerId ? (
         <p>
-          <Link to="/sign-in">{t('comments.signIn')}</Link>
+          <Link to={signInLink}>{t('comments.signIn')}</Link>
         </p>
       ) : null}
       {!comments ? (

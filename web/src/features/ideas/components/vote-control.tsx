@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { readApiError, refusalText } from '../../../lib/api-errors';
 import { CAST_VOTE, RETRACT_VOTE } from '../api/votes';
+import { useReturnLink } from '../../../lib/return-path';
 
 export interface VoteControlProps {
   idea: { id: string; title: string; score: number; upvotes: number; downvotes: number; viewerVote?: number | null };
@@ -22,6 +23,7 @@ export interface VoteControlProps {
  */
 export function VoteControl({ idea, campaign, signedIn }: VoteControlProps) {
   const { t } = useTranslation();
+  const signInLink = useReturnLink();
   const [message, setMessage] = useState<string | null>(null);
   const [cast, casting] = useMutation(CAST_VOTE);
   const [retract, retracting] = useMutation(RETRACT_VOTE);
@@ -88,7 +90,7 @@ export function VoteControl({ idea, campaign, signedIn }: VoteControlProps) {
       {canVote && idea.viewerVote ? <p className="usa-hint margin-y-05">{t('votes.retractHint')}</p> : null}
       {!signedIn && campaign.acceptingContributions ? (
         <p className="usa-hint margin-y-05">
-          <Link to="/sign-in">{t('votes.signInToVote')}</Link>
+          <Link to={signInLink}>{t('votes.signInToVote')}</Link>
         </p>
       ) : null}
       {message ? (
