@@ -18,6 +18,11 @@ export const FIELD_MESSAGES = {
   passwordPersonal: 'Do not use your email address or name in your password.',
   currentPasswordWrong: 'Your current password is not correct.',
   sameEmail: 'This is already your address. Enter the new one.',
+  emailTaken:
+    'An account already uses this email address. Sign in instead, or reset its password if you have forgotten it.',
+  addressTakenMeanwhile:
+    'Another account started using this address in the meantime. Ask for a link to another address.',
+  slugTaken: 'Another agency uses this slug. Choose another.',
   linkInvalid:
     'This link no longer works: it was used already, it expired, or it was copied only in part. Ask for a new one.',
   language: 'Choose en (English) or es (Spanish).',

@@ -16,8 +16,17 @@ describe('an account tied to a real address', () => {
     const email = `newcomer-${Date.now()}@example.org`;
     await page.goto(`${suite.server.url}/sign-up`);
     await page.getByLabel('Your name').fill('Nora Newcomer');
-    await page.getByLabel('Email address').fill(email);
+    // An address with an account already: said in words beside the field, never as a raw code.
+    await page.getByLabel('Email address').fill('lena@example.org');
     await page.getByLabel('Password').fill('a long enough passphrase');
+    await page.getByRole('button', { name: 'Create an account' }).click();
+    const summary = page.getByTestId('error-summary');
+    await summary
+      .getByText(/An account already uses this email address/)
+      .first()
+      .waitFor();
+    expect(await summary.textContent()).not.toMatch(/\btaken\b/);
+    await page.getByLabel('Email address').fill(email);
     await page.getByRole('button', { name: 'Create an account' }).click();
     await page.getByText(`Please confirm your email address: we sent a link to ${email}.`).waitFor();
     await expectAccessible(page);

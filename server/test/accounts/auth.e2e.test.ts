@@ -59,6 +59,11 @@ describe('accounts and sessions', () => {
         input: { email: address.toUpperCase(), password: PASSWORD, displayName: 'Second' },
       });
       expect(outcome(again)).toBe('CONFLICT');
+      // In words beside the field, with the key that lets a client say it in its reader's language.
+      expect(again.errors![0]!.extensions).toMatchObject({
+        fields: { email: expect.stringContaining('An account already uses this email address') },
+        fieldKeys: { email: { key: 'emailTaken' } },
+      });
     });
 
     it('lets exactly one of many simultaneous sign-ups with one email through', async () => {

@@ -24,16 +24,18 @@ export class DomainError extends IntrinsicException {
  * BAD_USER_INPUT with `fields` (field -> English words) and, for words made by fieldMessage, `fieldKeys`
  * (field -> key and values in `@consulta/shared`'s FIELD_MESSAGES) for clients to translate.
  */
+/** `fields` (field: English words) and, where the words were made by fieldMessage, `fieldKeys`. */
+function fieldExtensions(fields: FieldMessages): Record<string, unknown> {
+  const keys = Object.entries(fields).flatMap(([field, words]) => {
+    const key = fieldKeyOf(words);
+    return key ? [[field, key] as const] : [];
+  });
+  return { fields, ...(keys.length ? { fieldKeys: Object.fromEntries(keys) } : {}) };
+}
+
 export class BadInputError extends DomainError {
   constructor(fields: FieldMessages, message = 'Some of the input is not valid.') {
-    const keys = Object.entries(fields).flatMap(([field, words]) => {
-      const key = fieldKeyOf(words);
-      return key ? [[field, key] as const] : [];
-    });
-    super(ErrorCode.BAD_USER_INPUT, message, {
-      fields,
-      ...(keys.length ? { fieldKeys: Object.fromEntries(keys) } : {}),
-    });
+    super(ErrorCode.BAD_USER_INPUT, message, fieldExtensions(fields));
   }
 }
 
@@ -59,6 +61,11 @@ export class ForbiddenError extends DomainError {
 export class ConflictError extends DomainError {
   constructor(message: string, extensions: Record<string, unknown> = {}) {
     super(ErrorCode.CONFLICT, message, extensions);
+  }
+
+  /** A conflict over fields, each with its message in words (and its key), as BadInputError has them. */
+  static onFields(message: string, fields: FieldMessages): ConflictError {
+    return new ConflictError(message, fieldExtensions(fields));
   }
 }
 

@@ -84,7 +84,7 @@ export class AgenciesService {
       });
     } catch (error) {
       if (isUniqueViolation(error, 'agencies_slug_key')) {
-        throw new ConflictError('An agency with this slug already exists.', { fields: { slug: 'taken' } });
+        throw ConflictError.onFields('An agency with this slug already exists.', { slug: fieldMessage('slugTaken') });
       }
       throw error;
     }

@@ -90,7 +90,9 @@ export class AccountChangesService {
       const used = await accountTokensRepository.consume(manager, 'CHANGE_EMAIL', hash);
       if (!used) throw new BadInputError({ token: fieldMessage('linkInvalid') });
       if (!(await usersRepository.changeEmail(manager, used.user_id, used.email))) {
-        throw new ConflictError('An account with this email address already exists.', { fields: { token: 'taken' } });
+        throw ConflictError.onFields('An account with this email address already exists.', {
+          token: fieldMessage('addressTakenMeanwhile'),
+        });
       }
       await accountTokensRepository.revokeUnused(manager, used.user_id, 'CHANGE_EMAIL');
       return used.user_id;

@@ -102,7 +102,9 @@ export class UsersService {
       });
     } catch (error) {
       if (isUniqueViolation(error, 'users_email_key')) {
-        throw new ConflictError('An account with this email address already exists.', { fields: { email: 'taken' } });
+        throw ConflictError.onFields('An account with this email address already exists.', {
+          email: fieldMessage('emailTaken'),
+        });
       }
       throw error;
     }
