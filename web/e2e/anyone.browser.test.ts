@@ -19,8 +19,9 @@ describe('anyone, signed out', () => {
 
     await page.getByRole('link', { name: CAMPAIGN }).click();
     await page.getByRole('heading', { level: 1, name: CAMPAIGN }).waitFor();
-    await page.getByText('5 votes per person in this consultation.').waitFor();
-    await page.getByText('Ideas with 3 votes get an official answer from the agency.').waitFor();
+    // A SUPPORT consultation speaks of supports, everywhere.
+    await page.getByText('5 supports per person in this consultation.').waitFor();
+    await page.getByText('Ideas with 3 supports get an official answer from the agency.').waitFor();
     await page.getByText('4 ideas', { exact: true }).waitFor();
     await expectAccessible(page);
     await screenshots(page, 'campaign');

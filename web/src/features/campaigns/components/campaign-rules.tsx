@@ -15,6 +15,8 @@ export interface CampaignRulesData {
 /** The campaign's rules in plain words. */
 export function CampaignRules({ campaign }: { campaign: CampaignRulesData }) {
   const { t } = useTranslation();
+  // One word per mode: "supports" where people only support, "votes" where they vote up or down.
+  const support = campaign.votingMode === 'SUPPORT';
   return (
     <section aria-labelledby="rules-heading" className="bg-base-lightest padding-2 radius-md margin-y-2">
       <h2 id="rules-heading" className="margin-top-0 font-sans-md">
@@ -23,11 +25,13 @@ export function CampaignRules({ campaign }: { campaign: CampaignRulesData }) {
       <ul className="usa-list">
         <li>{campaign.votingMode === 'SUPPORT' ? t('campaign.ruleSupport') : t('campaign.ruleUpDown')}</li>
         <li>
-          {campaign.voteBudget ? t('campaign.ruleBudget', { count: campaign.voteBudget }) : t('campaign.ruleNoBudget')}
+          {campaign.voteBudget
+            ? t(support ? 'campaign.supportBudget' : 'campaign.ruleBudget', { count: campaign.voteBudget })
+            : t(support ? 'campaign.supportNoBudget' : 'campaign.ruleNoBudget')}
         </li>
         <li>
           {campaign.responseThreshold
-            ? t('campaign.ruleThreshold', { count: campaign.responseThreshold })
+            ? t(support ? 'campaign.supportThreshold' : 'campaign.ruleThreshold', { count: campaign.responseThreshold })
             : t('campaign.ruleNoThreshold')}
         </li>
         {campaign.requireVerifiedEmail ? <li>{t('campaign.ruleVerifiedOnly')}</li> : null}
