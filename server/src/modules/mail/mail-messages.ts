@@ -21,6 +21,12 @@ export type MailKind =
   | 'NOTIFICATION'
   | 'DIGEST';
 
+/** The words a digest adds to its catalog text: its period, and the line after its last listed item. */
+export const DIGEST_WORDS: Record<Language, { DAILY: string; WEEKLY: string; more: string }> = {
+  en: { DAILY: 'every day', WEEKLY: 'every week', more: 'And {{count}} more.' },
+  es: { DAILY: 'cada día', WEEKLY: 'cada semana', more: 'Y {{count}} más.' },
+};
+
 /** The links at the foot of notification mail. */
 export const SETTINGS_LINKS: Record<Language, { settings: string; unsubscribe: string }> = {
   en: { settings: 'Choose what you are told', unsubscribe: 'Stop all email from Consulta' },

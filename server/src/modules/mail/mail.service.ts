@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Language } from '@consulta/shared';
+import { Role } from '@consulta/shared';
+import { requireRole } from '../../common/auth/policies.js';
+import type { RequestViewer } from '../../common/auth/request-viewer.js';
+import { DatabaseService } from '../../database/database.service.js';
 import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import nodemailer, { type SendMailOptions, type Transporter } from 'nodemailer';
 import { JsonLogger } from '../../common/logging/json-logger.js';
@@ -51,6 +55,7 @@ export class MailService implements OnModuleInit, OnApplicationShutdown {
 
   constructor(
     private readonly dispatcher: EventDispatcher,
+    private readonly database: DatabaseService,
     private readonly logger: JsonLogger,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -69,6 +74,12 @@ export class MailService implements OnModuleInit, OnApplicationShutdown {
           ? this.sendBatch(manager, event.payload.ids)
           : this.send(manager, event.aggregateId, event.attempt),
     });
+  }
+
+  /** ADMIN only: messages refused for good, newest first. */
+  failed(viewer: RequestViewer, limit: number): Promise<MailRow[]> {
+    requireRole(viewer, Role.ADMIN);
+    return mailRepository.failed(this.database.dataSource, limit);
   }
 
   /** Renders the message and queues it within the caller's transaction. */
@@ -154,10 +165,7 @@ export class MailService implements OnModuleInit, OnApplicationShutdown {
     };
     await Promise.all(Array.from({ length: Math.min(CONCURRENCY, mails.length) }, lane));
     await mailRepository.sentMany(manager, sent, false, 1);
-    for (const { mail, error } of failed) {
-      await mailRepository.finish(manager, mail.id, { status: 'FAILED', error, keepBodies: false, attempts: 1 });
-      this.logger.emit('warn', 'mail failed', { mailId: mail.id, kind: mail.kind, attempt: 1, error });
-    }
+    for (const { mail, error } of failed) await this.markFailed(manager, mail, error, 1);
     await outboxRepository.record(
       manager,
       retry.map((mail) => ({ type: 'MailQueued' as const, aggregateId: mail.id, payload: { kind: mail.kind } })),
@@ -186,17 +194,17 @@ export class MailService implements OnModuleInit, OnApplicationShutdown {
         });
         throw error;
       }
-      await mailRepository.finish(manager, id, {
-        status: 'FAILED',
-        error: message,
-        keepBodies: false,
-        attempts: attempt,
-      });
-      this.logger.emit('warn', 'mail failed', { mailId: id, kind: mail.kind, attempt, error: message });
+      await this.markFailed(manager, mail, message, attempt);
       return;
     }
     await mailRepository.finish(manager, id, { status: 'SENT', keepBodies: false, attempts: attempt });
   }
+  /** Refused for good: marked FAILED (listed for admins), its bodies cleared, and logged. */
+  private async markFailed(manager: EntityManager, mail: MailRow, error: string, attempts: number): Promise<void> {
+    await mailRepository.finish(manager, mail.id, { status: 'FAILED', error, keepBodies: false, attempts });
+    this.logger.emit('warn', 'mail failed', { mailId: mail.id, kind: mail.kind, attempt: attempts, error });
+  }
+
   private message(mail: MailRow): SendMailOptions {
     return {
       from: this.config.mail.from,

@@ -3,6 +3,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { DomainEvent } from '../../events/domain-events.js';
 import { EventDispatcher } from '../../events/event-dispatcher.service.js';
+import { commentsRepository } from '../comments/comments.repository.js';
 import { notificationsRepository, type FanOut } from './notifications.repository.js';
 
 /** Who hears of what, each a SELECT of one uuid column over `subject` (see FanOut.recipients). */
@@ -86,7 +87,7 @@ export class NotificationFanOutService implements OnModuleInit {
       case 'ContentRestored': {
         const onComment = event.payload.targetType === 'COMMENT';
         const ideaId = onComment
-          ? await notificationsRepository.ideaOfComment(manager, event.aggregateId)
+          ? (await commentsRepository.findByIds(manager, [event.aggregateId]))[0]?.idea_id
           : event.aggregateId;
         if (!ideaId) return null;
         return {

@@ -13,6 +13,7 @@ import type { AppConfig } from '../../config/config.js';
 import { DatabaseService } from '../../database/database.service.js';
 import { JobQueueService } from '../../jobs/job-queue.service.js';
 import { PollingLoop } from '../../jobs/polling-loop.js';
+import { DIGEST_WORDS } from '../mail/mail-messages.js';
 import { MailService, type MailRequest } from '../mail/mail.service.js';
 import {
   notificationsRepository,
@@ -156,19 +157,15 @@ export class NotificationMailService implements OnModuleInit, OnApplicationBoots
     const first = unread[0]!;
     const language = first.language;
     const items = unread.slice(0, DIGEST_ITEMS).map((row) => summaryOf(row, language));
+    const words = DIGEST_WORDS[language];
     if (unread.length > DIGEST_ITEMS) {
-      const more = unread.length - DIGEST_ITEMS;
-      items.push(language === 'es' ? `Y ${more} más.` : `And ${more} more.`);
+      items.push(words.more.replace('{{count}}', String(unread.length - DIGEST_ITEMS)));
     }
-    const period = {
-      en: { DAILY: 'every day', WEEKLY: 'every week' },
-      es: { DAILY: 'cada día', WEEKLY: 'cada semana' },
-    };
     return {
       to: first.email,
       kind: 'DIGEST',
       language,
-      values: { name: first.display_name, count: String(unread.length), period: period[language][frequency] },
+      values: { name: first.display_name, count: String(unread.length), period: words[frequency] },
       path: '/notifications',
       items,
       unsubscribeKey: first.unsubscribe_key,

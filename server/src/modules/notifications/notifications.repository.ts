@@ -65,11 +65,15 @@ export interface FanOut {
   parentId?: string | null;
 }
 
-/** The joins that name what a notification is about; the idea's title only for those who may see it. */
-const DESCRIBED = `notifications n
+/**
+ * The joins that name what a notification is about, on notifications (or a CTE of them) as `n`; the idea's
+ * title only for those who may see it.
+ */
+const described = (from: string) => `${from} n
   LEFT JOIN ideas i ON i.id = n.idea_id
   LEFT JOIN campaigns c ON c.id = n.campaign_id
   LEFT JOIN agencies a ON a.id = c.agency_id`;
+const DESCRIBED = described('notifications');
 const DESCRIBED_COLUMNS = `n.*, CASE WHEN ${IDEA_SEEN_BY('i', 'n.user_id')} THEN i.title END AS idea_title,
   c.title AS campaign_title, c.slug AS campaign_slug, a.name AS agency_name`;
 
@@ -83,9 +87,10 @@ export class NotificationsRepository {
    * delivery of the same event adds nothing. Answers how many were created.
    */
   async fanOut(executor: Executor, fan: FanOut): Promise<number> {
-    const created = await rows<{ id: string }>(
+    const created = await one<{ n: number }>(
       executor,
-      `WITH subject AS (SELECT $3::uuid AS campaign_id, $4::uuid AS idea_id, $5::uuid AS comment_id, $9::uuid AS parent_id)
+      `WITH subject AS (SELECT $3::uuid AS campaign_id, $4::uuid AS idea_id, $5::uuid AS comment_id, $9::uuid AS parent_id),
+       created AS (
        INSERT INTO notifications (user_id, event_id, kind, campaign_id, idea_id, comment_id, response_id, details, email_state)
        SELECT r.user_id, $1, $2, $3, $4, $5, $6, $7::jsonb,
               CASE WHEN NOT u.email_verified THEN 'NONE'
@@ -98,7 +103,8 @@ export class NotificationsRepository {
         WHERE r.user_id IS DISTINCT FROM $8::uuid
           AND NOT ($2 = ANY (coalesce(p.muted_kinds, '{}'::text[])))
        ON CONFLICT (event_id, user_id) DO NOTHING
-       RETURNING id`,
+       RETURNING 1)
+       SELECT count(*)::int AS n FROM created`,
       [
         fan.eventId,
         fan.kind,
@@ -111,14 +117,7 @@ export class NotificationsRepository {
         fan.parentId ?? null,
       ],
     );
-    return created.length;
-  }
-
-  async ideaOfComment(executor: Executor, commentId: string): Promise<string | null> {
-    return (
-      (await one<{ idea_id: string }>(executor, 'SELECT idea_id FROM comments WHERE id = $1', [commentId]))?.idea_id ??
-      null
-    );
+    return created!.n;
   }
 
   unreadCount(executor: Executor, userId: string, muted: readonly string[]): Promise<number> {
@@ -132,14 +131,16 @@ export class NotificationsRepository {
 
   /** Marks the person's notifications read (`ids` null: all of them); answers how many changed. */
   async markRead(executor: Executor, userId: string, ids: string[] | null): Promise<number> {
-    const changed = await rows<{ id: string }>(
+    const changed = await one<{ n: number }>(
       executor,
-      `UPDATE notifications SET read_at = now()
-        WHERE user_id = $1 AND read_at IS NULL AND ($2::uuid[] IS NULL OR id = ANY ($2::uuid[]))
-        RETURNING id`,
+      `WITH changed AS (
+         UPDATE notifications SET read_at = now()
+          WHERE user_id = $1 AND read_at IS NULL AND ($2::uuid[] IS NULL OR id = ANY ($2::uuid[]))
+          RETURNING 1)
+       SELECT count(*)::int AS n FROM changed`,
       [userId, ids],
     );
-    return changed.length;
+    return changed!.n;
   }
 
   async findDescribed(executor: Executor, id: string): Promise<DescribedNotification | null> {
@@ -229,11 +230,8 @@ export class NotificationsRepository {
        )
        SELECT ${DESCRIBED_COLUMNS}, u.email, u.language, u.display_name, p.unsubscribe_key,
               u.email_verified AND NOT (n.kind = ANY (coalesce(p.muted_kinds, '{}'::text[]))) AS mailable
-         FROM claimed n
+         FROM ${described('claimed')}
          JOIN users u ON u.id = n.user_id
-         LEFT JOIN ideas i ON i.id = n.idea_id
-         LEFT JOIN campaigns c ON c.id = n.campaign_id
-         LEFT JOIN agencies a ON a.id = c.agency_id
          LEFT JOIN notification_preferences p ON p.user_id = n.user_id`,
       [limit],
     );
@@ -263,12 +261,9 @@ export class NotificationsRepository {
           WHERE user_id = $1 AND email_state = 'DIGEST' AND created_at < $2 RETURNING *
        )
        SELECT ${DESCRIBED_COLUMNS}, u.email, u.language, u.display_name, p.unsubscribe_key
-         FROM taken n
+         FROM ${described('taken')}
          JOIN users u ON u.id = n.user_id
          JOIN notification_preferences p ON p.user_id = n.user_id
-         LEFT JOIN ideas i ON i.id = n.idea_id
-         LEFT JOIN campaigns c ON c.id = n.campaign_id
-         LEFT JOIN agencies a ON a.id = c.agency_id
         WHERE n.read_at IS NULL AND u.email_verified AND NOT (n.kind = ANY (p.muted_kinds))
         ORDER BY n.created_at DESC, n.id DESC`,
       [userId, cutoff],
