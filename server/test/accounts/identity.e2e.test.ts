@@ -108,14 +108,11 @@ describe('mail to a real SMTP server: verification and password reset', () => {
     );
   });
 
-  it('answers a reset request for an unknown address the same way, with the same statements, and mails nothing', async () => {
+  it('answers a reset request for an unknown address the same way and mails nothing', async () => {
     const person = await makeUser(t);
     const unknown = address();
-    const known = await countStatements(() => t.gql(REQUEST_RESET, { email: person.email }));
-    const stranger = await countStatements(async () =>
-      expect((await t.gql(REQUEST_RESET, { email: unknown })).data).toEqual({ requestPasswordReset: true }),
-    );
-    expect(stranger).toBe(known);
+    expect((await t.gql(REQUEST_RESET, { email: person.email })).data).toEqual({ requestPasswordReset: true });
+    expect((await t.gql(REQUEST_RESET, { email: unknown })).data).toEqual({ requestPasswordReset: true });
     await sink.waitFor(person.email);
     // Both requests were handled (the stranger's was recorded first); its address is no longer kept.
     await waitUntil(async () => (await pending(t)) === 0);
@@ -186,6 +183,17 @@ describe('campaigns that take part only from confirmed addresses', () => {
     t = await startTestApp();
   });
   afterAll(() => t?.close());
+
+  // Here the app runs no workers, so the count is the request's own statements, not the background loops'.
+  it('runs the same statements for a reset request whether or not the address has an account', async () => {
+    const person = await makeUser(t);
+    const known = await countStatements(() => t.gql(REQUEST_RESET, { email: person.email }));
+    const stranger = await countStatements(async () =>
+      expect((await t.gql(REQUEST_RESET, { email: address() })).data).toEqual({ requestPasswordReset: true }),
+    );
+    expect(known).toBeGreaterThan(0);
+    expect(stranger).toBe(known);
+  });
 
   it('refuses ideas and votes from unconfirmed addresses with FORBIDDEN, reason EMAIL_NOT_VERIFIED', async () => {
     const agency = await makeAgency(t);
