@@ -10,6 +10,7 @@ import { CommonGround1795982000000 } from './1795982000000-common-ground.js';
 import { DomainEvents1795983000000 } from './1795983000000-domain-events.js';
 import { MailAndIdentity1795984000000 } from './1795984000000-mail-and-identity.js';
 import { Notifications1795985000000 } from './1795985000000-notifications.js';
+import { ResponseClockAndAnalytics1795987000000 } from './1795987000000-response-clock-and-analytics.js';
 import { EmailChangeAndDeletion1795986000000 } from './1795986000000-email-change-and-deletion.js';
 
 /** Every migration, oldest first. New migrations are added here as well as in this folder. */
@@ -27,4 +28,5 @@ export const migrations = [
   MailAndIdentity1795984000000,
   Notifications1795985000000,
   EmailChangeAndDeletion1795986000000,
+  ResponseClockAndAnalytics1795987000000,
 ];

@@ -1,6 +1,7 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
+import { ClockModule } from './common/clock/clock.module.js';
 import { GraphQLCoreModule } from './common/graphql/graphql-core.module.js';
 import { graphqlOptions } from './common/graphql/graphql-options.js';
 import { registerContractEnums } from './common/graphql/scalars.js';
@@ -13,6 +14,7 @@ import type { AppConfig } from './config/config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
+import { AnalyticsModule } from './modules/analytics/analytics.module.js';
 import { AgenciesModule } from './modules/agencies/agencies.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { CampaignsModule } from './modules/campaigns/campaigns.module.js';
@@ -51,6 +53,7 @@ export class AppModule {
             graphqlOptions(config, logger, viewerResolver(sessions), rateLimits, personLimits),
         }),
         GraphQLCoreModule,
+        ClockModule,
         HealthModule,
         UsersModule,
         AuthModule,
@@ -68,6 +71,7 @@ export class AppModule {
         EventsModule,
         MailModule,
         CommonGroundModule,
+        AnalyticsModule,
       ],
     };
   }

@@ -26,7 +26,10 @@ async function main(): Promise<void> {
   const mail = config.mail.smtpUrl
     ? ''
     : `Mail is kept here, not sent (no SMTP_URL): read it at http://${shownHost}:${port}/dev/mail\n\n`;
-  process.stdout.write(`\nConsulta is running at http://${shownHost}:${port}/\n\n${mail}${demo}`);
+  const clock = config.testClock
+    ? "TEST_CLOCK is on: POST /test/clock moves this server's clock. Never set it in a real deployment.\n\n"
+    : '';
+  process.stdout.write(`\nConsulta is running at http://${shownHost}:${port}/\n\n${mail}${clock}${demo}`);
 }
 
 main().catch((error: unknown) => {

@@ -42,6 +42,7 @@ export const FIELD_MESSAGES = {
   budgetPositive: 'Use a positive number, or leave it empty for no limit.',
   thresholdPositive: 'Use a positive number, or leave it empty for none.',
   numberAtMost: 'Use at most {{max}}.',
+  wholeDays: 'Use a whole number of days from 0 to {{max}}, or leave it empty for no commitment.',
   budgetOnlyGrows: 'Once a campaign has opened, its vote budget can only grow.',
   voteValue: 'A vote is 1 or -1.',
   supportOnly: 'This campaign takes support (+1) only.',

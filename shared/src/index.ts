@@ -5,3 +5,4 @@ export * from './markdown.js';
 export * from './field-messages.js';
 export * from './display-name.js';
 export * from './languages.js';
+export * from './csv.js';

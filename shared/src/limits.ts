@@ -28,6 +28,8 @@ export const LIMITS = {
     slugMax: 80,
     voteBudgetMax: 1000,
     responseThresholdMax: 1_000_000,
+    /** The longest answer commitment an agency may make, in days. */
+    responseDaysMax: 365,
     tagsMax: 20,
     tagMin: 1,
     tagMax: 40,

@@ -36,7 +36,11 @@ describe('being told: the bell, the notifications, the settings, unsubscribing',
     await signIn(official.page, suite.server.url, 'parks.official@example.org');
     await official.page.getByRole('link', { name: 'Agency console' }).click();
     await official.page.getByRole('link', { name: 'Better parks for summer' }).click();
-    const all = official.page.getByRole('region', { name: 'All ideas, most votes first' });
+    await official.page
+      .getByRole('navigation', { name: 'Sections of this consultation' })
+      .getByRole('link', { name: 'All ideas' })
+      .click();
+    const all = official.page.getByRole('region', { name: /^All ideas \(\d+\)$/ });
     await all.getByRole('button', { name: new RegExp(`^Answer\\W+${title}$`) }).click();
     const form = official.page.getByRole('form', { name: `Official answer to ${title}` });
     await form.getByLabel('New status of the idea').selectOption('ACCEPTED');

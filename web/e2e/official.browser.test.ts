@@ -68,9 +68,8 @@ describe('an official', () => {
     await official.page.goto(`${suite.server.url}/campaigns/better-parks-for-summer`);
     await official.page.getByRole('link', { name: title }).click();
     await official.page.getByRole('link', { name: 'Answer for City Parks Department in the agency console' }).click();
-    const stats = official.page.getByRole('region', { name: 'Answers owed' });
-    await stats.getByText('Ideas that reached the threshold').waitFor();
-    await screenshots(official.page, 'console-campaign');
+    await official.page.getByRole('heading', { level: 2, name: 'Awaiting an answer (1)' }).waitFor();
+    await screenshots(official.page, 'console-answer');
     const awaiting = official.page.getByRole('region', { name: 'Awaiting an answer (1)' });
     await awaiting.getByRole('button', { name: new RegExp(`^Answer\\W+${title}$`) }).click();
     const form = official.page.getByRole('form', { name: `Official answer to ${title}` });
@@ -85,7 +84,11 @@ describe('an official', () => {
 
     // A duplicate points to the original.
     const copy = 'Water new street trees in their first summers';
-    const all = official.page.getByRole('region', { name: 'All ideas, most votes first' });
+    await official.page
+      .getByRole('navigation', { name: 'Sections of this consultation' })
+      .getByRole('link', { name: 'All ideas' })
+      .click();
+    const all = official.page.getByRole('region', { name: /^All ideas \(\d+\)$/ });
     await all.getByRole('button', { name: new RegExp(`^Answer\\W+${copy}$`) }).click();
     const duplicate = official.page.getByRole('form', { name: `Official answer to ${copy}` });
     await duplicate.getByLabel('New status of the idea').selectOption('DUPLICATE');

@@ -28,6 +28,8 @@ export interface AppConfig {
   dbStatementTimeoutMs: number;
   /** Load demo data into an embedded database on its first start. */
   seedDemo: boolean;
+  /** POST /test/clock may move the server's clock forward: for browser tests only, never a real deployment. */
+  testClock: boolean;
   /**
    * Whose X-Forwarded-For to believe for the client address: nobody (false), everybody (true), a number of
    * proxy hops, or the proxies' addresses and ranges (or proxy-addr's names: loopback, linklocal, uniquelocal).
@@ -211,6 +213,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     dbPrepareStatements: boolean(env, 'DB_PREPARE_STATEMENTS', true),
     dbStatementTimeoutMs: integer(env, 'DB_STATEMENT_TIMEOUT_MS', 10000, 0, 600000),
     seedDemo: boolean(env, 'SEED_DEMO', databaseUrl === undefined),
+    testClock: boolean(env, 'TEST_CLOCK', false),
     limits: {
       perMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 0, 1_000_000),
       signInFailures: integer(env, 'SIGNIN_MAX_FAILURES', 10, 1, 1000),

@@ -233,6 +233,7 @@ describe('domain events are recorded with the change', () => {
         row: 'insert',
         value: 1,
         budget: 0,
+        at: new Date(),
         up: 1,
         down: 0,
       });

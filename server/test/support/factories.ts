@@ -92,6 +92,7 @@ export interface CampaignOptions {
   votingMode?: 'SUPPORT' | 'UP_DOWN';
   voteBudget?: number | null;
   responseThreshold?: number | null;
+  responseDays?: number | null;
   tags?: string[];
   opensAt?: Date | null;
   closesAt?: Date | null;
@@ -108,6 +109,7 @@ export async function makeCampaign(t: TestApp, agency: { id: string }, options: 
     votingMode: (options.votingMode as VotingMode) ?? VotingMode.SUPPORT,
     voteBudget: options.voteBudget ?? null,
     responseThreshold: options.responseThreshold ?? null,
+    responseDays: options.responseDays ?? null,
     tags: options.tags ?? ['Parks', 'Streets'],
     opensAt: options.opensAt ?? null,
     closesAt: options.closesAt ?? null,

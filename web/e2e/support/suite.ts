@@ -6,10 +6,10 @@ import { startServer, type RunningServer } from './server.js';
  * One server (built product, fresh database with the demo data) and one Chromium per test file, started
  * before its tests and stopped after them. Read `suite.server` and `suite.browser` inside tests.
  */
-export function browserSuite(): { server: RunningServer; browser: Browser } {
+export function browserSuite(env: Record<string, string> = {}): { server: RunningServer; browser: Browser } {
   const suite = {} as { server: RunningServer; browser: Browser };
   beforeAll(async () => {
-    [suite.server, suite.browser] = await Promise.all([startServer(), launchBrowser()]);
+    [suite.server, suite.browser] = await Promise.all([startServer(env), launchBrowser()]);
   });
   afterAll(async () => {
     await suite.browser?.close();

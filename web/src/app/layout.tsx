@@ -1,7 +1,7 @@
 import { useApolloClient, useMutation } from '@apollo/client/react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, Outlet, useNavigate } from 'react-router';
+import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { LanguageSelect } from '../components/ui/language-select';
 import { useReturnLink } from '../lib/return-path';
 import { SIGN_OUT } from '../features/session/api/sign-out';
@@ -18,6 +18,8 @@ export function Layout() {
   const navigate = useNavigate();
   const [signOut] = useMutation(SIGN_OUT);
   const signInLink = useReturnLink();
+  // The back office uses a wide screen (tables, charts, side navigation); citizens' pages keep a reading width.
+  const wide = /^\/(console|moderation|admin)(\/|$)/.test(useLocation().pathname);
   const menuButton = useRef<HTMLButtonElement>(null);
   const closeButton = useRef<HTMLButtonElement>(null);
   const close = () => setExpanded(false);
@@ -125,7 +127,7 @@ export function Layout() {
         </div>
       </header>
       <main id="main-content" tabIndex={-1}>
-        <div className="grid-container padding-y-4">
+        <div className={`${wide ? 'grid-container-widescreen' : 'grid-container'} padding-y-4`}>
           {viewer?.suspendedUntil ? (
             <div className="usa-alert usa-alert--warning usa-alert--slim margin-bottom-2">
               <div className="usa-alert__body">

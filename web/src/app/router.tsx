@@ -17,6 +17,7 @@ import { NotificationsRoute } from './routes/notifications-route';
 import { SettingsRoute } from './routes/settings-route';
 import { UnsubscribeRoute } from './routes/unsubscribe-route';
 import { ConfirmEmailRoute } from './routes/confirm-email-route';
+import { OverdueRoute } from './routes/overdue-route';
 
 /**
  * Citizen routes are in the main bundle; the officials', moderators' and admins' consoles load on demand,
@@ -30,6 +31,7 @@ export const routes: RouteObject[] = [
       { index: true, element: <HomeRoute /> },
       { path: 'campaigns/:slug', element: <CampaignRoute /> },
       { path: 'campaigns/:slug/new-idea', element: <SubmitIdeaRoute /> },
+      { path: 'campaigns/:slug/overdue', element: <OverdueRoute /> },
       { path: 'ideas/:id', element: <IdeaRoute /> },
       { path: 'sign-in', element: <SignInRoute /> },
       { path: 'sign-up', element: <SignUpRoute /> },
@@ -48,7 +50,7 @@ export const routes: RouteObject[] = [
         lazy: async () => ({ Component: (await import('./routes/new-campaign-route')).NewCampaignRoute }),
       },
       {
-        path: 'console/campaigns/:id',
+        path: 'console/campaigns/:id/:section?',
         lazy: async () => ({ Component: (await import('./routes/manage-campaign-route')).ManageCampaignRoute }),
       },
       {

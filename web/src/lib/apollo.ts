@@ -5,7 +5,13 @@ import { relayStylePagination } from '@apollo/client/utilities';
 export function createCache(): InMemoryCache {
   return new InMemoryCache({
     typePolicies: {
-      Campaign: { fields: { ideas: relayStylePagination(['sort', 'tag', 'status', 'search']) } },
+      Campaign: {
+        fields: {
+          ideas: relayStylePagination(['sort', 'tag', 'status', 'search']),
+          ideasAwaitingResponse: relayStylePagination(['tag', 'status', 'search']),
+          ideasOverdue: relayStylePagination(['tag', 'status', 'search']),
+        },
+      },
       Idea: { fields: { comments: relayStylePagination() } },
       // The signed-in person has no id: one object, merged across queries.
       Viewer: { merge: true, fields: { notifications: relayStylePagination(['unreadOnly']) } },
@@ -13,7 +19,7 @@ export function createCache(): InMemoryCache {
         fields: {
           moderationQueue: relayStylePagination(['status']),
           moderationLog: relayStylePagination(),
-          campaigns: relayStylePagination(['status', 'agencyId']),
+          campaigns: relayStylePagination(['status', 'statuses', 'agencyId']),
         },
       },
     },

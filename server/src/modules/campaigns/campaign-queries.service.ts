@@ -17,6 +17,7 @@ export interface CampaignFilter {
   first?: number | null;
   after?: string | null;
   status?: CampaignStatus | null;
+  statuses?: CampaignStatus[] | null;
   /** undefined: every agency; null: an agency ID that matched nothing. */
   agencyId?: string | null;
 }
@@ -37,6 +38,7 @@ export class CampaignQueriesService {
     const listFilter = {
       draftsOf: await this.access.draftsOf(viewer),
       status: filter.status,
+      statuses: filter.statuses,
       agencyId: filter.agencyId,
     };
     const db = this.database.dataSource;

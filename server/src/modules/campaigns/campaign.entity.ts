@@ -15,6 +15,8 @@ export class CampaignEntity {
   votingMode: VotingMode;
   voteBudget: number | null;
   responseThreshold: number | null;
+  /** Days the agency commits to answer an idea once it reaches the threshold; null: no commitment. */
+  responseDays: number | null;
   /** Only people with a confirmed email address may submit ideas and vote. */
   requireVerifiedEmail: boolean;
   tags: string[];
@@ -45,7 +47,7 @@ export function acceptsContributions(campaign: CampaignEntity, now = new Date())
 /** The columns of `campaigns` for raw queries (alias `c`). */
 export const CAMPAIGN_COLUMNS =
   'c.id, c.agency_id, c.slug, c.title, c.summary, c.body, c.body_html, c.status, c.opens_at, c.closes_at, c.voting_mode, ' +
-  'c.vote_budget, c.response_threshold, c.require_verified_email, c.tags, c.idea_count, c.participant_count, c.created_by, c.created_at, c.updated_at';
+  'c.vote_budget, c.response_threshold, c.response_days, c.require_verified_email, c.tags, c.idea_count, c.participant_count, c.created_by, c.created_at, c.updated_at';
 
 /** The same columns, each named with a `c_` prefix, for a statement that also reads another table's row. */
 export const CAMPAIGN_COLUMNS_PREFIXED = CAMPAIGN_COLUMNS.replace(/c\.(\w+)/g, 'c.$1 AS c_$1');
@@ -65,6 +67,7 @@ export interface CampaignRow {
   voting_mode: VotingMode;
   vote_budget: number | null;
   response_threshold: number | null;
+  response_days: number | null;
   require_verified_email: boolean;
   tags: string[];
   idea_count: number;
@@ -90,6 +93,7 @@ export function campaignFromRow(row: CampaignRow): CampaignEntity {
     votingMode: row.voting_mode,
     voteBudget: row.vote_budget,
     responseThreshold: row.response_threshold,
+    responseDays: row.response_days,
     requireVerifiedEmail: row.require_verified_email,
     tags: row.tags,
     ideaCount: row.idea_count,

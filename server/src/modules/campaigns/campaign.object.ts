@@ -54,6 +54,13 @@ export class CampaignObject {
   })
   responseThreshold: number | null;
 
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Days the agency commits to answer an idea once it reaches responseThreshold; null means no commitment.',
+  })
+  responseDays: number | null;
+
   @Field(() => [String])
   tags: string[];
 
@@ -92,6 +99,7 @@ export function mapCampaign(campaign: CampaignEntity): CampaignObject {
     votingMode: campaign.votingMode,
     voteBudget: campaign.voteBudget,
     responseThreshold: campaign.responseThreshold,
+    responseDays: campaign.responseDays,
     requireVerifiedEmail: campaign.requireVerifiedEmail,
     tags: campaign.tags,
     ideaCount: campaign.ideaCount,

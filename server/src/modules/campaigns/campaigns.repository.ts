@@ -34,6 +34,7 @@ export type CampaignSettings = Pick<
   | 'votingMode'
   | 'voteBudget'
   | 'responseThreshold'
+  | 'responseDays'
   | 'requireVerifiedEmail'
   | 'tags'
   | 'createdBy'
@@ -51,6 +52,7 @@ export interface CampaignListFilter {
   /** The agencies whose drafts the viewer sees; null: every draft (admins). */
   draftsOf: string[] | null;
   status?: CampaignStatus | null;
+  statuses?: CampaignStatus[] | null;
   /** undefined: every agency; null: an agency ID that matched nothing. */
   agencyId?: string | null;
 }
@@ -67,6 +69,10 @@ function listWhere(filter: CampaignListFilter): { where: string; params: unknown
   if (filter.status) {
     params.push(filter.status);
     conditions.push(`${EFFECTIVE_STATUS('c')} = $${params.length}`);
+  }
+  if (filter.statuses) {
+    params.push(filter.statuses);
+    conditions.push(`${EFFECTIVE_STATUS('c')} = ANY($${params.length})`);
   }
   if (filter.agencyId !== undefined) {
     params.push(filter.agencyId);
@@ -172,8 +178,9 @@ export class CampaignsRepository {
     const row = await one<CampaignRow>(
       executor,
       `INSERT INTO campaigns AS c (agency_id, slug, title, summary, body, body_html, status, opens_at, closes_at,
-                                   voting_mode, vote_budget, response_threshold, tags, created_by, require_verified_email)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING ${CAMPAIGN_COLUMNS}`,
+                                   voting_mode, vote_budget, response_threshold, tags, created_by, require_verified_email,
+                                   response_days)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING ${CAMPAIGN_COLUMNS}`,
       [
         campaign.agencyId,
         campaign.slug,
@@ -190,6 +197,7 @@ export class CampaignsRepository {
         campaign.tags,
         campaign.createdBy,
         campaign.requireVerifiedEmail,
+        campaign.responseDays,
       ],
     );
     return campaignFromRow(row!);
@@ -201,7 +209,7 @@ export class CampaignsRepository {
       executor,
       `UPDATE campaigns AS c SET title = $2, summary = $3, body = $4, body_html = $5, status = $6, opens_at = $7,
               closes_at = $8, vote_budget = $9, response_threshold = $10, tags = $11, require_verified_email = $12,
-              updated_at = now()
+              response_days = $13, updated_at = now()
         WHERE c.id = $1 RETURNING ${CAMPAIGN_COLUMNS}`,
       [
         campaign.id,
@@ -216,6 +224,7 @@ export class CampaignsRepository {
         campaign.responseThreshold,
         campaign.tags,
         campaign.requireVerifiedEmail,
+        campaign.responseDays,
       ],
     );
     return campaignFromRow(row!);

@@ -41,9 +41,15 @@ export class CampaignsResolver implements OnModuleInit {
     @Args('after', { nullable: true }) after?: string,
     @Args('status', { type: () => CampaignStatus, nullable: true }) status?: CampaignStatus,
     @Args('agencyId', { type: () => ID, nullable: true }) agencyId?: string,
+    @Args('statuses', {
+      type: () => [CampaignStatus],
+      nullable: true,
+      description: 'Any of these statuses (as people see them); with status, both must match.',
+    })
+    statuses?: CampaignStatus[],
   ) {
     const agency = agencyId === undefined || agencyId === null ? undefined : idOfType(agencyId, 'Agency');
-    return mapPage(await this.queries.list(viewer, { first, after, status, agencyId: agency }));
+    return mapPage(await this.queries.list(viewer, { first, after, status, statuses, agencyId: agency }));
   }
 
   @Query(() => CampaignObject, {

@@ -6,6 +6,7 @@ import { requireSignedIn } from '../../common/auth/policies.js';
 import type { RequestViewer } from '../../common/auth/request-viewer.js';
 import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from '../../common/errors/domain-error.js';
 import { fieldMessage } from '../../common/errors/field-message.js';
+import { Clock } from '../../common/clock/clock.js';
 import { DatabaseService } from '../../database/database.service.js';
 import { isUniqueViolation } from '../../database/pg-errors.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -22,6 +23,7 @@ export interface CampaignFields {
   closesAt?: Date | null;
   voteBudget?: number | null;
   responseThreshold?: number | null;
+  responseDays?: number | null;
   tags?: string[] | null;
   requireVerifiedEmail?: boolean | null;
 }
@@ -36,9 +38,11 @@ function normaliseTags(tags: string[]): string[] {
   return cleaned;
 }
 
-function checkDates(opensAt: Date | null, closesAt: Date | null): void {
+/** Closing after opening; and a closing time being set (or a draft's) not already past. */
+function checkDates(opensAt: Date | null, closesAt: Date | null, settingClose: boolean, now: Date): void {
   if (opensAt && closesAt && closesAt <= opensAt)
     throw new BadInputError({ closesAt: fieldMessage('closesAfterOpens') });
+  if (settingClose && closesAt && closesAt <= now) throw new BadInputError({ closesAt: fieldMessage('timeInFuture') });
 }
 
 /** Campaigns as officials run them: create and edit, open, close, archive. */
@@ -48,6 +52,7 @@ export class CampaignsService {
     private readonly database: DatabaseService,
     private readonly access: CampaignAccessService,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   findByIds(ids: readonly string[]): Promise<CampaignEntity[]> {
@@ -94,7 +99,7 @@ export class CampaignsService {
     if (agency.length === 0) throw new NotFoundError('agency');
     if (!(await this.access.canManage(viewer, agencyId!)))
       throw new ForbiddenError('Only the agency’s officials can open campaigns.');
-    checkDates(input.opensAt ?? null, input.closesAt ?? null);
+    checkDates(input.opensAt ?? null, input.closesAt ?? null, true, this.clock.now());
     const slug = input.slug ?? slugify(input.title, LIMITS.campaign.slugMax);
     if (slug.length < LIMITS.campaign.slugMin) throw new BadInputError({ slug: fieldMessage('slugLettersDigits') });
     try {
@@ -112,6 +117,7 @@ export class CampaignsService {
           votingMode: input.votingMode ?? VotingMode.SUPPORT,
           voteBudget: input.voteBudget ?? null,
           responseThreshold: input.responseThreshold ?? null,
+          responseDays: input.responseDays ?? null,
           tags: normaliseTags(input.tags ?? []),
           requireVerifiedEmail: input.requireVerifiedEmail ?? false,
           createdBy: actor.userId,
@@ -143,13 +149,15 @@ export class CampaignsService {
       if (input.body) Object.assign(campaign, { body: input.body, bodyHtml: renderMarkdown(input.body) });
       if (input.opensAt !== undefined) campaign.opensAt = input.opensAt;
       if (input.closesAt !== undefined) campaign.closesAt = input.closesAt;
-      checkDates(campaign.opensAt, campaign.closesAt);
+      const settingClose = input.closesAt !== undefined || campaign.status === CampaignStatus.DRAFT;
+      checkDates(campaign.opensAt, campaign.closesAt, settingClose, this.clock.now());
       if (input.responseThreshold !== undefined) {
         campaign.responseThreshold = input.responseThreshold;
         // Ideas already at the new threshold are owed an answer from now on.
         if (input.responseThreshold !== null)
-          await ideasRepository.markThresholdReached(manager, campaign.id, input.responseThreshold);
+          await ideasRepository.markThresholdReached(manager, campaign.id, input.responseThreshold, this.clock.now());
       }
+      if (input.responseDays !== undefined) campaign.responseDays = input.responseDays;
       if (input.voteBudget !== undefined) {
         const lowered =
           input.voteBudget !== null && (campaign.voteBudget === null || input.voteBudget < campaign.voteBudget);
@@ -194,9 +202,14 @@ export class CampaignsService {
       if (!from.includes(current)) {
         throw new ConflictError(`A ${current.toLowerCase()} campaign cannot become ${to.toLowerCase()}.`);
       }
-      if (to === CampaignStatus.OPEN && campaign.closesAt && campaign.closesAt <= new Date()) {
-        throw new ConflictError('Its closing time has passed: set a later closesAt first.');
+      const now = this.clock.now();
+      if (to === CampaignStatus.OPEN && campaign.closesAt && campaign.closesAt <= now) {
+        throw new ConflictError('Its closing time has passed: set a later closesAt first.', {
+          reason: 'CLOSING_TIME_PASSED',
+        });
       }
+      // Closed early (or with no closing time): the closing date people see is when it closed.
+      if (to === CampaignStatus.CLOSED && (!campaign.closesAt || campaign.closesAt > now)) campaign.closesAt = now;
       const previous = campaign.status;
       campaign.status = to;
       const moved = await campaignsRepository.update(manager, campaign);

@@ -118,10 +118,11 @@ async function seedDemoCampaign(app: INestApplicationContext, agencyId: string):
     title: 'Better parks for summer',
     slug: 'better-parks-for-summer',
     summary: 'How should the city make its parks cooler, greener and easier to reach next summer?',
-    body: 'The City Parks Department has a budget for improvements next summer.\n\nPropose ideas, support the ones you like (up to **5**), and discuss. Every idea with 3 supports gets an official answer.',
+    body: 'The City Parks Department has a budget for improvements next summer.\n\nPropose ideas, support the ones you like (up to **5**), and discuss. Every idea with 3 supports gets an official answer within 14 days.',
     votingMode: VotingMode.SUPPORT,
     voteBudget: 5,
     responseThreshold: 3,
+    responseDays: 14,
     tags: ['Playgrounds', 'Trees', 'Accessibility'],
   });
   await campaigns.transition(official, campaign.id, CampaignStatus.OPEN, [CampaignStatus.DRAFT]);

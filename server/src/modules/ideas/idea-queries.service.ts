@@ -72,6 +72,32 @@ const AWAITING: Order = {
   ascending: true,
 };
 
+/** The owed lists' paging, and what officials narrow them by. */
+export interface OwedFilter {
+  first?: number | null;
+  after?: string | null;
+  tag?: string | null;
+  status?: IdeaStatus | null;
+  search?: string | null;
+}
+
+/** Listed ideas owed an answer (the response clock's rule, response-clock.ts, in SQL), narrowed by `filter`. */
+function owedQuery(campaignId: string, threshold: number, filter: OwedFilter) {
+  const params: unknown[] = [campaignId, threshold];
+  const conditions = [
+    'i.campaign_id = $1',
+    'i.responded_at IS NULL',
+    'i.threshold_reached_at IS NOT NULL',
+    'i.score >= $2',
+    LISTED_IDEA('i'),
+  ];
+  if (filter.tag) conditions.push(`i.tag = $${params.push(filter.tag)}`);
+  if (filter.status) conditions.push(`i.status = $${params.push(filter.status)}`);
+  const text = searchText(filter.search);
+  if (text) conditions.push(`i.search @@ websearch_to_tsquery('english', $${params.push(text)})`);
+  return { from: 'FROM ideas i', conditions, params };
+}
+
 /** What a page reads: FROM, its conditions on `params`, a rank for searches, and the viewer for list extras. */
 interface PageQuery {
   from: string;
@@ -222,16 +248,23 @@ export class IdeaQueriesService {
   }
 
   /** Visible ideas at or past the response threshold with no official response yet, longest waiting first. */
-  awaitingResponse(campaignId: string, threshold: number, filter: { first?: number | null; after?: string | null }) {
-    const conditions = [
-      'i.campaign_id = $1',
-      'i.responded_at IS NULL',
-      'i.threshold_reached_at IS NOT NULL',
-      'i.score >= $2',
-      LISTED_IDEA('i'),
-    ];
-    const query = { from: 'FROM ideas i', conditions, params: [campaignId, threshold] };
+  awaitingResponse(campaignId: string, threshold: number, filter: OwedFilter) {
+    const query = owedQuery(campaignId, threshold, filter);
     return this.page(AWAITING, 'awaiting', filter, query, ideaFromRow);
+  }
+
+  /**
+   * Ideas awaiting an answer whose due time (threshold time + `days`) is before `now`, longest overdue
+   * first: the awaiting list's order and index, cut at `now - days`.
+   */
+  overdue(campaignId: string, threshold: number, days: number, now: Date, filter: OwedFilter) {
+    const query = owedQuery(campaignId, threshold, filter);
+    query.params.push(days, now);
+    // Written on the column alone, so the awaiting index bounds the scan.
+    query.conditions.push(
+      `i.threshold_reached_at < $${query.params.length}::timestamptz - make_interval(days => $${query.params.length - 1}::int)`,
+    );
+    return this.page(AWAITING, 'overdue', filter, query, ideaFromRow);
   }
 
   /**

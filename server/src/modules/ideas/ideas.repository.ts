@@ -84,14 +84,14 @@ export class IdeasRepository {
     executor: Executor,
     id: string,
     status: IdeaStatus,
-    options: { duplicateOf?: string | null; answered?: boolean } = {},
+    options: { duplicateOf?: string | null; answeredAt?: Date } = {},
   ): Promise<IdeaEntity> {
     const row = await one<IdeaRow>(
       executor,
-      `UPDATE ideas i SET status = $2, duplicate_of_id = CASE WHEN $4 THEN $3::uuid ELSE duplicate_of_id END,
-              responded_at = CASE WHEN $4 THEN coalesce(responded_at, now()) ELSE responded_at END, updated_at = now()
+      `UPDATE ideas i SET status = $2, duplicate_of_id = CASE WHEN $4::timestamptz IS NOT NULL THEN $3::uuid ELSE duplicate_of_id END,
+              responded_at = coalesce(responded_at, $4::timestamptz), updated_at = now()
         WHERE id = $1 RETURNING ${IDEA_COLUMNS}`,
-      [id, status, options.duplicateOf ?? null, options.answered ?? false],
+      [id, status, options.duplicateOf ?? null, options.answeredAt ?? null],
     );
     return ideaFromRow(row!);
   }
@@ -118,11 +118,11 @@ export class IdeasRepository {
    * Ideas of the campaign already at a newly set response threshold are owed an answer from now on; each
    * records ResponseOwed in the same statement.
    */
-  async markThresholdReached(executor: Executor, campaignId: string, threshold: number): Promise<number> {
+  async markThresholdReached(executor: Executor, campaignId: string, threshold: number, at: Date): Promise<number> {
     const found = await rows<{ id: string }>(
       executor,
       `WITH reached AS (
-         UPDATE ideas SET threshold_reached_at = now()
+         UPDATE ideas SET threshold_reached_at = $3
           WHERE campaign_id = $1 AND threshold_reached_at IS NULL AND score >= $2
           RETURNING id, score
        ), event AS (
@@ -131,7 +131,7 @@ export class IdeasRepository {
            FROM reached
        )
        SELECT id FROM reached`,
-      [campaignId, threshold],
+      [campaignId, threshold, at],
     );
     return found.length;
   }

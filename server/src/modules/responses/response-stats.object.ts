@@ -11,6 +11,17 @@ export class ResponseStatsObject {
   @Field(() => Int, { description: 'Ideas at or past the threshold still without an answer.' })
   awaiting: number;
 
+  @Field(() => Int, {
+    description: "Answered within the campaign's responseDays (every answer when it made no commitment).",
+  })
+  answeredInTime: number;
+
+  @Field(() => Int, { description: 'Answered after the due time.' })
+  answeredLate: number;
+
+  @Field(() => Int, { description: 'Still waiting past the due time (see Campaign.ideasOverdue).' })
+  overdue: number;
+
   @Field(() => Float, { nullable: true, description: 'Median days from reaching the threshold to the first answer.' })
   medianDaysToAnswer: number | null;
 }

@@ -1,10 +1,10 @@
-import { IdeaStatus, Visibility } from '@consulta/shared';
 import { presentIdea } from '../ideas/ideas.loaders.js';
 import { campaignLoader } from '../campaigns/campaigns.loaders.js';
 import { agencyLoader } from '../agencies/agencies.loaders.js';
 import { userLoader } from '../users/users.loaders.js';
 import type { OnModuleInit } from '@nestjs/common';
-import { Args, Context, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, GraphQLISODateTime, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Clock } from '../../common/clock/clock.js';
 import { NotFoundError } from '../../common/errors/domain-error.js';
 import { mapConnection } from '../../common/graphql/connection.js';
 import { idOfType } from '../../common/graphql/global-id.js';
@@ -23,7 +23,9 @@ import { PostOfficialResponseInput } from './dto/post-official-response.input.js
 import { mapResponse, OfficialResponseObject } from './official-response.object.js';
 import { ResponsesService } from './responses.service.js';
 import { ResponseStatsObject } from './response-stats.object.js';
+import { OwedListArgs } from './dto/owed-list.args.js';
 import { responsesOfIdeaLoader } from './responses.loaders.js';
+import { owesAnswer, responseDueAt } from './response-clock.js';
 
 @Resolver(() => OfficialResponseObject)
 export class ResponsesResolver implements OnModuleInit {
@@ -85,6 +87,7 @@ export class IdeaResponsesResolver {
     private readonly responses: ResponsesService,
     private readonly ideas: IdeasService,
     private readonly campaigns: CampaignsService,
+    private readonly clock: Clock,
   ) {}
 
   @ResolveField('responses', () => [OfficialResponseObject], { description: 'Official responses, newest last.' })
@@ -106,10 +109,25 @@ export class IdeaResponsesResolver {
     description: "True when score >= the campaign's responseThreshold and no response exists.",
   })
   async awaitingResponse(@Parent() idea: IdeaObject, @Context() context: GraphQLContext): Promise<boolean> {
-    if (idea.respondedAt || idea.status === IdeaStatus.WITHDRAWN || idea.visibility === Visibility.HIDDEN) return false;
-    const loader = campaignLoader(context, this.campaigns);
-    const threshold = (await loader.load(idea.campaignId))?.responseThreshold ?? null;
-    return threshold !== null && idea.score >= threshold;
+    const campaign = await campaignLoader(context, this.campaigns).load(idea.campaignId);
+    return campaign ? owesAnswer(idea, campaign) : false;
+  }
+
+  @ResolveField(() => GraphQLISODateTime, {
+    nullable: true,
+    description: "When the answer is due (threshold reached + the campaign's responseDays); null when nothing is owed.",
+  })
+  async responseDueAt(@Parent() idea: IdeaObject, @Context() context: GraphQLContext): Promise<Date | null> {
+    const campaign = await campaignLoader(context, this.campaigns).load(idea.campaignId);
+    return campaign ? responseDueAt(idea, campaign) : null;
+  }
+
+  @ResolveField(() => Boolean, {
+    description: "True when responseDueAt has passed on the server's clock and the idea is still not answered.",
+  })
+  async responseOverdue(@Parent() idea: IdeaObject, @Context() context: GraphQLContext): Promise<boolean> {
+    const due = await this.responseDueAt(idea, context);
+    return due !== null && due < this.clock.now();
   }
 }
 
@@ -118,26 +136,31 @@ export class CampaignResponsesResolver {
   constructor(
     private readonly responses: ResponsesService,
     private readonly queries: IdeaQueriesService,
+    private readonly clock: Clock,
   ) {}
 
   @ResolveField(() => IdeaConnection, {
     description: 'Ideas at or past responseThreshold with no official response yet, longest waiting first.',
   })
-  async ideasAwaitingResponse(
-    @Parent() campaign: CampaignObject,
-    @Args('first', { type: () => Int, nullable: true }) first?: number,
-    @Args('after', { nullable: true }) after?: string,
-  ) {
+  async ideasAwaitingResponse(@Parent() campaign: CampaignObject, @Args() filter: OwedListArgs) {
     // Without a threshold nothing is owed: no idea has a threshold time, so the list is empty.
     const threshold = campaign.responseThreshold ?? Number.MAX_SAFE_INTEGER;
-    return mapConnection(await this.queries.awaitingResponse(campaign.uuid, threshold, { first, after }), mapIdea);
+    return mapConnection(await this.queries.awaitingResponse(campaign.uuid, threshold, filter), mapIdea);
+  }
+
+  @ResolveField(() => IdeaConnection, {
+    description: 'Ideas owed an answer whose responseDays have run out, longest overdue first.',
+  })
+  async ideasOverdue(@Parent() campaign: CampaignObject, @Args() filter: OwedListArgs) {
+    // Without a threshold or a commitment nothing falls due: the list is empty (still paged and validated).
+    const threshold = campaign.responseThreshold ?? Number.MAX_SAFE_INTEGER;
+    const days = campaign.responseDays ?? 100_000;
+    const page = await this.queries.overdue(campaign.uuid, threshold, days, this.clock.now(), filter);
+    return mapConnection(page, mapIdea);
   }
 
   @ResolveField(() => ResponseStatsObject)
   async responseStats(@Parent() campaign: CampaignObject): Promise<ResponseStatsObject> {
-    return Object.assign(
-      new ResponseStatsObject(),
-      await this.responses.stats(campaign.uuid, campaign.responseThreshold),
-    );
+    return Object.assign(new ResponseStatsObject(), await this.responses.stats(campaign));
   }
 }

@@ -4,6 +4,7 @@ import { requirePerson } from '../../common/auth/policies.js';
 import type { RequestViewer } from '../../common/auth/request-viewer.js';
 import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from '../../common/errors/domain-error.js';
 import { fieldMessage } from '../../common/errors/field-message.js';
+import { Clock } from '../../common/clock/clock.js';
 import { DatabaseService } from '../../database/database.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CampaignAccessService } from '../campaigns/campaign-access.service.js';
@@ -31,6 +32,7 @@ export class ResponsesService {
     private readonly ideas: IdeasService,
     private readonly access: CampaignAccessService,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   /** Each idea's responses, oldest first (the history, newest last). */
@@ -88,7 +90,7 @@ export class ResponsesService {
       });
       const idea = await ideasRepository.setStatus(manager, target.idea.id, input.status, {
         duplicateOf,
-        answered: true,
+        answeredAt: this.clock.now(),
       });
       await this.audit.record(manager, {
         actorId: person.userId,
@@ -119,8 +121,16 @@ export class ResponsesService {
     });
   }
 
-  /** Counts for accountability: ideas owed an answer, answered, still waiting, and the median wait in days. */
-  stats(campaignId: string, threshold: number | null): Promise<ResponseStats> {
-    return responsesRepository.stats(this.database.dataSource, campaignId, threshold);
+  /** Counts for accountability: owed, answered (in time, late), waiting, overdue, and the median wait in days. */
+  stats(campaign: {
+    uuid: string;
+    responseThreshold: number | null;
+    responseDays: number | null;
+  }): Promise<ResponseStats> {
+    return responsesRepository.stats(
+      this.database.dataSource,
+      { id: campaign.uuid, threshold: campaign.responseThreshold, days: campaign.responseDays },
+      this.clock.now(),
+    );
   }
 }

@@ -24,6 +24,8 @@ export interface VoteChange {
   budget: -1 | 0 | 1;
   up: number;
   down: number;
+  /** Now on the server's clock: when an idea reaching the response threshold starts to be owed an answer. */
+  at: Date;
 }
 
 /**
@@ -85,7 +87,7 @@ export class VotesRepository {
    * holds the participant and idea locks.
    */
   async apply(executor: Executor, change: VoteChange): Promise<IdeaEntity> {
-    const params: unknown[] = [change.ideaId, change.up, change.down, change.userId, change.campaignId];
+    const params: unknown[] = [change.ideaId, change.up, change.down, change.userId, change.campaignId, change.at];
     const param = (value: unknown) => `$${params.push(value)}`;
     const vote = {
       insert: () =>
@@ -107,7 +109,7 @@ export class VotesRepository {
           hot = consulta_hot(i.score + $2 - $3, i.created_at), wilson = consulta_wilson(i.upvotes + $2, i.downvotes + $3),
           threshold_reached_at = CASE
             WHEN i.threshold_reached_at IS NULL AND c.response_threshold IS NOT NULL AND i.score + $2 - $3 >= c.response_threshold
-            THEN now() ELSE i.threshold_reached_at END
+            THEN $6::timestamptz(3) ELSE i.threshold_reached_at END
          FROM campaigns c
         WHERE i.id = $1 AND c.id = i.campaign_id AND c.id = $5
         RETURNING ${IDEA_COLUMNS}, c.response_threshold
@@ -120,7 +122,7 @@ export class VotesRepository {
        UNION ALL
        SELECT 'ResponseOwed', 'idea', id,
               jsonb_build_object('campaignId', campaign_id, 'score', score, 'threshold', response_threshold)
-         FROM idea WHERE threshold_reached_at = now()::timestamptz(3)
+         FROM idea WHERE threshold_reached_at = $6::timestamptz(3)
      )
      SELECT * FROM idea`,
       params,

@@ -5,6 +5,7 @@ import { requirePerson, type PersonViewer } from '../../common/auth/policies.js'
 import type { RequestViewer } from '../../common/auth/request-viewer.js';
 import { BadInputError, ConflictError, NotFoundError } from '../../common/errors/domain-error.js';
 import { fieldMessage } from '../../common/errors/field-message.js';
+import { Clock } from '../../common/clock/clock.js';
 import { DatabaseService } from '../../database/database.service.js';
 import { assertMayContribute } from '../campaigns/contribution.js';
 import { campaignsRepository } from '../campaigns/campaigns.repository.js';
@@ -18,6 +19,9 @@ interface Target {
   votingMode: VotingMode;
   voteBudget: number | null;
 }
+
+/** Decided ideas take no more votes (a vote already cast can still be taken back). */
+const DECIDED: ReadonlySet<IdeaStatus> = new Set([IdeaStatus.IMPLEMENTED, IdeaStatus.REJECTED, IdeaStatus.DUPLICATE]);
 
 const delta = (value: number | null) => ({ up: value === 1 ? 1 : 0, down: value === -1 ? 1 : 0 });
 
@@ -33,6 +37,7 @@ export class VotesService {
     private readonly database: DatabaseService,
     private readonly ideas: IdeasService,
     private readonly queries: IdeaQueriesService,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -64,6 +69,11 @@ export class VotesService {
       const current = await votesRepository.lockIdea(manager, idea.id, person.userId);
       if (current.status === IdeaStatus.WITHDRAWN) throw new ConflictError('This idea was withdrawn.');
       if (current.visibility === Visibility.HIDDEN) throw new ConflictError('This idea is hidden pending review.');
+      if (DECIDED.has(current.status)) {
+        throw new ConflictError(`This idea is decided (${current.status.toLowerCase()}): it takes no more votes.`, {
+          reason: 'IDEA_DECIDED',
+        });
+      }
       if (current.value === value) return idea;
 
       if (current.value === null && voteBudget !== null && participation.votesUsed >= voteBudget) {
@@ -82,6 +92,7 @@ export class VotesService {
         budget: current.value === null ? 1 : 0,
         up: added.up - removed.up,
         down: added.down - removed.down,
+        at: this.clock.now(),
       });
       if (participation.joined) {
         await campaignsRepository.adjustCounts(manager, idea.campaignId, { participants: 1 });
@@ -122,6 +133,7 @@ export class VotesService {
         budget: current.status === IdeaStatus.WITHDRAWN ? 0 : -1,
         up: -removed.up,
         down: -removed.down,
+        at: this.clock.now(),
       });
     });
   }

@@ -2,10 +2,13 @@ import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { Alert } from '../../components/ui/alert';
+import { DateText } from '../../components/ui/date-text';
 import { CAMPAIGN } from '../../features/campaigns/api/campaign';
 import { CampaignHeader } from '../../features/campaigns/components/campaign-header';
+import { CampaignResults } from '../../features/campaigns/components/campaign-results';
 import { IdeaFilters } from '../../features/ideas/components/idea-filters';
 import { IdeaList } from '../../features/ideas/components/idea-list';
+import { ResponseStats } from '../../features/responses/components/response-stats';
 import { useViewer } from '../../features/session/components/use-viewer';
 import { usePageTitle } from '../use-page-title';
 import { NotFoundRoute } from './not-found-route';
@@ -20,8 +23,19 @@ export function CampaignRoute() {
   if (!data) return <p role="status">{t('common.loading')}</p>;
   const campaign = data.campaign;
   if (!campaign) return <NotFoundRoute />;
+  const ended = campaign.status === 'CLOSED' || campaign.status === 'ARCHIVED';
   return (
     <>
+      {ended ? (
+        <Alert type="info" heading={t('results.closedTitle')}>
+          {campaign.closesAt ? (
+            <>
+              {t('results.closedOn')} <DateText value={campaign.closesAt} />.{' '}
+            </>
+          ) : null}
+          {t('results.closedBody')}
+        </Alert>
+      ) : null}
       <CampaignHeader campaign={campaign} />
       {campaign.acceptingContributions ? (
         <p>
@@ -30,8 +44,21 @@ export function CampaignRoute() {
           </Link>
         </p>
       ) : null}
-      <IdeaFilters tags={campaign.tags} votingMode={campaign.votingMode} />
-      <IdeaList slug={campaign.slug} signedIn={!!viewer} />
+      {campaign.responseThreshold ? (
+        <ResponseStats
+          stats={campaign.responseStats}
+          committed={campaign.responseDays !== null && campaign.responseDays !== undefined}
+          overdueLink={`/campaigns/${campaign.slug}/overdue`}
+        />
+      ) : null}
+      {ended ? (
+        <CampaignResults slug={campaign.slug} support={campaign.votingMode === 'SUPPORT'} />
+      ) : (
+        <>
+          <IdeaFilters tags={campaign.tags} votingMode={campaign.votingMode} />
+          <IdeaList slug={campaign.slug} signedIn={!!viewer} />
+        </>
+      )}
     </>
   );
 }

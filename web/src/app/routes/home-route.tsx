@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 import { Alert } from '../../components/ui/alert';
-import { OpenCampaigns } from '../../features/campaigns/components/open-campaigns';
+import { CampaignCards } from '../../features/campaigns/components/campaign-cards';
 import { usePageTitle } from '../use-page-title';
 
 export function HomeRoute() {
@@ -16,7 +16,13 @@ export function HomeRoute() {
       <h1>{t('home.title')}</h1>
       <p className="usa-intro">{t('home.intro')}</p>
       <h2>{t('home.openCampaigns')}</h2>
-      <OpenCampaigns />
+      <CampaignCards statuses={['OPEN']} label={t('home.openCampaigns')} empty={t('home.noCampaigns')} />
+      <h2>{t('home.pastCampaigns')}</h2>
+      <CampaignCards
+        statuses={['CLOSED', 'ARCHIVED']}
+        label={t('home.pastCampaigns')}
+        empty={t('home.noPastCampaigns')}
+      />
     </>
   );
 }

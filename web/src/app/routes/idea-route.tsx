@@ -12,6 +12,7 @@ import { IdeaTimeline } from '../../features/ideas/components/idea-timeline';
 import { OfficialResponses } from '../../features/ideas/components/official-responses';
 import { VoteControl } from '../../features/ideas/components/vote-control';
 import { FlagButton } from '../../features/moderation/components/flag-button';
+import { ResponseDue } from '../../features/responses/components/response-due';
 import { useViewer } from '../../features/session/components/use-viewer';
 import { usePageTitle } from '../use-page-title';
 import { NotFoundRoute } from './not-found-route';
@@ -44,6 +45,7 @@ export function IdeaRoute() {
       <p className="margin-top-0">
         <StatusTag status={idea.status} />{' '}
         {idea.tag ? <span className="usa-tag bg-base-lighter text-ink">{idea.tag}</span> : null}{' '}
+        <ResponseDue dueAt={idea.responseDueAt} overdue={idea.responseOverdue} />{' '}
         {t('idea.by', { name: idea.author?.displayName ?? t('common.deletedAccount') })} ·{' '}
         <DateText value={idea.createdAt} />
       </p>
@@ -75,7 +77,7 @@ export function IdeaRoute() {
           ) : null}
           {viewer?.memberships.some((m) => m.agency.id === idea.campaign.agency.id) ? (
             <p className="margin-top-2">
-              <Link to={`/console/campaigns/${idea.campaign.id}`}>
+              <Link to={`/console/campaigns/${idea.campaign.id}/answer`}>
                 {t('idea.answerInConsole', { agency: idea.campaign.agency.name })}
               </Link>
             </p>

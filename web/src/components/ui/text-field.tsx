@@ -16,6 +16,7 @@ interface TextFieldProps {
   required?: boolean;
   autoComplete?: string;
   min?: number;
+  max?: number;
 }
 
 /** A labelled USWDS text input or textarea with hint, error message and character count. */
@@ -67,6 +68,7 @@ export function TextField(props: TextFieldProps) {
           type={props.type ?? 'text'}
           autoComplete={props.autoComplete}
           min={props.min}
+          max={props.max}
           {...common}
         />
       )}

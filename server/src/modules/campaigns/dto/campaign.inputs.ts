@@ -76,6 +76,16 @@ export class CreateCampaignInput {
   @Max(L.responseThresholdMax)
   responseThreshold?: number | null;
 
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Days the agency commits to answer an idea once it reaches responseThreshold; null: no commitment.',
+  })
+  @IsOptional()
+  @IsInt({ message: fieldMessage('wholeDays', { max: L.responseDaysMax }) })
+  @Min(0, { message: fieldMessage('wholeDays', { max: L.responseDaysMax }) })
+  @Max(L.responseDaysMax, { message: fieldMessage('wholeDays', { max: L.responseDaysMax }) })
+  responseDays?: number | null;
+
   @Field(() => [String], { nullable: true })
   @IsOptional()
   @ArrayMaxSize(L.tagsMax, { message: fieldMessage('tagsAtMost', { max: L.tagsMax }) })

@@ -6,4 +6,5 @@ export {
   UpdateCampaignDocument as UPDATE_CAMPAIGN,
   OpenCampaignDocument as OPEN_CAMPAIGN,
   CloseCampaignDocument as CLOSE_CAMPAIGN,
+  CampaignAnalyticsDocument as CAMPAIGN_ANALYTICS,
 } from '../../../gql/graphql';

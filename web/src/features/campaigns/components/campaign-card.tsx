@@ -33,7 +33,8 @@ export function CampaignCard({ campaign }: { campaign: CampaignCardData }) {
             <li>{t('campaign.ideaCount', { count: campaign.ideaCount })}</li>
             {campaign.closesAt ? (
               <li>
-                {t('campaign.closes')} <DateText value={campaign.closesAt} />
+                {t(campaign.status === 'OPEN' || campaign.status === 'DRAFT' ? 'campaign.closes' : 'campaign.closedOn')}{' '}
+                <DateText value={campaign.closesAt} />
               </li>
             ) : null}
           </ul>

@@ -13,6 +13,7 @@ export interface CampaignFields {
   votingMode: 'SUPPORT' | 'UP_DOWN';
   voteBudget: string;
   responseThreshold: string;
+  responseDays: string;
   tags: string;
   opensAt: string;
   closesAt: string;
@@ -26,6 +27,7 @@ const IDS = {
   votingMode: 'campaign-mode-SUPPORT',
   voteBudget: 'campaign-budget',
   responseThreshold: 'campaign-threshold',
+  responseDays: 'campaign-response-days',
   tags: 'campaign-tags',
   opensAt: 'campaign-opens',
   closesAt: 'campaign-closes',
@@ -47,6 +49,7 @@ export function toInput(fields: CampaignFields) {
     body: fields.body,
     voteBudget: number(fields.voteBudget),
     responseThreshold: number(fields.responseThreshold),
+    responseDays: number(fields.responseDays),
     tags: fields.tags
       .split(',')
       .map((tag) => tag.trim())
@@ -93,11 +96,23 @@ export function CampaignForm({ initial, modeFixed, submitLabel, onSubmit }: Camp
         fields.responseThreshold.trim() !== '' &&
         !(Number.isInteger(Number(fields.responseThreshold)) && Number(fields.responseThreshold) >= 1) &&
         t('campaignForm.wholeNumber'),
+      responseDays:
+        fields.responseDays.trim() !== '' &&
+        !(
+          Number.isInteger(Number(fields.responseDays)) &&
+          Number(fields.responseDays) >= 0 &&
+          Number(fields.responseDays) <= LIMITS.campaign.responseDaysMax
+        ) &&
+        t('errors.field.wholeDays', { max: LIMITS.campaign.responseDaysMax }),
       closesAt:
-        fields.opensAt !== '' &&
-        fields.closesAt !== '' &&
-        fields.closesAt <= fields.opensAt &&
-        t('campaignForm.closesAfterOpens'),
+        (fields.opensAt !== '' &&
+          fields.closesAt !== '' &&
+          fields.closesAt <= fields.opensAt &&
+          t('campaignForm.closesAfterOpens')) ||
+        (fields.closesAt !== '' &&
+          fields.closesAt !== initial.closesAt &&
+          new Date(fields.closesAt).getTime() <= Date.now() &&
+          t('errors.field.timeInFuture')),
     });
     if (!ok) return;
     setBusy(true);
@@ -189,6 +204,17 @@ export function CampaignForm({ initial, modeFixed, submitLabel, onSubmit }: Camp
         value={fields.responseThreshold}
         onChange={set('responseThreshold')}
         error={errors.fields.responseThreshold}
+      />
+      <TextField
+        id={IDS.responseDays}
+        label={t('campaignForm.responseDays')}
+        hint={t('campaignForm.responseDaysHint')}
+        type="number"
+        min={0}
+        max={LIMITS.campaign.responseDaysMax}
+        value={fields.responseDays}
+        onChange={set('responseDays')}
+        error={errors.fields.responseDays}
       />
       <TextField
         id={IDS.tags}

@@ -5,6 +5,7 @@ export interface CampaignRulesData {
   votingMode: string;
   voteBudget?: number | null;
   responseThreshold?: number | null;
+  responseDays?: number | null;
   requireVerifiedEmail?: boolean;
   opensAt?: string | null;
   closesAt?: string | null;
@@ -34,10 +35,18 @@ export function CampaignRules({ campaign }: { campaign: CampaignRulesData }) {
             ? t(support ? 'campaign.supportThreshold' : 'campaign.ruleThreshold', { count: campaign.responseThreshold })
             : t('campaign.ruleNoThreshold')}
         </li>
+        {campaign.responseThreshold && campaign.responseDays !== null && campaign.responseDays !== undefined ? (
+          <li>{t('campaign.ruleResponseDays', { count: campaign.responseDays })}</li>
+        ) : null}
         {campaign.requireVerifiedEmail ? <li>{t('campaign.ruleVerifiedOnly')}</li> : null}
         {campaign.closesAt ? (
           <li>
-            {t('campaign.ruleCloses')} <DateText value={campaign.closesAt} withTime />
+            {t(
+              campaign.status === 'CLOSED' || campaign.status === 'ARCHIVED'
+                ? 'campaign.ruleClosed'
+                : 'campaign.ruleCloses',
+            )}{' '}
+            <DateText value={campaign.closesAt} withTime />
           </li>
         ) : null}
         <li>{campaign.acceptingContributions ? t('campaign.accepting') : t('campaign.notAccepting')}</li>

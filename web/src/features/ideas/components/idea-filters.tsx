@@ -1,6 +1,6 @@
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { SearchForm } from '../../../components/ui/search-form';
 
 const SORTS = ['TOP', 'NEW', 'TRENDING', 'BEST', 'COMMON_GROUND'] as const;
 /** Common ground comes from up and down votes: offered only where people vote both ways. */
@@ -38,11 +38,6 @@ export function useIdeaFilters() {
 export function IdeaFilters({ tags, votingMode }: { tags: string[]; votingMode: string }) {
   const { t } = useTranslation();
   const { filters, update } = useIdeaFilters();
-  const [query, setQuery] = useState(filters.q);
-  const search = (event: FormEvent) => {
-    event.preventDefault();
-    update({ q: query.trim() });
-  };
   return (
     <div className="grid-row grid-gap-2 flex-align-end margin-bottom-2">
       <div className="grid-col-12 mobile-lg:grid-col-6 tablet:grid-col-3">
@@ -103,24 +98,13 @@ export function IdeaFilters({ tags, votingMode }: { tags: string[]; votingMode: 
           {t('ideas.commonGroundHint')} <Link to="/common-ground">{t('ideas.commonGroundLink')}</Link>
         </p>
       ) : null}
-      <form className="grid-col-12 tablet:grid-col-3" role="search" onSubmit={search}>
-        <label className="usa-label" htmlFor="idea-search">
-          {t('ideas.search')}
-        </label>
-        <div className="display-flex">
-          <input
-            className="usa-input flex-fill margin-right-05"
-            id="idea-search"
-            type="search"
-            name="q"
-            value={query}
-            onChange={(e) => setQuery(e.target.value)}
-          />
-          <button className="usa-button width-auto" type="submit">
-            {t('ideas.searchButton')}
-          </button>
-        </div>
-      </form>
+      <SearchForm
+        id="idea-search"
+        className="grid-col-12 tablet:grid-col-3"
+        label={t('ideas.search')}
+        initial={filters.q}
+        onSearch={(q) => update({ q })}
+      />
     </div>
   );
 }

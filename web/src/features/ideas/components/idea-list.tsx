@@ -5,6 +5,7 @@ import { Alert } from '../../../components/ui/alert';
 import { LoadMore } from '../../../components/ui/load-more';
 import { StatusTag } from '../../../components/ui/status-tag';
 import type { IdeaSort, IdeaStatus } from '../../../gql/graphql';
+import { ResponseDue } from '../../responses/components/response-due';
 import { CAMPAIGN_IDEAS } from '../api/campaign-ideas';
 import { useIdeaFilters } from './idea-filters';
 import { VoteControl } from './vote-control';
@@ -45,6 +46,7 @@ export function IdeaList({ slug, signedIn }: { slug: string; signedIn: boolean }
               <p className="margin-y-1 font-sans-2xs">
                 <StatusTag status={node.status} />{' '}
                 {node.tag ? <span className="usa-tag bg-base-lighter text-ink">{node.tag}</span> : null}{' '}
+                <ResponseDue dueAt={node.responseDueAt} overdue={node.responseOverdue} />{' '}
                 {node.author?.displayName ?? t('common.deletedAccount')} ·{' '}
                 {t('ideas.comments', { count: node.commentCount })}
               </p>

@@ -69,4 +69,26 @@ describe('VoteControl', () => {
     expect(screen.getByRole('button', { name: /Vote down/ })).toBeInTheDocument();
     expect(screen.getByText('Score: 2')).toBeInTheDocument();
   });
+
+  it.each([
+    ['IMPLEMENTED', 'Votes have stopped: this idea has been carried out.'],
+    ['REJECTED', 'Votes have stopped: the agency turned this idea down.'],
+    ['DUPLICATE', 'Votes have stopped: the agency marked this idea as a duplicate. Support the original instead.'],
+  ])('on a %s idea offers no vote, says why, and lets a supporter take theirs back', async (status, why) => {
+    const retract = jest.fn(() => ({ data: { retractVote: voted(null, 4) } }));
+    const mocks = [{ request: { query: RETRACT_VOTE, variables: { ideaId: 'idea-1' } }, result: retract }];
+    renderWith(<VoteControl idea={{ ...idea, status, viewerVote: 1 }} campaign={campaign} signedIn />, mocks);
+    expect(screen.getByText(why)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /^Support/ })).not.toBeInTheDocument();
+    expect(screen.queryByText('3 of 5 votes left')).not.toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: /^Take back my support/ }));
+    await waitFor(() => expect(retract).toHaveBeenCalledTimes(1));
+  });
+
+  it('on a decided idea the person never voted for shows only why', () => {
+    renderWith(<VoteControl idea={{ ...idea, status: 'REJECTED' }} campaign={campaign} signedIn={false} />);
+    expect(screen.getByText('Votes have stopped: the agency turned this idea down.')).toBeInTheDocument();
+    expect(screen.queryByRole('button')).not.toBeInTheDocument();
+    expect(screen.queryByText('Sign in to vote')).not.toBeInTheDocument();
+  });
 });

@@ -6,8 +6,19 @@ import { readApiError, refusalText } from '../../../lib/api-errors';
 import { CAST_VOTE, RETRACT_VOTE } from '../api/votes';
 import { useReturnLink } from '../../../lib/return-path';
 
+/** Statuses that end voting on an idea (the server refuses new votes with IDEA_DECIDED). */
+const DECIDED = new Set(['IMPLEMENTED', 'REJECTED', 'DUPLICATE']);
+
 export interface VoteControlProps {
-  idea: { id: string; title: string; score: number; upvotes: number; downvotes: number; viewerVote?: number | null };
+  idea: {
+    id: string;
+    title: string;
+    score: number;
+    upvotes: number;
+    downvotes: number;
+    viewerVote?: number | null;
+    status?: string;
+  };
   campaign: {
     votingMode: string;
     voteBudget?: number | null;
@@ -47,7 +58,9 @@ export function VoteControl({ idea, campaign, signedIn }: VoteControlProps) {
     }
   }
 
-  const canVote = signedIn && campaign.acceptingContributions;
+  // A decided idea takes no more votes; a vote already cast may still be taken back (its budget returns).
+  const decided = DECIDED.has(idea.status ?? '');
+  const canVote = signedIn && campaign.acceptingContributions && !decided;
   return (
     <div className="vote-control" data-testid="vote-control">
       <p className="margin-y-05 text-bold" aria-live="polite" aria-atomic="true">
@@ -79,6 +92,20 @@ export function VoteControl({ idea, campaign, signedIn }: VoteControlProps) {
           )}
         </div>
       ) : null}
+      {decided && campaign.acceptingContributions ? (
+        <p className="usa-hint margin-y-05">{t(`votes.decided.${idea.status}`)}</p>
+      ) : null}
+      {decided && signedIn && idea.viewerVote && campaign.acceptingContributions ? (
+        <button
+          type="button"
+          className="usa-button usa-button--outline"
+          aria-disabled={busy}
+          onClick={() => void vote(idea.viewerVote as 1 | -1)}
+        >
+          {support ? t('votes.takeBackSupport') : t('votes.takeBackVote')}
+          <span className="usa-sr-only">: {idea.title}</span>
+        </button>
+      ) : null}
       {canVote && campaign.voteBudget ? (
         <p className="usa-hint margin-y-05">
           {t('votes.remaining', {
@@ -88,7 +115,7 @@ export function VoteControl({ idea, campaign, signedIn }: VoteControlProps) {
         </p>
       ) : null}
       {canVote && idea.viewerVote ? <p className="usa-hint margin-y-05">{t('votes.retractHint')}</p> : null}
-      {!signedIn && campaign.acceptingContributions ? (
+      {!signedIn && campaign.acceptingContributions && !decided ? (
         <p className="usa-hint margin-y-05">
           <Link to={signInLink}>{t('votes.signInToVote')}</Link>
         </p>

@@ -1,0 +1,165 @@
+import { Visibility } from '@consulta/shared';
+import { Injectable } from '@nestjs/common';
+import type { RequestViewer } from '../../common/auth/request-viewer.js';
+import { ForbiddenError, NotFoundError } from '../../common/errors/domain-error.js';
+import { fromGlobalId, toGlobalId } from '../../common/graphql/global-id.js';
+import type { Cell } from '@consulta/shared';
+import { DatabaseService } from '../../database/database.service.js';
+import type { CampaignEntity } from '../campaigns/campaign.entity.js';
+import { CampaignAccessService } from '../campaigns/campaign-access.service.js';
+import { CampaignsService } from '../campaigns/campaigns.service.js';
+import { exportsRepository } from './exports.repository.js';
+
+const BATCH = 2_000;
+const DAY_MS = 86_400_000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export type ExportLanguage = 'en' | 'es';
+
+/** The two tables of an export, with their headers in the reader's language. */
+export const EXPORT_HEADERS = {
+  ideas: {
+    en: [
+      'ID',
+      'Title',
+      'Status',
+      'Topic',
+      'Hidden',
+      'Hidden because',
+      'Author',
+      'Votes for',
+      'Votes against',
+      'Score',
+      'Comments',
+      'Submitted',
+      'Reached the threshold',
+      'Answer due',
+      'First answered',
+      'Latest answer status',
+      'Latest answer',
+      'Latest answer by',
+      'Latest answer on',
+    ],
+    es: [
+      'ID',
+      'Título',
+      'Estado',
+      'Tema',
+      'Oculta',
+      'Motivo de ocultación',
+      'Autor',
+      'Votos a favor',
+      'Votos en contra',
+      'Puntuación',
+      'Comentarios',
+      'Enviada',
+      'Alcanzó el umbral',
+      'Respuesta debida',
+      'Primera respuesta',
+      'Estado de la última respuesta',
+      'Última respuesta',
+      'Última respuesta de',
+      'Fecha de la última respuesta',
+    ],
+  },
+  answers: {
+    en: ['Answer ID', 'Idea ID', 'Idea', 'Answered on', 'Answered by', 'Status before', 'Status after', 'Answer'],
+    es: [
+      'ID de la respuesta',
+      'ID de la idea',
+      'Idea',
+      'Fecha',
+      'Respondida por',
+      'Estado anterior',
+      'Estado nuevo',
+      'Respuesta',
+    ],
+  },
+} as const;
+
+/**
+ * The agency's exports of a campaign: every idea (hidden ones marked) with its latest answer, and the
+ * history of answers. Only the campaign's managers (its agency's members and site admins) may have them.
+ */
+@Injectable()
+export class ExportsService {
+  constructor(
+    private readonly database: DatabaseService,
+    private readonly campaigns: CampaignsService,
+    private readonly access: CampaignAccessService,
+  ) {}
+
+  /** The campaign by global id, uuid or slug: NOT_FOUND when the viewer cannot see it, FORBIDDEN if not theirs. */
+  async campaignFor(viewer: RequestViewer, ref: string): Promise<CampaignEntity> {
+    const global = fromGlobalId(ref);
+    const id = global?.type === 'Campaign' && UUID.test(global.id) ? global.id : UUID.test(ref) ? ref : null;
+    const campaign = await this.campaigns.findVisible(viewer, id ? { id } : { slug: ref });
+    if (!campaign) throw new NotFoundError('campaign');
+    if (!(await this.access.canManage(viewer, campaign.agencyId))) {
+      throw new ForbiddenError('Only the agency’s officials and site admins can export a campaign.');
+    }
+    return campaign;
+  }
+
+  /** Every idea of the campaign as a row of EXPORT_HEADERS.ideas. */
+  ideaRows(campaign: CampaignEntity): AsyncGenerator<Cell[]> {
+    return this.pages(
+      (after) => exportsRepository.ideas(this.database.dataSource, campaign.id, after, BATCH),
+      (idea) => [
+        toGlobalId('Idea', idea.id),
+        idea.title,
+        idea.status,
+        idea.tag,
+        idea.visibility === Visibility.HIDDEN,
+        idea.hidden_reason,
+        idea.author_name,
+        idea.upvotes,
+        idea.downvotes,
+        idea.score,
+        idea.comment_count,
+        idea.created_at,
+        idea.threshold_reached_at,
+        idea.threshold_reached_at && campaign.responseDays !== null
+          ? new Date(idea.threshold_reached_at.getTime() + campaign.responseDays * DAY_MS)
+          : null,
+        idea.responded_at,
+        idea.answer_status,
+        idea.answer_body,
+        idea.answer_author,
+        idea.answer_at,
+      ],
+    );
+  }
+
+  /** Every official answer of the campaign as a row of EXPORT_HEADERS.answers. */
+  answerRows(campaign: CampaignEntity): AsyncGenerator<Cell[]> {
+    return this.pages(
+      (after) => exportsRepository.answers(this.database.dataSource, campaign.id, after, BATCH),
+      (answer) => [
+        toGlobalId('OfficialResponse', answer.id),
+        toGlobalId('Idea', answer.idea_id),
+        answer.idea_title,
+        answer.created_at,
+        answer.author_name,
+        answer.previous_status,
+        answer.status,
+        answer.body,
+      ],
+    );
+  }
+
+  /** Rows from keyset pages of BATCH, oldest first, one page in memory at a time. */
+  private async *pages<Row extends { created_at: Date; id: string }>(
+    page: (after: [Date, string] | null) => Promise<Row[]>,
+    toCells: (row: Row) => Cell[],
+  ): AsyncGenerator<Cell[]> {
+    let after: [Date, string] | null = null;
+    for (;;) {
+      const rows = await page(after);
+      for (const row of rows) yield toCells(row);
+      if (rows.length < BATCH) return;
+      const last = rows[rows.length - 1]!;
+      after = [last.created_at, last.id];
+    }
+  }
+}
