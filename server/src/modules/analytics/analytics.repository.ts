@@ -27,32 +27,39 @@ export interface ActivityDayRow {
  * ideas' campaign indexes.
  */
 export class AnalyticsRepository {
-  /** One row per UTC day from `from` to `to` (dates, inclusive), zeros included. */
+  /**
+   * One row per UTC day from `from` to `to` (dates, inclusive), zeros included. Each contribution is read
+   * once from the campaign's own index ranges and grouped by (day, person) in one hash, then by day: the
+   * participants are the people of each day, with no sort and no count(DISTINCT).
+   */
   days(executor: Executor, campaignId: string, from: string, to: string): Promise<ActivityDayRow[]> {
+    const low = "($2::date)::timestamp AT TIME ZONE 'UTC'";
+    const high = "($3::date + 1)::timestamp AT TIME ZONE 'UTC'";
     return rows<ActivityDayRow>(
       executor,
-      `WITH span AS (
-         SELECT d::date AS day FROM generate_series($2::date, $3::date, interval '1 day') AS d
-       ), bounds AS (
-         SELECT ($2::date)::timestamp AT TIME ZONE 'UTC' AS low, ($3::date + 1)::timestamp AT TIME ZONE 'UTC' AS high
-       ), acts AS (
+      `WITH acts AS (
          SELECT (i.created_at AT TIME ZONE 'UTC')::date AS day, 1 AS kind, i.author_id AS who
-           FROM ideas i, bounds b WHERE i.campaign_id = $1 AND i.created_at >= b.low AND i.created_at < b.high
+           FROM ideas i WHERE i.campaign_id = $1 AND i.created_at >= ${low} AND i.created_at < ${high}
          UNION ALL
          SELECT (v.created_at AT TIME ZONE 'UTC')::date, 2, v.user_id
-           FROM votes v, bounds b WHERE v.campaign_id = $1 AND v.created_at >= b.low AND v.created_at < b.high
+           FROM votes v WHERE v.campaign_id = $1 AND v.created_at >= ${low} AND v.created_at < ${high}
          UNION ALL
          SELECT (c.created_at AT TIME ZONE 'UTC')::date, 3, c.author_id
-           FROM ideas i JOIN comments c ON c.idea_id = i.id, bounds b
-          WHERE i.campaign_id = $1 AND c.created_at >= b.low AND c.created_at < b.high
+           FROM ideas i JOIN comments c ON c.idea_id = i.id
+          WHERE i.campaign_id = $1 AND c.created_at >= ${low} AND c.created_at < ${high}
+       ), per_person AS (
+         SELECT day, who, count(*) FILTER (WHERE kind = 1) AS ideas, count(*) FILTER (WHERE kind = 2) AS votes,
+                count(*) FILTER (WHERE kind = 3) AS comments
+           FROM acts GROUP BY day, who
        ), counted AS (
-         SELECT day, count(*) FILTER (WHERE kind = 1)::int AS ideas, count(*) FILTER (WHERE kind = 2)::int AS votes,
-                count(*) FILTER (WHERE kind = 3)::int AS comments, count(DISTINCT who)::int AS participants
-           FROM acts GROUP BY day
+         SELECT day, sum(ideas)::int AS ideas, sum(votes)::int AS votes, sum(comments)::int AS comments,
+                count(who)::int AS participants
+           FROM per_person GROUP BY day
        )
        SELECT to_char(s.day, 'YYYY-MM-DD') AS date, coalesce(c.ideas, 0) AS ideas, coalesce(c.votes, 0) AS votes,
               coalesce(c.comments, 0) AS comments, coalesce(c.participants, 0) AS participants
-         FROM span s LEFT JOIN counted c ON c.day = s.day ORDER BY s.day`,
+         FROM generate_series($2::date, $3::date, interval '1 day') AS s (day)
+         LEFT JOIN counted c ON c.day = s.day::date ORDER BY s.day`,
       [campaignId, from, to],
     );
   }

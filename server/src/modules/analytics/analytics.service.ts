@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '../../common/clock/clock.js';
 import type { RequestViewer } from '../../common/auth/request-viewer.js';
 import { DatabaseService } from '../../database/database.service.js';
+import { run } from '../../database/sql.js';
 import type { CampaignEntity } from '../campaigns/campaign.entity.js';
 import { CampaignAccessService } from '../campaigns/campaign-access.service.js';
 import { ResponsesService } from '../responses/responses.service.js';
@@ -41,16 +42,32 @@ export class AnalyticsService {
     private readonly clock: Clock,
   ) {}
 
+  /** The figures being computed now, by campaign: requests that arrive meanwhile share them. */
+  private readonly inFlight = new Map<string, Promise<CampaignAnalytics>>();
+
   /** Null for anyone who does not manage the campaign. */
   async forCampaign(viewer: RequestViewer, campaign: CampaignEntity): Promise<CampaignAnalytics | null> {
     if (!(await this.access.canManage(viewer, campaign.agencyId))) return null;
+    let figures = this.inFlight.get(campaign.id);
+    if (!figures) {
+      figures = this.compute(campaign).finally(() => this.inFlight.delete(campaign.id));
+      this.inFlight.set(campaign.id, figures);
+    }
+    return figures;
+  }
+
+  private async compute(campaign: CampaignEntity): Promise<CampaignAnalytics> {
     const executor = this.database.dataSource;
     const now = this.clock.now();
     const start = campaign.opensAt ?? campaign.createdAt;
     const end = campaign.closesAt && campaign.closesAt < now ? campaign.closesAt : now;
     const from = new Date(Math.max(start.getTime(), end.getTime() - MAX_DAYS * 86_400_000));
     const [days, tags, statuses, stats] = await Promise.all([
-      analyticsRepository.days(executor, campaign.id, isoDate(from), isoDate(end < from ? from : end)),
+      // The (day, person) hash of a large campaign fits in memory with room to spare, instead of spilling.
+      this.database.transaction(async (manager) => {
+        await run(manager, "SET LOCAL work_mem = '64MB'");
+        return analyticsRepository.days(manager, campaign.id, isoDate(from), isoDate(end < from ? from : end));
+      }),
       analyticsRepository.tags(executor, campaign.id),
       analyticsRepository.statuses(executor, campaign.id),
       this.responses.stats({
