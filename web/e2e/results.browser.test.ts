@@ -118,6 +118,14 @@ describe('officials prove they listen, and a consultation ends well', () => {
     await citizen.page.getByText('2 supports').waitFor();
     await expectAccessible(citizen.page);
 
+    // Every idea in a table, sorted by votes or by date.
+    await sections().getByRole('link', { name: 'All ideas' }).click();
+    const table = console.getByRole('table');
+    await table.getByRole('rowheader', { name: TITLE }).waitFor();
+    await table.getByRole('button', { name: /^Submitted/ }).click();
+    await table.locator('th[aria-sort="descending"]', { hasText: 'Submitted' }).waitFor();
+    await expectAccessible(console);
+
     // The official closes the consultation: it stays listed, with its results.
     await sections().getByRole('link', { name: 'Settings' }).click();
     await console.getByRole('button', { name: 'Close the consultation' }).click();
