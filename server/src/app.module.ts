@@ -14,6 +14,8 @@ import type { AppConfig } from './config/config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
+import { ApiTokensService } from './modules/developers/api-tokens.service.js';
+import { DevelopersModule } from './modules/developers/developers.module.js';
 import { AnalyticsModule } from './modules/analytics/analytics.module.js';
 import { AgenciesModule } from './modules/agencies/agencies.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
@@ -47,10 +49,14 @@ export class AppModule {
         DatabaseModule.forRoot(config, databaseUrl),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          imports: [AuthModule, RateLimitModule],
-          inject: [SessionsService, RateLimitService, PersonLimitsService],
-          useFactory: (sessions: SessionsService, rateLimits: RateLimitService, personLimits: PersonLimitsService) =>
-            graphqlOptions(config, logger, viewerResolver(sessions), rateLimits, personLimits),
+          imports: [AuthModule, RateLimitModule, DevelopersModule],
+          inject: [SessionsService, ApiTokensService, RateLimitService, PersonLimitsService],
+          useFactory: (
+            sessions: SessionsService,
+            apiTokens: ApiTokensService,
+            rateLimits: RateLimitService,
+            personLimits: PersonLimitsService,
+          ) => graphqlOptions(config, logger, viewerResolver(sessions, apiTokens), rateLimits, personLimits),
         }),
         GraphQLCoreModule,
         ClockModule,
@@ -72,6 +78,7 @@ export class AppModule {
         MailModule,
         CommonGroundModule,
         AnalyticsModule,
+        DevelopersModule,
       ],
     };
   }

@@ -81,3 +81,8 @@ export enum EmailFrequency {
   WEEKLY = 'WEEKLY',
   NEVER = 'NEVER',
 }
+
+export enum ApiTokenScope {
+  READ = 'READ',
+  WRITE = 'WRITE',
+}

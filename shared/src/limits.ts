@@ -34,6 +34,11 @@ export const LIMITS = {
     tagMin: 1,
     tagMax: 40,
   },
+  /** Personal API tokens: a name people recognise, and a bound on how many one person keeps live. */
+  apiToken: {
+    nameMax: 80,
+    livePerPerson: 20,
+  },
   idea: {
     titleMin: 5,
     titleMax: 140,

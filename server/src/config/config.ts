@@ -71,6 +71,8 @@ export interface MailConfig {
 export interface LimitsConfig {
   /** GraphQL root fields one client address may run per minute; 0 disables. */
   perMinute: number;
+  /** Root fields per minute for one personal API token (0: no limit). */
+  tokenPerMinute: number;
   /** Failed sign-ins per account and per address within the window before RATE_LIMITED. */
   signInFailures: number;
   signInWindowMinutes: number;
@@ -216,6 +218,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     testClock: boolean(env, 'TEST_CLOCK', false),
     limits: {
       perMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 0, 1_000_000),
+      tokenPerMinute: integer(env, 'TOKEN_RATE_LIMIT_PER_MINUTE', 1200, 0, 1_000_000),
       signInFailures: integer(env, 'SIGNIN_MAX_FAILURES', 10, 1, 1000),
       signInWindowMinutes: integer(env, 'SIGNIN_WINDOW_MINUTES', 15, 1, 1440),
       maxDepth: integer(env, 'GRAPHQL_MAX_DEPTH', 12, 2, 100),

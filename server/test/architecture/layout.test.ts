@@ -83,6 +83,7 @@ const ROW_TYPES: Record<string, [string, string]> = {
   outgoing_mail: ['modules/mail', 'MailRow'],
   account_tokens: ['modules/users', 'AccountTokenRow'],
   notifications: ['modules/notifications', 'NotificationRow'],
+  api_tokens: ['modules/developers', 'ApiTokenRow'],
   notification_preferences: ['modules/notifications', 'NotificationPreferencesRow'],
 };
 

@@ -25,6 +25,7 @@ const OWNERS: Record<string, string> = {
   outgoing_mail: 'modules/mail',
   account_tokens: 'modules/users',
   notifications: 'modules/notifications',
+  api_tokens: 'modules/developers',
   notification_preferences: 'modules/notifications',
 };
 

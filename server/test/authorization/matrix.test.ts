@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { startTestApp, type TestApp } from '../support/app.js';
-import { CampaignStatus } from '@consulta/shared';
+import { ApiTokenScope, CampaignStatus } from '@consulta/shared';
+import { toGlobalId } from '../../src/common/graphql/global-id.js';
+import { ApiTokensService } from '../../src/modules/developers/api-tokens.service.js';
 import { systemViewer } from '../../src/common/auth/request-viewer.js';
 import { CampaignsService } from '../../src/modules/campaigns/campaigns.service.js';
 import {
@@ -12,6 +14,7 @@ import {
   outcome,
   PASSWORD,
   type Personas,
+  viewerOf,
 } from '../support/factories.js';
 
 /**
@@ -331,6 +334,22 @@ export const MATRIX: Record<string, Case> = {
     document: 'mutation ($password: String!) { deleteAccount(password: $password) }',
     variables: () => ({ password: `not the password ${unique()}` }),
     expect: signedIn('BAD_USER_INPUT'),
+  },
+  'Mutation.createApiToken': {
+    document: 'mutation ($input: CreateApiTokenInput!) { createApiToken(input: $input) { token apiToken { id } } }',
+    variables: () => ({ input: { name: `App ${unique()}`, scope: 'READ' } }),
+    expect: signedIn('OK'),
+  },
+  // The author's token: only its owner revokes it; to everyone else it does not exist.
+  'Mutation.revokeApiToken': {
+    document: 'mutation ($id: ID!) { revokeApiToken(id: $id) { id } }',
+    variables: async (t, p) => {
+      const { row } = await t.app
+        .get(ApiTokensService)
+        .create(await viewerOf(t, p.author), { name: `App ${unique()}`, scope: ApiTokenScope.READ });
+      return { id: toGlobalId('ApiToken', row.id) };
+    },
+    expect: { ...signedIn('NOT_FOUND'), author: 'OK' },
   },
   'Query.failedMail': {
     document: '{ failedMail(first: 5) { id to subject lastError } }',

@@ -27,3 +27,14 @@ export function requireRole(viewer: RequestViewer, ...roles: Role[]): SignedInVi
   if (!roles.includes(signedIn.role)) throw new ForbiddenError();
   return signedIn;
 }
+
+/**
+ * A signed-in person with a session of their own: account, token and webhook changes are never made with
+ * an API token (FORBIDDEN with reason SESSION_REQUIRED).
+ */
+export function requireSession(viewer: RequestViewer): PersonViewer {
+  const person = requirePerson(viewer);
+  if (!person.sessionId)
+    throw new ForbiddenError('Sign in with a session to do this; an API token cannot.', { reason: 'SESSION_REQUIRED' });
+  return person;
+}

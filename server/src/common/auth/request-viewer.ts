@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { Role } from '@consulta/shared';
+import { Role, type ApiTokenScope } from '@consulta/shared';
 
 /** Who is asking: nobody, or a signed-in person with a session. Passed from resolvers to services. */
 /** Finds who is asking from a request (the auth module's answer); `fresh` skips this process's session cache. */
@@ -15,6 +15,8 @@ export interface RequestViewer {
   userAgent: string | null;
   /** True when the session was this process's recent lookup, not read from the database for this request. */
   fromCache?: true;
+  /** Set when the request came with a personal API token instead of a session (`sessionId` is then null). */
+  apiToken?: { id: string; scope: ApiTokenScope };
   /** True only for the command line and demo data, which act with an admin's rights and no person. */
   system?: true;
 }

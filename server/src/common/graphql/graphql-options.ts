@@ -17,7 +17,7 @@ import type { RateLimitService } from '../rate-limit/rate-limit.service.js';
 import { documentLimitsRule } from './document-limits.js';
 import type { GraphQLContext } from './graphql-context.js';
 import { Loaders } from './loaders.js';
-import { operationLimitsPlugin, refuseSignedOutMutations } from './operation-limits.plugin.js';
+import { operationLimitsPlugin, refuseSignedOutMutations, refuseTokenMutations } from './operation-limits.plugin.js';
 
 /** Tags each error with its request, for the error's log line and the requestId the client sees. */
 const requestIdsOnErrors: ApolloServerPlugin<GraphQLContext> = {
@@ -45,6 +45,7 @@ const viewerForOperation =
       context.viewer = await viewerOf(context.req, true);
     }
     refuseSignedOutMutations(context, operation);
+    refuseTokenMutations(context, operation);
   };
 
 export function graphqlOptions(

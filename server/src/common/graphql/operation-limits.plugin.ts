@@ -1,6 +1,13 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, Kind, type OperationDefinitionNode } from 'graphql';
-import { BadInputError, RateLimitedError, UnauthenticatedError, type DomainError } from '../errors/domain-error.js';
+import { ApiTokenScope } from '@consulta/shared';
+import {
+  BadInputError,
+  ForbiddenError,
+  RateLimitedError,
+  UnauthenticatedError,
+  type DomainError,
+} from '../errors/domain-error.js';
 import type { JsonLogger } from '../logging/json-logger.js';
 import {
   LIMITED_MUTATIONS,
@@ -23,6 +30,40 @@ const SESSIONLESS_MUTATIONS = new Set([
   'unsubscribe',
   'confirmEmailChange',
 ]);
+
+/**
+ * What a WRITE API token may run: the person's own participation. Everything else (the account, the password,
+ * the email, tokens, webhooks, moderation, answers) needs a session; a READ token runs no mutation at all.
+ */
+export const TOKEN_WRITE_MUTATIONS = new Set([
+  'submitIdea',
+  'castVote',
+  'retractVote',
+  'addComment',
+  'followIdea',
+  'unfollowIdea',
+]);
+
+/** FORBIDDEN for a mutation the request's API token does not allow (before anything runs). */
+export function refuseTokenMutations(context: GraphQLContext, operation: OperationDefinitionNode): void {
+  const token = context.viewer.apiToken;
+  if (!token || operation.operation !== 'mutation') return;
+  const names = operation.selectionSet.selections.map((field) => (field.kind === Kind.FIELD ? field.name.value : '…'));
+  const refused = names.filter(
+    (name) => !name.startsWith('__') && (token.scope === ApiTokenScope.READ || !TOKEN_WRITE_MUTATIONS.has(name)),
+  );
+  if (refused.length === 0) return;
+  const message =
+    token.scope === ApiTokenScope.READ
+      ? 'A READ token runs queries only.'
+      : `An API token cannot run ${refused.join(', ')}: sign in with a session to do this.`;
+  throw refuse(
+    new ForbiddenError(message, {
+      reason: token.scope === ApiTokenScope.READ ? 'TOKEN_READ_ONLY' : 'SESSION_REQUIRED',
+    }),
+    200,
+  );
+}
 
 /**
  * Authentication comes first: a signed-out client that runs a mutation needing a session is told
@@ -57,11 +98,12 @@ export function operationLimitsPlugin(
   /** Runs first, before anything is counted (Apollo runs plugins' hooks side by side, so it must be here). */
   before: (context: GraphQLContext, operation: OperationDefinitionNode) => Promise<void> = async () => {},
 ): ApolloServerPlugin<GraphQLContext> {
-  const count = async (context: GraphQLContext, fields: number): Promise<void> => {
-    if (limits.perMinute === 0) return;
+  /** Counts `fields` against `key`'s limit per minute; RATE_LIMITED past it. */
+  const countOn = async (context: GraphQLContext, key: string, limit: number, fields: number): Promise<void> => {
+    if (limit === 0) return;
     let hit;
     try {
-      hit = await rateLimits.hit(`api:ip:${context.viewer.ip}`, 60, fields);
+      hit = await rateLimits.hit(key, 60, fields);
     } catch (error) {
       // Counting needs the database; when it is away the operation fails on its own, with a clear error.
       logger.emit('warn', 'rate limit not counted', {
@@ -70,7 +112,13 @@ export function operationLimitsPlugin(
       });
       return;
     }
-    if (hit.count > limits.perMinute) throw refuse(new RateLimitedError(hit.retryAfterSeconds), 429);
+    if (hit.count > limit) throw refuse(new RateLimitedError(hit.retryAfterSeconds), 429);
+  };
+  // Per address always; per API token as well, when the request came with one.
+  const count = async (context: GraphQLContext, fields: number): Promise<void> => {
+    await countOn(context, `api:ip:${context.viewer.ip}`, limits.perMinute, fields);
+    const token = context.viewer.apiToken;
+    if (token) await countOn(context, `api:token:${token.id}`, limits.tokenPerMinute, fields);
   };
 
   return {

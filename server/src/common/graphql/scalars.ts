@@ -1,6 +1,7 @@
 import { registerEnumType } from '@nestjs/graphql';
 import {
   AgencyRole,
+  ApiTokenScope,
   CampaignStatus,
   EmailFrequency,
   FlagReason,
@@ -25,6 +26,16 @@ export function registerContractEnums(): void {
   });
   registerEnumType(IdeaStatus, { name: 'IdeaStatus' });
   registerEnumType(IdeaSort, { name: 'IdeaSort' });
+  registerEnumType(ApiTokenScope, {
+    name: 'ApiTokenScope',
+    valuesMap: {
+      READ: { description: 'Queries only; every mutation is FORBIDDEN.' },
+      WRITE: {
+        description:
+          "Queries and the person's own participation (ideas, votes, comments, follows); never account, token or webhook changes.",
+      },
+    },
+  });
   registerEnumType(Visibility, { name: 'Visibility' });
   registerEnumType(FlagReason, { name: 'FlagReason' });
   registerEnumType(FlagStatus, { name: 'FlagStatus' });

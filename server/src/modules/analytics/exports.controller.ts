@@ -5,6 +5,7 @@ import { ForbiddenError, NotFoundError } from '../../common/errors/domain-error.
 import { csvLine, neutralise, type Cell } from '@consulta/shared';
 import type { CampaignEntity } from '../campaigns/campaign.entity.js';
 import { SessionsService } from '../auth/sessions.service.js';
+import { ApiTokensService } from '../developers/api-tokens.service.js';
 import { viewerResolver } from '../auth/viewer-resolution.js';
 import { EXPORT_HEADERS, ExportsService, type ExportLanguage } from './exports.service.js';
 
@@ -29,8 +30,9 @@ export class ExportsController {
   constructor(
     private readonly exports: ExportsService,
     sessions: SessionsService,
+    apiTokens: ApiTokensService,
   ) {
-    this.viewerOf = viewerResolver(sessions);
+    this.viewerOf = viewerResolver(sessions, apiTokens);
   }
 
   /** The campaign, or the refusal sent as a short plain-text answer (null). */

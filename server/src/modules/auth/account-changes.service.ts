@@ -3,6 +3,7 @@ import { BadInputError, ConflictError, RateLimitedError } from '../../common/err
 import { RateLimitService } from '../../common/rate-limit/rate-limit.service.js';
 import { fieldMessage } from '../../common/errors/field-message.js';
 import type { RequestViewer } from '../../common/auth/request-viewer.js';
+import { apiTokensRepository } from '../developers/api-tokens.repository.js';
 import { DatabaseService } from '../../database/database.service.js';
 import { agenciesRepository } from '../agencies/agencies.repository.js';
 import { commentsRepository } from '../comments/comments.repository.js';
@@ -116,6 +117,7 @@ export class AccountChangesService {
       await agenciesRepository.removeMemberships(manager, user.id);
       await notificationsRepository.deleteAllOf(manager, user.id);
       await accountTokensRepository.deleteAllOf(manager, user.id);
+      await apiTokensRepository.deleteAllOf(manager, user.id);
       await usersRepository.erase(manager, user.id);
       await this.sessions.revokeAllForUser(user.id, manager);
     });
