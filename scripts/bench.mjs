@@ -14,6 +14,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { analyticsBench } from './bench-analytics.mjs';
 import { fanOutBench } from './bench-fan-out.mjs';
+import { openDataBench } from './bench-open-data.mjs';
 import { buildIfStale, ROOT } from './lib.mjs';
 
 const { values: args } = parseArgs({
@@ -24,6 +25,7 @@ const { values: args } = parseArgs({
     // common-ground: only the common ground recompute (its own 2,000 ideas and 1,000,000 votes) and castVote;
     // events: only castVote alone, then with a no-op event subscriber in a worker process (dispatch rate)
     // fan-out: only an official answer to an idea with 100,000 voters (scripts/bench-fan-out.mjs)
+    // open-data: only the downloads of every open-data table, with the server's memory (scripts/bench-open-data.mjs)
     // analytics: only Campaign.analytics over 1,000,000 votes and the exports (scripts/bench-analytics.mjs)
     only: { type: 'string' },
   },
@@ -514,7 +516,7 @@ try {
 
   const upDown = ideas.filter((idea) => campaigns.find((c) => c.id === idea.campaign_id)?.voting_mode === 'UP_DOWN');
   const results =
-    only === 'common-ground' || only === 'events' || only === 'fan-out' || only === 'analytics'
+    only === 'common-ground' || only === 'events' || only === 'fan-out' || only === 'analytics' || only === 'open-data'
       ? []
       : [
           await drive(
@@ -569,6 +571,8 @@ try {
       }),
     );
   if (only === 'common-ground' || only === undefined) results.push(...(await commonGroundBench(base, token, upDown)));
+  if (only === 'open-data' || only === undefined)
+    results.push(...(await openDataBench({ base, pid: server.child.pid, log, databaseUrl })));
   if (only === 'analytics' || only === undefined)
     results.push(...(await analyticsBench({ databaseUrl, base, drive, call, log })));
   // castVote on the current server (the parts below restart it), each client in its own order.

@@ -16,6 +16,7 @@ import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
 import { ApiTokensService } from './modules/developers/api-tokens.service.js';
 import { DevelopersModule } from './modules/developers/developers.module.js';
+import { OpenDataModule } from './modules/open-data/open-data.module.js';
 import { AnalyticsModule } from './modules/analytics/analytics.module.js';
 import { AgenciesModule } from './modules/agencies/agencies.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
@@ -79,6 +80,7 @@ export class AppModule {
         CommonGroundModule,
         AnalyticsModule,
         DevelopersModule,
+        OpenDataModule,
       ],
     };
   }

@@ -47,6 +47,8 @@ export interface AppConfig {
   events: { maxAttempts: number; retrySeconds: number };
   /** Publish each UP_DOWN campaign's pseudonymous vote matrix with the open data. */
   openDataVoteMatrix: boolean;
+  /** The licence of the open data (an SPDX-style name in datapackage.json). */
+  openDataLicense: string;
   /** Session lifetimes, and how long this process may reuse a session it looked up (reads only). */
   sessions: { idleHours: number; absoluteHours: number; cacheSeconds: number };
   mail: MailConfig;
@@ -128,6 +130,14 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
     throw new ConfigError(name, `must be a whole number from ${min} to ${max} (got "${raw}")`);
   }
   return Number(raw);
+}
+
+function licence(env: Env): string {
+  const value = (env.OPEN_DATA_LICENSE ?? 'CC-BY-4.0').trim();
+  if (!/^[A-Za-z0-9.+-]{2,64}$/.test(value)) {
+    throw new ConfigError('OPEN_DATA_LICENSE', `must be a licence name such as CC-BY-4.0 or ODbL-1.0 (got "${value}")`);
+  }
+  return value;
 }
 
 function boolean(env: Env, name: string, fallback: boolean): boolean {
@@ -239,6 +249,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       minVotes: integer(env, 'COMMON_GROUND_MIN_VOTES', 5, 1, 1_000_000),
     },
     openDataVoteMatrix: boolean(env, 'OPEN_DATA_VOTE_MATRIX', false),
+    openDataLicense: licence(env),
     events: {
       maxAttempts: integer(env, 'EVENT_MAX_ATTEMPTS', 8, 1, 100),
       retrySeconds: integer(env, 'EVENT_RETRY_SECONDS', 10, 1, 3600),

@@ -2,7 +2,8 @@ import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ForbiddenError, NotFoundError } from '../../common/errors/domain-error.js';
-import { csvLine, neutralise, type Cell } from '@consulta/shared';
+import { neutralise, type Cell } from '@consulta/shared';
+import { streamCsv } from '../../common/http/stream-csv.js';
 import type { CampaignEntity } from '../campaigns/campaign.entity.js';
 import { SessionsService } from '../auth/sessions.service.js';
 import { ApiTokensService } from '../developers/api-tokens.service.js';
@@ -62,11 +63,7 @@ export class ExportsController {
   private async csv(reply: FastifyReply, header: readonly string[], rows: AsyncGenerator<Cell[]>, name: string) {
     this.start(reply, 'text/csv; charset=utf-8', name);
     // A byte-order mark, so spreadsheet programs read the file as UTF-8.
-    reply.raw.write(`\uFEFF${csvLine([...header])}`);
-    for await (const row of rows) {
-      if (!reply.raw.write(csvLine(row))) await new Promise((resolve) => reply.raw.once('drain', resolve));
-    }
-    reply.raw.end();
+    await streamCsv(reply, header, rows, '\uFEFF');
   }
 
   @Get(':ref/ideas.csv')

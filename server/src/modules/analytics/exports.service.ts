@@ -8,6 +8,7 @@ import { DatabaseService } from '../../database/database.service.js';
 import type { CampaignEntity } from '../campaigns/campaign.entity.js';
 import { CampaignAccessService } from '../campaigns/campaign-access.service.js';
 import { CampaignsService } from '../campaigns/campaigns.service.js';
+import { keysetPages } from '../../database/keyset-pages.js';
 import { exportsRepository } from './exports.repository.js';
 
 const BATCH = 2_000;
@@ -103,7 +104,7 @@ export class ExportsService {
 
   /** Every idea of the campaign as a row of EXPORT_HEADERS.ideas. */
   ideaRows(campaign: CampaignEntity): AsyncGenerator<Cell[]> {
-    return this.pages(
+    return keysetPages(
       (after) => exportsRepository.ideas(this.database.dataSource, campaign.id, after, BATCH),
       (idea) => [
         toGlobalId('Idea', idea.id),
@@ -128,12 +129,13 @@ export class ExportsService {
         idea.answer_author,
         idea.answer_at,
       ],
+      BATCH,
     );
   }
 
   /** Every official answer of the campaign as a row of EXPORT_HEADERS.answers. */
   answerRows(campaign: CampaignEntity): AsyncGenerator<Cell[]> {
-    return this.pages(
+    return keysetPages(
       (after) => exportsRepository.answers(this.database.dataSource, campaign.id, after, BATCH),
       (answer) => [
         toGlobalId('OfficialResponse', answer.id),
@@ -145,21 +147,7 @@ export class ExportsService {
         answer.status,
         answer.body,
       ],
+      BATCH,
     );
-  }
-
-  /** Rows from keyset pages of BATCH, oldest first, one page in memory at a time. */
-  private async *pages<Row extends { created_at: Date; id: string }>(
-    page: (after: [Date, string] | null) => Promise<Row[]>,
-    toCells: (row: Row) => Cell[],
-  ): AsyncGenerator<Cell[]> {
-    let after: [Date, string] | null = null;
-    for (;;) {
-      const rows = await page(after);
-      for (const row of rows) yield toCells(row);
-      if (rows.length < BATCH) return;
-      const last = rows[rows.length - 1]!;
-      after = [last.created_at, last.id];
-    }
   }
 }
