@@ -55,6 +55,13 @@ describe('link previews for shared pages', () => {
 
     const campaignPage = await page('/campaigns/better-parks-for-summer', 'text/html');
     expect(ogTitle(campaignPage.html)).toBe('Better parks for summer');
+    // Feed readers find the consultation's feed and the site's in the page's head.
+    expect(campaignPage.html).toContain(
+      '<link rel="alternate" type="application/atom+xml" title="Better parks for summer: ideas and answers" href="/campaigns/better-parks-for-summer/feed.atom" />',
+    );
+    expect(campaignPage.html).toContain(
+      'type="application/atom+xml" title="Consulta: new consultations" href="/feed.atom"',
+    );
     expect(campaignPage.html).toContain('<title>Better parks for summer</title>');
   });
 

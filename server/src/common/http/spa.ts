@@ -4,13 +4,22 @@ import type { FastifyInstance } from 'fastify';
 
 const API_PREFIXES = ['/graphql', '/health'];
 
-export type PreviewFor = (path: string) => Promise<{ title: string; description: string }>;
+export interface PagePreview {
+  title: string;
+  description: string;
+  /** The page's own Atom feed, besides the site's. */
+  feed?: { title: string; href: string };
+}
+
+export type PreviewFor = (path: string) => Promise<PagePreview>;
+
+const SITE_FEED = { title: 'Consulta: new consultations', href: '/feed.atom' };
 
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** index.html with the page's title and Open Graph tags, for link previews (crawlers run no JavaScript). */
-export function withPreview(html: string, preview: { title: string; description: string }): string {
+export function withPreview(html: string, preview: PagePreview): string {
   const title = escapeHtml(preview.title);
   const description = escapeHtml(preview.description);
   const tags = [
@@ -20,6 +29,10 @@ export function withPreview(html: string, preview: { title: string; description:
     `<meta property="og:title" content="${title}" />`,
     `<meta property="og:description" content="${description}" />`,
     `<meta name="twitter:card" content="summary" />`,
+    ...[SITE_FEED, ...(preview.feed ? [preview.feed] : [])].map(
+      (feed) =>
+        `<link rel="alternate" type="application/atom+xml" title="${escapeHtml(feed.title)}" href="${escapeHtml(feed.href)}" />`,
+    ),
   ].join('\n    ');
   // A function, so that "$&" or "$'" in a title is text, not a replacement pattern.
   return html.replace(/<title>[^<]*<\/title>/, () => `<title>${title}</title>\n    ${tags}`);

@@ -78,6 +78,29 @@ export interface OpenVoteDayRow {
   down: number;
 }
 
+/** An entry of a feed: an idea or an official answer, newest first. */
+export interface FeedEntryRow {
+  kind: 'idea' | 'response';
+  id: string;
+  idea_id: string;
+  title: string;
+  body_html: string;
+  author_name: string | null;
+  agency_name: string | null;
+  status: IdeaStatus;
+  at: Date;
+}
+
+/** A consultation, for the site's feed of new ones. */
+export interface FeedCampaignRow {
+  id: string;
+  slug: string;
+  title: string;
+  summary: string;
+  agency_name: string;
+  created_at: Date;
+}
+
 /**
  * The open data, read only (the module owns no table): what the public can see and nothing more, in keyset
  * pages oldest first; `campaign` (an id) narrows every resource to one campaign.
@@ -179,6 +202,35 @@ export class OpenDataRepository {
          FROM votes v WHERE v.idea_id = ANY($1::uuid[])
         GROUP BY v.idea_id, 2 ORDER BY v.idea_id, 2`,
       [ideaIds],
+    );
+  }
+
+  /** The newest public consultations (opened ones: drafts are never published). */
+  newestCampaigns(executor: Executor, limit: number) {
+    return rows<FeedCampaignRow>(
+      executor,
+      `SELECT c.id, c.slug, c.title, c.summary, a.name AS agency_name, c.created_at
+         FROM campaigns c JOIN agencies a ON a.id = c.agency_id
+        WHERE ${PUBLIC_CAMPAIGN('c')} ORDER BY c.created_at DESC, c.id DESC LIMIT $1`,
+      [limit],
+    );
+  }
+
+  /** A campaign's newest listed ideas and official answers, merged newest first. */
+  newestEntries(executor: Executor, campaignId: string, limit: number) {
+    return rows<FeedEntryRow>(
+      executor,
+      `(SELECT 'idea' AS kind, i.id, i.id AS idea_id, i.title, i.body_html, u.display_name AS author_name,
+               NULL AS agency_name, i.status, i.created_at AS at
+          FROM ideas i LEFT JOIN users u ON u.id = i.author_id
+         WHERE i.campaign_id = $1 AND ${LISTED_IDEA('i')} ORDER BY i.created_at DESC, i.id DESC LIMIT $2)
+       UNION ALL
+       (SELECT 'response', r.id, i.id, i.title, r.body_html, u.display_name, a.name, r.status, r.created_at
+          FROM official_responses r JOIN ideas i ON i.id = r.idea_id JOIN agencies a ON a.id = r.agency_id
+          LEFT JOIN users u ON u.id = r.author_id
+         WHERE i.campaign_id = $1 AND ${LISTED_IDEA('i')} ORDER BY r.created_at DESC, r.id DESC LIMIT $2)
+       ORDER BY at DESC, id DESC LIMIT $2`,
+      [campaignId, limit],
     );
   }
 }

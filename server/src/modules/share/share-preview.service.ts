@@ -7,6 +7,7 @@ import { IdeasService } from '../ideas/ideas.service.js';
 export interface SharePreview {
   title: string;
   description: string;
+  feed?: { title: string; href: string };
 }
 
 const SITE: SharePreview = {
@@ -46,7 +47,12 @@ export class SharePreviewService {
     const campaign = /^\/campaigns\/([a-z0-9-]{1,80})\/?$/.exec(path);
     if (campaign) {
       const found = await this.campaigns.findVisible(viewer, { slug: campaign[1]! });
-      if (found) return { title: found.title, description: excerpt(found.summary) };
+      if (found)
+        return {
+          title: found.title,
+          description: excerpt(found.summary),
+          feed: { title: `${found.title}: ideas and answers`, href: `/campaigns/${found.slug}/feed.atom` },
+        };
     }
     return SITE;
   }
