@@ -1,3 +1,4 @@
+import { installGraphqlLandingPage } from './common/http/graphql-landing.js';
 import 'reflect-metadata';
 import type { IncomingMessage } from 'node:http';
 import { NestFactory } from '@nestjs/core';
@@ -47,6 +48,7 @@ export async function createApp(
   const fastify = app.getHttpAdapter().getInstance();
   installHttpHooks(fastify, logger, config.nodeEnv === 'production');
   installMultipartParser(fastify, ['/unsubscribe']);
+  installGraphqlLandingPage(fastify);
   const previews = app.get(SharePreviewService);
   await serveSpa(fastify, config.webDist, (path) => previews.forPath(path));
   await app.init();

@@ -46,4 +46,38 @@ describe('a civic developer', () => {
     expect(await viewerWith(token)).toBeNull();
     await context.close();
   });
+
+  it('opens /graphql in a browser, is sent to the developer page, reads it in English and Spanish', async () => {
+    const { context, page } = await newPerson(suite.browser, 360);
+    await page.goto(`${suite.server.url}/graphql`);
+    await page.getByRole('heading', { level: 1, name: "This is Consulta's GraphQL API" }).waitFor();
+    await expectAccessible(page);
+    await page.getByRole('link', { name: 'developer page' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Build on Consulta' }).waitFor();
+    await page.getByRole('region', { name: 'Acting for a person: API tokens' }).waitFor();
+    await page
+      .getByLabel('Example: the open consultations')
+      .getByText(/curl -s http/)
+      .waitFor();
+    await expectAccessible(page);
+    await screenshots(page, 'developers');
+    // The schema it links is the API's own, as SDL.
+    const href = await page.getByRole('link', { name: 'Download the schema (GraphQL SDL)' }).getAttribute('href');
+    const sdl = await (await fetch(`${suite.server.url}${href}`)).text();
+    expect(sdl).toContain('type Query {');
+    expect(sdl).toContain('createApiToken(input: CreateApiTokenInput!): CreatedApiToken!');
+    // The example query works as written.
+    const example = await fetch(`${suite.server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: '{ campaigns(first: 5, statuses: [OPEN]) { edges { node { slug title ideaCount } } } }',
+      }),
+    });
+    expect(((await example.json()) as any).data.campaigns.edges.length).toBeGreaterThan(0);
+    await page.getByLabel('Language').selectOption('es');
+    await page.getByRole('heading', { level: 1, name: 'Construya sobre Consulta' }).waitFor();
+    await expectAccessible(page);
+    await context.close();
+  });
 });

@@ -142,6 +142,9 @@ export function Layout() {
       <footer className="usa-footer usa-footer--slim">
         <div className="grid-container padding-y-2">
           <p>{t('app.footer')}</p>
+          <p>
+            <Link to="/developers">{t('developers.footerLink')}</Link>
+          </p>
           {viewer ? (
             <p>
               <Link to="/settings">{t('nav.settings')}</Link>

@@ -18,6 +18,7 @@ import { SettingsRoute } from './routes/settings-route';
 import { UnsubscribeRoute } from './routes/unsubscribe-route';
 import { ConfirmEmailRoute } from './routes/confirm-email-route';
 import { OverdueRoute } from './routes/overdue-route';
+import { DevelopersRoute } from './routes/developers-route';
 
 /**
  * Citizen routes are in the main bundle; the officials', moderators' and admins' consoles load on demand,
@@ -44,6 +45,7 @@ export const routes: RouteObject[] = [
       { path: 'unsubscribe', element: <UnsubscribeRoute /> },
       { path: 'confirm-email', element: <ConfirmEmailRoute /> },
       { path: 'common-ground', element: <CommonGroundRoute /> },
+      { path: 'developers', element: <DevelopersRoute /> },
       { path: 'console', lazy: async () => ({ Component: (await import('./routes/console-route')).ConsoleRoute }) },
       {
         path: 'console/new',
