@@ -20,6 +20,8 @@ export function Layout() {
   const signInLink = useReturnLink();
   // The back office uses a wide screen (tables, charts, side navigation); citizens' pages keep a reading width.
   const wide = /^\/(console|moderation|admin)(\/|$)/.test(useLocation().pathname);
+  // Header, main and footer share one width, so their edges line up.
+  const container = wide ? 'grid-container-widescreen' : 'grid-container';
   const menuButton = useRef<HTMLButtonElement>(null);
   const closeButton = useRef<HTMLButtonElement>(null);
   const close = () => setExpanded(false);
@@ -70,7 +72,7 @@ export function Layout() {
         {t('app.skipToContent')}
       </a>
       <div className="bg-base-lightest">
-        <div className="grid-container display-flex flex-justify-end flex-align-center flex-wrap padding-y-05">
+        <div className={`${container} display-flex flex-justify-end flex-align-center flex-wrap padding-y-05`}>
           {viewer ? (
             <>
               <NotificationBell />
@@ -86,7 +88,7 @@ export function Layout() {
       </div>
       <div className={`usa-overlay ${expanded ? 'is-visible' : ''}`} />
       <header className="usa-header usa-header--basic">
-        <div className="usa-nav-container">
+        <div className={`usa-nav-container ${wide ? 'usa-nav-container--wide' : ''}`}>
           <div className="usa-navbar">
             <div className="usa-logo">
               <em className="usa-logo__text">
@@ -127,7 +129,7 @@ export function Layout() {
         </div>
       </header>
       <main id="main-content" tabIndex={-1}>
-        <div className={`${wide ? 'grid-container-widescreen' : 'grid-container'} padding-y-4`}>
+        <div className={`${container} padding-y-4`}>
           {viewer?.suspendedUntil ? (
             <div className="usa-alert usa-alert--warning usa-alert--slim margin-bottom-2">
               <div className="usa-alert__body">
@@ -140,7 +142,7 @@ export function Layout() {
         </div>
       </main>
       <footer className="usa-footer usa-footer--slim">
-        <div className="grid-container padding-y-2">
+        <div className={`${container} padding-y-2`}>
           <p>{t('app.footer')}</p>
           <p>
             <Link to="/developers">{t('developers.footerLink')}</Link>

@@ -1,17 +1,12 @@
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLContext } from '../../common/graphql/graphql-context.js';
-import { campaignLoader } from '../campaigns/campaigns.loaders.js';
 import { CampaignObject } from '../campaigns/campaign.object.js';
-import { CampaignsService } from '../campaigns/campaigns.service.js';
 import { AnalyticsService } from './analytics.service.js';
 import { CampaignAnalyticsObject } from './campaign-analytics.object.js';
 
 @Resolver(() => CampaignObject)
 export class CampaignAnalyticsResolver {
-  constructor(
-    private readonly figures: AnalyticsService,
-    private readonly campaigns: CampaignsService,
-  ) {}
+  constructor(private readonly figures: AnalyticsService) {}
 
   @ResolveField(() => CampaignAnalyticsObject, {
     nullable: true,
@@ -21,7 +16,6 @@ export class CampaignAnalyticsResolver {
     @Parent() campaign: CampaignObject,
     @Context() context: GraphQLContext,
   ): Promise<CampaignAnalyticsObject | null> {
-    const entity = await campaignLoader(context, this.campaigns).load(campaign.uuid);
-    return entity ? this.figures.forCampaign(context.viewer, entity) : null;
+    return this.figures.forCampaign(context.viewer, { ...campaign, id: campaign.uuid });
   }
 }

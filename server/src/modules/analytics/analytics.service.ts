@@ -5,6 +5,12 @@ import type { RequestViewer } from '../../common/auth/request-viewer.js';
 import { DatabaseService } from '../../database/database.service.js';
 import { run } from '../../database/sql.js';
 import type { CampaignEntity } from '../campaigns/campaign.entity.js';
+
+/** What the figures read of a campaign. */
+export type AnalysedCampaign = Pick<
+  CampaignEntity,
+  'id' | 'agencyId' | 'opensAt' | 'closesAt' | 'createdAt' | 'responseThreshold' | 'responseDays'
+>;
 import { CampaignAccessService } from '../campaigns/campaign-access.service.js';
 import { ResponsesService } from '../responses/responses.service.js';
 import {
@@ -46,7 +52,7 @@ export class AnalyticsService {
   private readonly inFlight = new Map<string, Promise<CampaignAnalytics>>();
 
   /** Null for anyone who does not manage the campaign. */
-  async forCampaign(viewer: RequestViewer, campaign: CampaignEntity): Promise<CampaignAnalytics | null> {
+  async forCampaign(viewer: RequestViewer, campaign: AnalysedCampaign): Promise<CampaignAnalytics | null> {
     if (!(await this.access.canManage(viewer, campaign.agencyId))) return null;
     let figures = this.inFlight.get(campaign.id);
     if (!figures) {
@@ -56,7 +62,7 @@ export class AnalyticsService {
     return figures;
   }
 
-  private async compute(campaign: CampaignEntity): Promise<CampaignAnalytics> {
+  private async compute(campaign: AnalysedCampaign): Promise<CampaignAnalytics> {
     const executor = this.database.dataSource;
     const now = this.clock.now();
     const start = campaign.opensAt ?? campaign.createdAt;

@@ -2,7 +2,7 @@ import { Visibility } from '@consulta/shared';
 import { Injectable } from '@nestjs/common';
 import type { RequestViewer } from '../../common/auth/request-viewer.js';
 import { ForbiddenError, NotFoundError } from '../../common/errors/domain-error.js';
-import { fromGlobalId, toGlobalId } from '../../common/graphql/global-id.js';
+import { idOfType, isUuid, toGlobalId } from '../../common/graphql/global-id.js';
 import type { Cell } from '@consulta/shared';
 import { DatabaseService } from '../../database/database.service.js';
 import type { CampaignEntity } from '../campaigns/campaign.entity.js';
@@ -13,7 +13,6 @@ import { exportsRepository } from './exports.repository.js';
 
 const BATCH = 2_000;
 const DAY_MS = 86_400_000;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type ExportLanguage = 'en' | 'es';
 
@@ -92,8 +91,7 @@ export class ExportsService {
 
   /** The campaign by global id, uuid or slug: NOT_FOUND when the viewer cannot see it, FORBIDDEN if not theirs. */
   async campaignFor(viewer: RequestViewer, ref: string): Promise<CampaignEntity> {
-    const global = fromGlobalId(ref);
-    const id = global?.type === 'Campaign' && UUID.test(global.id) ? global.id : UUID.test(ref) ? ref : null;
+    const id = idOfType(ref, 'Campaign') ?? (isUuid(ref) ? ref : null);
     const campaign = await this.campaigns.findVisible(viewer, id ? { id } : { slug: ref });
     if (!campaign) throw new NotFoundError('campaign');
     if (!(await this.access.canManage(viewer, campaign.agencyId))) {

@@ -8,7 +8,8 @@ export interface AtomEntry {
   html: string;
 }
 
-const xml = (text: string) =>
+/** Text escaped for XML and HTML alike. */
+export const xml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
 
 /** An Atom 1.0 document (RFC 4287); `updated` is the newest entry's time. */

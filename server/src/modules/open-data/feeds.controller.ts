@@ -7,7 +7,7 @@ import type { AppConfig } from '../../config/config.js';
 import { DatabaseService } from '../../database/database.service.js';
 import { CampaignsService } from '../campaigns/campaigns.service.js';
 import { openDataRepository } from './open-data.repository.js';
-import { atomFeed, type AtomEntry } from './atom.js';
+import { atomFeed, xml, type AtomEntry } from './atom.js';
 
 const ENTRIES = 50;
 
@@ -41,7 +41,7 @@ export class FeedsController {
       link: `${site}/campaigns/${c.slug}`,
       updated: c.created_at,
       author: c.agency_name,
-      html: `<p>${escapeText(c.summary)}</p>`,
+      html: `<p>${xml(c.summary)}</p>`,
     }));
     await this.send(
       reply,
@@ -93,5 +93,3 @@ export class FeedsController {
     );
   }
 }
-
-const escapeText = (text: string) => text.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!);
