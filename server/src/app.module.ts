@@ -17,6 +17,7 @@ import { HealthModule } from './health/health.module.js';
 import { ApiTokensService } from './modules/developers/api-tokens.service.js';
 import { DevelopersModule } from './modules/developers/developers.module.js';
 import { OpenDataModule } from './modules/open-data/open-data.module.js';
+import { WebhooksModule } from './modules/developers/webhooks/webhooks.module.js';
 import { AnalyticsModule } from './modules/analytics/analytics.module.js';
 import { AgenciesModule } from './modules/agencies/agencies.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
@@ -81,6 +82,7 @@ export class AppModule {
         AnalyticsModule,
         DevelopersModule,
         OpenDataModule,
+        WebhooksModule,
       ],
     };
   }

@@ -86,3 +86,41 @@ export enum ApiTokenScope {
   READ = 'READ',
   WRITE = 'WRITE',
 }
+
+/** What a webhook subscribes to (each sent as the `type` of WEBHOOK_EVENT_TYPES). */
+export enum WebhookEvent {
+  IDEA_SUBMITTED = 'IDEA_SUBMITTED',
+  IDEA_STATUS_CHANGED = 'IDEA_STATUS_CHANGED',
+  OFFICIAL_RESPONSE_POSTED = 'OFFICIAL_RESPONSE_POSTED',
+  RESPONSE_OWED = 'RESPONSE_OWED',
+  CAMPAIGN_OPENED = 'CAMPAIGN_OPENED',
+  CAMPAIGN_CLOSED = 'CAMPAIGN_CLOSED',
+}
+
+/** The `type` of a delivery's body for each event, as Standard Webhooks names them (`noun.verb`). */
+export const WEBHOOK_EVENT_TYPES: Record<WebhookEvent, string> = {
+  IDEA_SUBMITTED: 'idea.submitted',
+  IDEA_STATUS_CHANGED: 'idea.status_changed',
+  OFFICIAL_RESPONSE_POSTED: 'official_response.posted',
+  RESPONSE_OWED: 'idea.response_owed',
+  CAMPAIGN_OPENED: 'campaign.opened',
+  CAMPAIGN_CLOSED: 'campaign.closed',
+};
+
+export enum WebhookDeliveryStatus {
+  PENDING = 'PENDING',
+  SUCCEEDED = 'SUCCEEDED',
+  FAILED = 'FAILED',
+}
+
+/** Why a webhook delivery's last attempt did not succeed. */
+export enum WebhookFailure {
+  NOT_HTTPS = 'NOT_HTTPS',
+  PRIVATE_ADDRESS = 'PRIVATE_ADDRESS',
+  HOST_NOT_FOUND = 'HOST_NOT_FOUND',
+  CONNECTION_FAILED = 'CONNECTION_FAILED',
+  TIMEOUT = 'TIMEOUT',
+  HTTP_STATUS = 'HTTP_STATUS',
+  NO_LONGER_PUBLIC = 'NO_LONGER_PUBLIC',
+  WEBHOOK_TURNED_OFF = 'WEBHOOK_TURNED_OFF',
+}

@@ -58,6 +58,14 @@ export const FIELD_MESSAGES = {
   nameInvisible: 'Use visible letters or digits in your name.',
   voteMatrixHeader: 'The file must start with the header "{{header}}".',
   voteMatrixLine: 'Line {{line}} is not "idea_id,voter,value".',
+  webhookUrl: 'Enter a full address such as https://example.org/hooks/consulta.',
+  webhookHttps: 'Use an https address.',
+  webhookPrivate:
+    'This address is on a private or reserved network. Webhooks go only to public addresses on the internet.',
+  webhookHostUnknown: "This address's host name cannot be found. Check the spelling.",
+  webhookCredentials: 'Leave the user name and password out of the address; check the signature instead.',
+  webhookEvents: 'Choose at least one event.',
+  webhookScope: 'Choose a campaign or an agency, not both.',
 } as const;
 
 export type FieldMessageKey = keyof typeof FIELD_MESSAGES;

@@ -39,6 +39,11 @@ export const LIMITS = {
     nameMax: 80,
     livePerPerson: 20,
   },
+  /** Webhooks: a bound on the URL and on how many one person keeps. */
+  webhook: {
+    urlMax: 2000,
+    perPerson: 10,
+  },
   idea: {
     titleMin: 5,
     titleMax: 140,

@@ -49,6 +49,11 @@ export interface AppConfig {
   openDataVoteMatrix: boolean;
   /** The licence of the open data (an SPDX-style name in datapackage.json). */
   openDataLicense: string;
+  /**
+   * Webhooks: private networks (and http) allowed only where the deployment says so; the first retry's
+   * wait, growing fourfold; each attempt's time limit.
+   */
+  webhooks: { allowPrivateNetworks: boolean; retryBaseSeconds: number; timeoutSeconds: number };
   /** Session lifetimes, and how long this process may reuse a session it looked up (reads only). */
   sessions: { idleHours: number; absoluteHours: number; cacheSeconds: number };
   mail: MailConfig;
@@ -250,6 +255,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     openDataVoteMatrix: boolean(env, 'OPEN_DATA_VOTE_MATRIX', false),
     openDataLicense: licence(env),
+    webhooks: {
+      allowPrivateNetworks: boolean(env, 'WEBHOOKS_ALLOW_PRIVATE_NETWORKS', false),
+      retryBaseSeconds: integer(env, 'WEBHOOK_RETRY_BASE_SECONDS', 30, 1, 3600),
+      timeoutSeconds: integer(env, 'WEBHOOK_TIMEOUT_SECONDS', 10, 1, 60),
+    },
     events: {
       maxAttempts: integer(env, 'EVENT_MAX_ATTEMPTS', 8, 1, 100),
       retrySeconds: integer(env, 'EVENT_RETRY_SECONDS', 10, 1, 3600),

@@ -84,6 +84,8 @@ const ROW_TYPES: Record<string, [string, string]> = {
   account_tokens: ['modules/users', 'AccountTokenRow'],
   notifications: ['modules/notifications', 'NotificationRow'],
   api_tokens: ['modules/developers', 'ApiTokenRow'],
+  webhooks: ['modules/developers', 'WebhookRow'],
+  webhook_deliveries: ['modules/developers', 'WebhookDeliveryRow'],
   notification_preferences: ['modules/notifications', 'NotificationPreferencesRow'],
 };
 

@@ -26,6 +26,8 @@ const OWNERS: Record<string, string> = {
   account_tokens: 'modules/users',
   notifications: 'modules/notifications',
   api_tokens: 'modules/developers',
+  webhooks: 'modules/developers',
+  webhook_deliveries: 'modules/developers',
   notification_preferences: 'modules/notifications',
 };
 

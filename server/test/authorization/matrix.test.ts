@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { startTestApp, type TestApp } from '../support/app.js';
-import { ApiTokenScope, CampaignStatus } from '@consulta/shared';
+import { ApiTokenScope, CampaignStatus, WebhookEvent } from '@consulta/shared';
 import { toGlobalId } from '../../src/common/graphql/global-id.js';
 import { ApiTokensService } from '../../src/modules/developers/api-tokens.service.js';
+import { WebhooksService } from '../../src/modules/developers/webhooks/webhooks.service.js';
 import { systemViewer } from '../../src/common/auth/request-viewer.js';
 import { CampaignsService } from '../../src/modules/campaigns/campaigns.service.js';
 import {
@@ -348,6 +349,25 @@ export const MATRIX: Record<string, Case> = {
         .get(ApiTokensService)
         .create(await viewerOf(t, p.author), { name: `App ${unique()}`, scope: ApiTokenScope.READ });
       return { id: toGlobalId('ApiToken', row.id) };
+    },
+    expect: { ...signedIn('NOT_FOUND'), author: 'OK' },
+  },
+  'Mutation.createWebhook': {
+    document: 'mutation ($input: CreateWebhookInput!) { createWebhook(input: $input) { secret webhook { id } } }',
+    variables: () => ({ input: { url: 'https://93.184.216.34/hooks/consulta', events: ['IDEA_SUBMITTED'] } }),
+    expect: signedIn('OK'),
+  },
+  // The author's webhook: only its owner deletes it; to everyone else it does not exist.
+  'Mutation.deleteWebhook': {
+    document: 'mutation ($id: ID!) { deleteWebhook(id: $id) }',
+    variables: async (t, p) => {
+      const { row } = await t.app.get(WebhooksService).create(await viewerOf(t, p.author), {
+        url: 'https://93.184.216.34/hooks/consulta',
+        events: [WebhookEvent.IDEA_SUBMITTED],
+        campaignId: null,
+        agencyId: null,
+      });
+      return { id: toGlobalId('Webhook', row.id) };
     },
     expect: { ...signedIn('NOT_FOUND'), author: 'OK' },
   },

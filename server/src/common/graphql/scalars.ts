@@ -13,6 +13,9 @@ import {
   Role,
   Visibility,
   VotingMode,
+  WebhookDeliveryStatus,
+  WebhookEvent,
+  WebhookFailure,
 } from '@consulta/shared';
 
 /** Registers the contract's enums once, with the names the contract uses. */
@@ -37,6 +40,22 @@ export function registerContractEnums(): void {
     },
   });
   registerEnumType(Visibility, { name: 'Visibility' });
+  registerEnumType(WebhookEvent, { name: 'WebhookEvent' });
+  registerEnumType(WebhookDeliveryStatus, { name: 'WebhookDeliveryStatus' });
+  registerEnumType(WebhookFailure, {
+    name: 'WebhookFailure',
+    description: "Why a delivery's last attempt did not succeed.",
+    valuesMap: {
+      NOT_HTTPS: { description: 'The address is not https (and private networks are not allowed).' },
+      PRIVATE_ADDRESS: { description: 'The host resolved to a private, loopback, link-local or reserved address.' },
+      HOST_NOT_FOUND: { description: 'The host name did not resolve.' },
+      CONNECTION_FAILED: { description: 'No connection, or it broke before an answer.' },
+      TIMEOUT: { description: 'No answer within the time limit.' },
+      HTTP_STATUS: { description: 'The receiver answered a status other than 2xx (redirects are not followed).' },
+      NO_LONGER_PUBLIC: { description: 'What it was about is no longer public, so it was not sent.' },
+      WEBHOOK_TURNED_OFF: { description: 'The webhook was turned off after three days of failures.' },
+    },
+  });
   registerEnumType(FlagReason, { name: 'FlagReason' });
   registerEnumType(FlagStatus, { name: 'FlagStatus' });
   registerEnumType(FlagResolution, { name: 'FlagResolution' });

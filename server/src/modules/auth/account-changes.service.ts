@@ -4,6 +4,7 @@ import { RateLimitService } from '../../common/rate-limit/rate-limit.service.js'
 import { fieldMessage } from '../../common/errors/field-message.js';
 import type { RequestViewer } from '../../common/auth/request-viewer.js';
 import { apiTokensRepository } from '../developers/api-tokens.repository.js';
+import { webhooksRepository } from '../developers/webhooks/webhooks.repository.js';
 import { DatabaseService } from '../../database/database.service.js';
 import { agenciesRepository } from '../agencies/agencies.repository.js';
 import { commentsRepository } from '../comments/comments.repository.js';
@@ -118,6 +119,7 @@ export class AccountChangesService {
       await notificationsRepository.deleteAllOf(manager, user.id);
       await accountTokensRepository.deleteAllOf(manager, user.id);
       await apiTokensRepository.deleteAllOf(manager, user.id);
+      await webhooksRepository.deleteAllOf(manager, user.id);
       await usersRepository.erase(manager, user.id);
       await this.sessions.revokeAllForUser(user.id, manager);
     });

@@ -19,13 +19,17 @@ export type MailKind =
   | 'EMAIL_IN_USE'
   | 'EMAIL_CHANGE_NOTICE'
   | 'NOTIFICATION'
-  | 'DIGEST';
+  | 'DIGEST'
+  | 'WEBHOOK_DEACTIVATED';
 
 /** The words a digest adds to its catalog text: its period, and the line after its last listed item. */
 export const DIGEST_WORDS: Record<Language, { DAILY: string; WEEKLY: string; more: string }> = {
   en: { DAILY: 'every day', WEEKLY: 'every week', more: 'And {{count}} more.' },
   es: { DAILY: 'cada día', WEEKLY: 'cada semana', more: 'Y {{count}} más.' },
 };
+
+/** How a webhook's last attempt ended when no HTTP status came back. */
+export const NO_ANSWER: Record<Language, string> = { en: 'no answer', es: 'sin respuesta' };
 
 /** The links at the foot of notification mail. */
 export const SETTINGS_LINKS: Record<Language, { settings: string; unsubscribe: string }> = {
@@ -193,6 +197,32 @@ export const MESSAGES: Record<MailKind, Record<Language, MessageText>> = {
       action: 'Ver todas sus notificaciones',
       linkHint: 'Si el botón no funciona, abra esta dirección en su navegador:',
       footer: 'Recibe este resumen porque pidió uno {{period}} por correo.',
+    },
+  },
+  WEBHOOK_DEACTIVATED: {
+    en: {
+      subject: 'Your Consulta webhook was turned off',
+      heading: 'A webhook of yours was turned off',
+      paragraphs: [
+        'Hello {{name}},',
+        'Every delivery to {{url}} has failed for three days (the last attempt: {{error}}), so Consulta stopped sending to it.',
+        'When the address works again, delete the webhook in your settings and create it anew: you will get a new secret.',
+      ],
+      action: 'Open my settings',
+      linkHint: 'If the button does not work, open this address in your browser:',
+      footer: 'You get this message because you created this webhook on Consulta.',
+    },
+    es: {
+      subject: 'Se desactivó su webhook de Consulta',
+      heading: 'Se desactivó uno de sus webhooks',
+      paragraphs: [
+        'Hola {{name}}:',
+        'Todas las entregas a {{url}} han fallado durante tres días (el último intento: {{error}}), así que Consulta dejó de enviarle eventos.',
+        'Cuando la dirección vuelva a funcionar, elimine el webhook en su configuración y créelo de nuevo: recibirá un secreto nuevo.',
+      ],
+      action: 'Abrir mi configuración',
+      linkHint: 'Si el botón no funciona, abra esta dirección en su navegador:',
+      footer: 'Recibe este mensaje porque creó este webhook en Consulta.',
     },
   },
 };

@@ -1,4 +1,3 @@
-import { createHmac } from 'node:crypto';
 import type { Cell } from '@consulta/shared';
 import { Inject, Injectable } from '@nestjs/common';
 import { toGlobalId } from '../../common/graphql/global-id.js';
@@ -7,14 +6,13 @@ import type { AppConfig } from '../../config/config.js';
 import { DatabaseService } from '../../database/database.service.js';
 import { anonymousViewer } from '../../common/auth/request-viewer.js';
 import { CampaignsService } from '../campaigns/campaigns.service.js';
-import { openDataKeysRepository } from '../common-ground/open-data-keys.repository.js';
 import { keysetPages, type After } from '../../database/keyset-pages.js';
 import { openDataRepository } from './open-data.repository.js';
 import { RESOURCES, type ResourceSpec } from './open-data.resources.js';
+import { PseudonymsService } from './pseudonyms.service.js';
 
 const BATCH = 2_000;
 const IDEAS_PER_VOTE_BATCH = 500;
-const KEY_NAME = 'author-pseudonyms';
 
 /**
  * The open data: a Frictionless Data Package of CSV tables with what the public can see and nothing more
@@ -23,11 +21,10 @@ const KEY_NAME = 'author-pseudonyms';
  */
 @Injectable()
 export class OpenDataService {
-  private key: Promise<Buffer> | undefined;
-
   constructor(
     private readonly database: DatabaseService,
     private readonly campaigns: CampaignsService,
+    private readonly pseudonyms: PseudonymsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -75,15 +72,6 @@ export class OpenDataService {
       : { name };
   }
 
-  private async pseudonym(userId: string | null): Promise<string | null> {
-    if (!userId) return null;
-    this.key ??= openDataKeysRepository.secret(this.database.dataSource, KEY_NAME);
-    return createHmac('sha256', await this.key)
-      .update(userId)
-      .digest('base64url')
-      .slice(0, 22);
-  }
-
   /** The rows of one table, in its columns' order. */
   async *tableRows(resource: ResourceSpec, campaign: string | null): AsyncGenerator<Cell[]> {
     const db = this.database.dataSource;
@@ -121,7 +109,7 @@ export class OpenDataService {
             i.body,
             i.tag,
             i.status,
-            await this.pseudonym(i.author_id),
+            await this.pseudonyms.of(i.author_id),
             i.author_id ? i.author_name : null,
             i.upvotes,
             i.downvotes,
@@ -156,7 +144,7 @@ export class OpenDataService {
             gid('Comment', m.id),
             gid('Idea', m.idea_id),
             m.parent_id ? gid('Comment', m.parent_id) : null,
-            await this.pseudonym(m.author_id),
+            await this.pseudonyms.of(m.author_id),
             m.author_id ? m.author_name : null,
             m.body,
             m.created_at,
