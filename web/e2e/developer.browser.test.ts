@@ -1,8 +1,12 @@
-import { expectAccessible, newPerson, screenshots, signIn } from './support/journey.js';
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Webhook } from 'standardwebhooks';
+import { DEMO_PASSWORD, expectAccessible, newPerson, screenshots, signIn } from './support/journey.js';
 import { browserSuite } from './support/suite.js';
 
 describe('a civic developer', () => {
-  const suite = browserSuite();
+  // Webhooks to the test's own receiver on loopback, retried after a second.
+  const suite = browserSuite({ WEBHOOKS_ALLOW_PRIVATE_NETWORKS: 'true', WEBHOOK_RETRY_BASE_SECONDS: '1' });
 
   const viewerWith = async (token: string) => {
     const response = await fetch(`${suite.server.url}/graphql`, {
@@ -79,5 +83,96 @@ describe('a civic developer', () => {
     await page.getByRole('heading', { level: 1, name: 'Construya sobre Consulta' }).waitFor();
     await expectAccessible(page);
     await context.close();
+  });
+
+  it('subscribes a webhook in the settings, gets a signed delivery, sees it listed, and deletes it', async () => {
+    const received: Array<{ headers: IncomingHttpHeaders; body: string }> = [];
+    const receiver = createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+      request.on('end', () => {
+        received.push({ headers: request.headers, body });
+        response.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    const hookUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks/consulta`;
+    try {
+      const { context, page } = await newPerson(suite.browser);
+      await signIn(page, suite.server.url, 'lena@example.org');
+      await page.goto(`${suite.server.url}/settings`);
+      const hooks = page.getByRole('region', { name: 'Webhooks' });
+      await hooks.getByText('You have no webhooks.').waitFor();
+      await hooks.getByRole('button', { name: 'Create the webhook' }).click();
+      await hooks.getByTestId('error-summary').getByRole('link', { name: 'Enter the address to send to.' }).waitFor();
+      await hooks.getByLabel('Address (URL)').fill(hookUrl);
+      // By keyboard, as the boxes are drawn by USWDS over the hidden inputs.
+      await hooks.getByLabel('An idea is proposed').focus();
+      await page.keyboard.press('Space');
+      await hooks.getByLabel('An agency answers an idea').focus();
+      await page.keyboard.press('Space');
+      expect(await hooks.getByLabel('An idea is proposed').isChecked()).toBe(true);
+      expect(await hooks.getByLabel('An agency answers an idea').isChecked()).toBe(false);
+      expect(await hooks.getByLabel('Every public consultation').isChecked()).toBe(true);
+      await hooks.getByRole('button', { name: 'Create the webhook' }).click();
+      await hooks.getByText('Copy it now: it is shown only this once.').waitFor();
+      const secret = (await hooks.getByTestId('new-webhook-secret').textContent())!.trim();
+      expect(secret).toMatch(/^whsec_/);
+      await hooks.getByRole('heading', { level: 3, name: hookUrl }).waitFor();
+      await expectAccessible(page);
+
+      // Someone proposes an idea through the API; the receiver gets it, signed.
+      const gql = async (query: string, variables: Record<string, unknown>, token?: string) =>
+        (
+          await (
+            await fetch(`${suite.server.url}/graphql`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+              body: JSON.stringify({ query, variables }),
+            })
+          ).json()
+        ).data;
+      const session = await gql('mutation ($input: SignInInput!) { signIn(input: $input) { token } }', {
+        input: { email: 'carmen@example.org', password: DEMO_PASSWORD },
+      });
+      const open = await gql('{ campaigns(first: 1, statuses: [OPEN]) { edges { node { id } } } }', {});
+      await gql(
+        'mutation ($input: SubmitIdeaInput!) { submitIdea(input: $input) { id } }',
+        {
+          input: {
+            campaignId: open.campaigns.edges[0].node.id,
+            title: 'Drinking fountains at every playground',
+            body: 'Children need water on hot days.',
+          },
+        },
+        session.signIn.token,
+      );
+      for (let i = 0; i < 100 && received.length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+      expect(received).toHaveLength(1);
+      const delivered = new Webhook(secret).verify(received[0]!.body, {
+        'webhook-id': String(received[0]!.headers['webhook-id']),
+        'webhook-timestamp': String(received[0]!.headers['webhook-timestamp']),
+        'webhook-signature': String(received[0]!.headers['webhook-signature']),
+      }) as { type: string; data: { idea: { title: string } } };
+      expect(delivered.type).toBe('idea.submitted');
+      expect(delivered.data.idea.title).toBe('Drinking fountains at every playground');
+
+      await page.reload();
+      const card = page.getByRole('region', { name: hookUrl });
+      await card.getByRole('cell', { name: 'Delivered: HTTP 204' }).waitFor();
+      await card.getByRole('cell', { name: 'An idea is proposed' }).waitFor();
+      await expectAccessible(page);
+      await card.scrollIntoViewIfNeeded();
+      await screenshots(page, 'settings-webhooks');
+
+      await card.getByRole('button', { name: /^Delete\W+http/ }).click();
+      const dialog = page.getByRole('dialog', { name: 'Delete this webhook?' });
+      await dialog.getByRole('button', { name: 'Delete the webhook' }).click();
+      await page.getByText(`The webhook for ${hookUrl} is deleted.`).waitFor();
+      await hooks.getByText('You have no webhooks.').waitFor();
+      await context.close();
+    } finally {
+      await new Promise<void>((resolve) => receiver.close(() => resolve()));
+    }
   });
 });

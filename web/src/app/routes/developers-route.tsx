@@ -1,8 +1,28 @@
 import { LIMITS } from '@consulta/shared/limits';
+import { WEBHOOK_EVENT_TYPES } from '@consulta/shared/enums';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { WEBHOOK_EVENTS } from '../../features/developers/components/webhook-form';
 import { usePageTitle } from '../use-page-title';
+
+/** How a receiver checks a delivery (Standard Webhooks), with Node's own crypto. */
+const SIGNATURE_CHECK = `import { createHmac, timingSafeEqual } from 'node:crypto';
+
+// secret: the whsec_… shown once when you created the webhook; body: the raw request body.
+export function verify(secret, headers, body) {
+  const id = headers['webhook-id'];
+  const timestamp = headers['webhook-timestamp'];
+  // Refuse old or future deliveries (replays).
+  if (Math.abs(Date.now() / 1000 - Number(timestamp)) > 300) return false;
+  const key = Buffer.from(secret.slice('whsec_'.length), 'base64');
+  const expected = createHmac('sha256', key).update(\`\${id}.\${timestamp}.\${body}\`).digest();
+  return headers['webhook-signature'].split(' ').some((signature) => {
+    const [version, value] = signature.split(',');
+    const given = Buffer.from(value ?? '', 'base64');
+    return version === 'v1' && given.length === expected.length && timingSafeEqual(given, expected);
+  });
+}`;
 
 const origin = () => (typeof window === 'undefined' ? 'https://consulta.example' : window.location.origin);
 
@@ -29,7 +49,7 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
-/** What the API offers civic developers: the schema, a first query, tokens, downloads, feeds and the limits. */
+/** What the API offers civic developers: the schema, a first query, tokens, downloads, feeds, webhooks and the limits. */
 export function DevelopersRoute() {
   const { t } = useTranslation();
   usePageTitle(t('developers.title'));
@@ -44,6 +64,24 @@ export function DevelopersRoute() {
   const downloads = `curl -s ${site}/open-data/datapackage.json
 curl -s '${site}/open-data/ideas.csv?campaign=better-parks-for-summer'
 curl -s -H 'if-none-match: "<the ETag you saved>"' -o /dev/null -w '%{http_code}\\n' ${site}/open-data/ideas.csv`;
+  const webhookBody = JSON.stringify(
+    {
+      type: 'official_response.posted',
+      timestamp: '2026-05-04T10:15:00.000Z',
+      data: {
+        idea: {
+          id: 'SWRlYTo…',
+          url: `${site}/ideas/SWRlYTo…`,
+          title: '…',
+          status: 'ACCEPTED',
+          campaign: { slug: '…' },
+        },
+        response: { status: 'ACCEPTED', previousStatus: 'SUBMITTED', body: '…', agency: '…' },
+      },
+    },
+    null,
+    2,
+  );
   return (
     <article className="usa-prose maxw-tablet-lg">
       <h1>{t('developers.title')}</h1>
@@ -81,6 +119,24 @@ curl -s -H 'if-none-match: "<the ETag you saved>"' -o /dev/null -w '%{http_code}
         <p>
           <a href="/feed.atom">{t('developers.feedsLink')}</a>
         </p>
+      </Section>
+      <Section id="dev-webhooks" title={t('developers.webhooksTitle')}>
+        <p>{t('developers.webhooksBody')}</p>
+        <h3>{t('developers.webhookEvents')}</h3>
+        <ul>
+          {WEBHOOK_EVENTS.map((event) => (
+            <li key={event}>
+              {t(`webhooks.eventNames.${event}`)}: <code>{WEBHOOK_EVENT_TYPES[event]}</code>
+            </li>
+          ))}
+        </ul>
+        <p>{t('developers.webhooksSigned')}</p>
+        <p>{t('developers.webhooksRetries')}</p>
+        <p>
+          <Link to="/settings#webhooks">{t('developers.webhooksLink')}</Link>
+        </p>
+        <Code label={t('developers.exampleWebhookBody')}>{webhookBody}</Code>
+        <Code label={t('developers.exampleWebhookCheck')}>{SIGNATURE_CHECK}</Code>
       </Section>
       <Section id="dev-limits" title={t('developers.limitsTitle')}>
         <ul>

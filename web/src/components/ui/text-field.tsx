@@ -12,7 +12,7 @@ interface TextFieldProps {
   maxLength?: number;
   multiline?: boolean;
   rows?: number;
-  type?: 'text' | 'email' | 'password' | 'number' | 'datetime-local' | 'search';
+  type?: 'text' | 'email' | 'password' | 'number' | 'datetime-local' | 'search' | 'url';
   required?: boolean;
   autoComplete?: string;
   min?: number;
