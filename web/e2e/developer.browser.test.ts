@@ -175,4 +175,49 @@ describe('a civic developer', () => {
       await new Promise<void>((resolve) => receiver.close(() => resolve()));
     }
   });
+
+  it("sees a consultation framed on an agency's own site, the full pages still refusing to be framed", async () => {
+    const slug = 'better-parks-for-summer';
+    // Another origin: the agency's site, with the iframe the oEmbed answer proposes and one of a full page.
+    const oembed = (await (
+      await fetch(`${suite.server.url}/oembed?url=${encodeURIComponent(`${suite.server.url}/campaigns/${slug}`)}`)
+    ).json()) as { html: string };
+    const agencySite = createServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(
+        `<!doctype html><html lang="en"><head><title>City news</title></head><body><main><h1>City news</h1>
+        ${oembed.html}
+        <iframe id="full" title="The full page" src="${suite.server.url}/campaigns/${slug}"></iframe></main></body></html>`,
+      );
+    });
+    await new Promise<void>((resolve) => agencySite.listen(0, 'localhost', resolve));
+    try {
+      const { context, page } = await newPerson(suite.browser, 360);
+      const blocked: string[] = [];
+      page.on('console', (message) => {
+        if (/frame-ancestors|Refused to display/.test(message.text())) blocked.push(message.text());
+      });
+      await page.goto(`http://localhost:${(agencySite.address() as AddressInfo).port}/`);
+      const frame = page.frameLocator(`iframe[src$="/embed/campaigns/${slug}"]`);
+      await frame.getByRole('heading', { level: 1, name: 'Better parks for summer' }).waitFor();
+      await frame.getByRole('heading', { level: 2, name: 'Most supported ideas' }).waitFor();
+      const takePart = frame.getByRole('link', { name: /Take part on Consulta/ });
+      expect(await takePart.getAttribute('href')).toBe(`${suite.server.url}/campaigns/${slug}`);
+      expect(await takePart.getAttribute('target')).toBe('_blank');
+      // The full page is refused inside the frame (frame-ancestors 'none').
+      for (let i = 0; i < 50 && blocked.length === 0; i++) await page.waitForTimeout(100);
+      expect(blocked.join('\n')).toMatch(/frame-ancestors/);
+      await screenshots(page, 'embed-on-another-site');
+
+      // The embed alone, as its own page: accessible, in English and in Spanish.
+      await page.goto(`${suite.server.url}/embed/campaigns/${slug}`);
+      await expectAccessible(page);
+      await screenshots(page, 'embed');
+      await page.goto(`${suite.server.url}/embed/campaigns/${slug}?lang=es`);
+      await page.getByRole('link', { name: /Participe en Consulta/ }).waitFor();
+      await expectAccessible(page);
+      await context.close();
+    } finally {
+      await new Promise<void>((resolve) => agencySite.close(() => resolve()));
+    }
+  });
 });

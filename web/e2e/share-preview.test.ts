@@ -63,6 +63,19 @@ describe('link previews for shared pages', () => {
       'type="application/atom+xml" title="Consulta: new consultations" href="/feed.atom"',
     );
     expect(campaignPage.html).toContain('<title>Better parks for summer</title>');
+    // Content systems find the oEmbed endpoint, which proposes the consultation's embed.
+    const oembed =
+      /<link rel="alternate" type="application\/json\+oembed" title="Better parks for summer" href="([^"]+)" \/>/.exec(
+        campaignPage.html,
+      );
+    expect(oembed).not.toBeNull();
+    const href = oembed![1]!.replace(/&amp;/g, '&');
+    expect(href).toBe(
+      `${server.url}/oembed?format=json&url=${encodeURIComponent(`${server.url}/campaigns/better-parks-for-summer`)}`,
+    );
+    const answer = (await (await fetch(href)).json()) as { type: string; html: string };
+    expect(answer.type).toBe('rich');
+    expect(answer.html).toContain(`src="${server.url}/embed/campaigns/better-parks-for-summer"`);
   });
 
   it('give hidden, draft and missing things the same generic preview, and missing files a 404', async () => {

@@ -54,6 +54,8 @@ export interface AppConfig {
    * wait, growing fourfold; each attempt's time limit.
    */
   webhooks: { allowPrivateNetworks: boolean; retryBaseSeconds: number; timeoutSeconds: number };
+  /** Origins whose pages may frame the embeds (`frame-ancestors`); ['*'] for any site. */
+  embedAllowedOrigins: string[];
   /** Session lifetimes, and how long this process may reuse a session it looked up (reads only). */
   sessions: { idleHours: number; absoluteHours: number; cacheSeconds: number };
   mail: MailConfig;
@@ -143,6 +145,28 @@ function licence(env: Env): string {
     throw new ConfigError('OPEN_DATA_LICENSE', `must be a licence name such as CC-BY-4.0 or ODbL-1.0 (got "${value}")`);
   }
   return value;
+}
+
+/** EMBED_ALLOWED_ORIGINS: `*` (the default) or comma-separated origins such as https://www.city.example. */
+function embedOrigins(env: Env): string[] {
+  const raw = (env.EMBED_ALLOWED_ORIGINS ?? '*').trim();
+  if (raw === '' || raw === '*') return ['*'];
+  const origins = raw.split(',').map((entry) => entry.trim());
+  for (const origin of origins) {
+    let parsed: URL | null;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      parsed = null;
+    }
+    if (!parsed || !['https:', 'http:'].includes(parsed.protocol) || parsed.origin !== origin.replace(/\/$/, '')) {
+      throw new ConfigError(
+        'EMBED_ALLOWED_ORIGINS',
+        `must be * or comma-separated origins such as https://www.city.example (got "${origin}")`,
+      );
+    }
+  }
+  return origins.map((origin) => origin.replace(/\/$/, ''));
 }
 
 function boolean(env: Env, name: string, fallback: boolean): boolean {
@@ -255,6 +279,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     openDataVoteMatrix: boolean(env, 'OPEN_DATA_VOTE_MATRIX', false),
     openDataLicense: licence(env),
+    embedAllowedOrigins: embedOrigins(env),
     webhooks: {
       allowPrivateNetworks: boolean(env, 'WEBHOOKS_ALLOW_PRIVATE_NETWORKS', false),
       retryBaseSeconds: integer(env, 'WEBHOOK_RETRY_BASE_SECONDS', 30, 1, 3600),

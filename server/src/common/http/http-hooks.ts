@@ -18,7 +18,9 @@ const API_CSP = "default-src 'none'; frame-ancestors 'none'";
 
 /**
  * Cross-cutting HTTP behaviour: a request id on every request (taken from X-Request-Id when it is sane),
- * on its log line and its errors, and echoed back; security headers; one log line per response.
+ * on its log line and its errors, and echoed back; security headers; one log line per response. Nothing may
+ * be framed, except a response that sets its own content-security-policy (the embeds, which name who may
+ * frame them in `frame-ancestors`).
  */
 export function installHttpHooks(fastify: FastifyInstance, logger: JsonLogger, production: boolean): void {
   fastify.addHook('onRequest', (request, reply, done) => {
@@ -29,10 +31,12 @@ export function installHttpHooks(fastify: FastifyInstance, logger: JsonLogger, p
   fastify.addHook('onSend', (_request, reply, payload, done) => {
     const type = String(reply.getHeader('content-type') ?? '');
     reply.header('x-content-type-options', 'nosniff');
-    reply.header('x-frame-options', 'DENY');
     reply.header('referrer-policy', 'strict-origin-when-cross-origin');
-    reply.header('cross-origin-opener-policy', 'same-origin');
-    reply.header('content-security-policy', type.startsWith('text/html') ? HTML_CSP : API_CSP);
+    if (!reply.hasHeader('content-security-policy')) {
+      reply.header('x-frame-options', 'DENY');
+      reply.header('cross-origin-opener-policy', 'same-origin');
+      reply.header('content-security-policy', type.startsWith('text/html') ? HTML_CSP : API_CSP);
+    }
     if (production) reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
     done(null, payload);
   });

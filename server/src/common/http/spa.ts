@@ -9,6 +9,8 @@ export interface PagePreview {
   description: string;
   /** The page's own Atom feed, besides the site's. */
   feed?: { title: string; href: string };
+  /** The page's oEmbed endpoint (absolute), for content systems that embed a pasted link. */
+  oembed?: { title: string; href: string };
 }
 
 export type PreviewFor = (path: string) => Promise<PagePreview>;
@@ -33,6 +35,11 @@ export function withPreview(html: string, preview: PagePreview): string {
       (feed) =>
         `<link rel="alternate" type="application/atom+xml" title="${escapeHtml(feed.title)}" href="${escapeHtml(feed.href)}" />`,
     ),
+    ...(preview.oembed
+      ? [
+          `<link rel="alternate" type="application/json+oembed" title="${escapeHtml(preview.oembed.title)}" href="${escapeHtml(preview.oembed.href)}" />`,
+        ]
+      : []),
   ].join('\n    ');
   // A function, so that "$&" or "$'" in a title is text, not a replacement pattern.
   return html.replace(/<title>[^<]*<\/title>/, () => `<title>${title}</title>\n    ${tags}`);

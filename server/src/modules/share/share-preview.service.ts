@@ -1,6 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { anonymousViewer } from '../../common/auth/request-viewer.js';
 import { idOfType } from '../../common/graphql/global-id.js';
+import { APP_CONFIG } from '../../config/config.module.js';
+import type { AppConfig } from '../../config/config.js';
 import { CampaignsService } from '../campaigns/campaigns.service.js';
 import { IdeasService } from '../ideas/ideas.service.js';
 
@@ -8,6 +10,7 @@ export interface SharePreview {
   title: string;
   description: string;
   feed?: { title: string; href: string };
+  oembed?: { title: string; href: string };
 }
 
 const SITE: SharePreview = {
@@ -34,6 +37,7 @@ export class SharePreviewService {
   constructor(
     private readonly campaigns: CampaignsService,
     private readonly ideas: IdeasService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async forPath(path: string): Promise<SharePreview> {
@@ -52,8 +56,14 @@ export class SharePreviewService {
           title: found.title,
           description: excerpt(found.summary),
           feed: { title: `${found.title}: ideas and answers`, href: `/campaigns/${found.slug}/feed.atom` },
+          oembed: { title: found.title, href: this.oembedOf(found.slug) },
         };
     }
     return SITE;
+  }
+
+  private oembedOf(slug: string): string {
+    const site = this.config.mail.publicUrl;
+    return `${site}/oembed?format=json&url=${encodeURIComponent(`${site}/campaigns/${slug}`)}`;
   }
 }

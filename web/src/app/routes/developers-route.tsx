@@ -64,6 +64,10 @@ export function DevelopersRoute() {
   const downloads = `curl -s ${site}/open-data/datapackage.json
 curl -s '${site}/open-data/ideas.csv?campaign=better-parks-for-summer'
 curl -s -H 'if-none-match: "<the ETag you saved>"' -o /dev/null -w '%{http_code}\\n' ${site}/open-data/ideas.csv`;
+  const embed = `<iframe src="${site}/embed/campaigns/better-parks-for-summer" width="480" height="520"
+  title="Better parks for summer" loading="lazy" style="border:0;max-width:100%"></iframe>
+
+curl -s '${site}/oembed?url=${encodeURIComponent(`${site}/campaigns/better-parks-for-summer`)}'`;
   const webhookBody = JSON.stringify(
     {
       type: 'official_response.posted',
@@ -137,6 +141,10 @@ curl -s -H 'if-none-match: "<the ETag you saved>"' -o /dev/null -w '%{http_code}
         </p>
         <Code label={t('developers.exampleWebhookBody')}>{webhookBody}</Code>
         <Code label={t('developers.exampleWebhookCheck')}>{SIGNATURE_CHECK}</Code>
+      </Section>
+      <Section id="dev-embeds" title={t('developers.embedsTitle')}>
+        <p>{t('developers.embedsBody')}</p>
+        <Code label={t('developers.exampleEmbed')}>{embed}</Code>
       </Section>
       <Section id="dev-limits" title={t('developers.limitsTitle')}>
         <ul>
