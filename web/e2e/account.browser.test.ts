@@ -26,6 +26,14 @@ describe('an account tied to a real address', () => {
       .first()
       .waitFor();
     expect(await summary.textContent()).not.toMatch(/\btaken\b/);
+    // The way to that account is a link, not only words.
+    expect(await page.getByRole('link', { name: 'Sign in instead', exact: true }).getAttribute('href')).toBe(
+      '/sign-in',
+    );
+    expect(await page.getByRole('link', { name: 'Reset the password of that account' }).getAttribute('href')).toBe(
+      '/forgot-password',
+    );
+    await expectAccessible(page);
     await page.getByLabel('Email address').fill(email);
     await page.getByRole('button', { name: 'Create an account' }).click();
     await page.getByText(`Please confirm your email address: we sent a link to ${email}.`).waitFor();

@@ -3,8 +3,11 @@ import { displayNameProblem, normalizeDisplayName } from '@consulta/shared/displ
 import { LIMITS } from '@consulta/shared/limits';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
 import { ErrorSummary } from '../../../components/ui/error-summary';
 import { TextField } from '../../../components/ui/text-field';
+import { readApiError } from '../../../lib/api-errors';
+import { nextPath } from '../../../lib/return-path';
 import { useFormErrors } from '../../../lib/use-form-errors';
 import { SIGN_UP } from '../api/sign-up';
 import { EmailField, PasswordField } from './account-fields';
@@ -20,9 +23,15 @@ export function SignUpForm({ onDone }: { onDone(): void }) {
   const [password, setPassword] = useState('');
   const errors = useFormErrors(IDS);
   const [signUp, { loading }] = useMutation(SIGN_UP);
+  // An address with an account already: the way to that account, as links (to where sign-up would have led).
+  const [taken, setTaken] = useState(false);
+  const [params] = useSearchParams();
+  const next = nextPath(params);
+  const signInHref = next === '/' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(next)}`;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    setTaken(false);
     const length = [...password].length;
     const nameProblem = displayNameProblem(displayName);
     const ok = errors.check({
@@ -43,6 +52,8 @@ export function SignUpForm({ onDone }: { onDone(): void }) {
       await client.resetStore();
       onDone();
     } catch (error) {
+      const api = readApiError(error);
+      setTaken(api?.code === 'CONFLICT' && 'email' in api.fields);
       errors.report(error, { CONFLICT: t('session.emailTaken') });
     }
   }
@@ -62,6 +73,13 @@ export function SignUpForm({ onDone }: { onDone(): void }) {
         required
       />
       <EmailField id={IDS.email} value={email} onChange={setEmail} error={errors.fields.email} />
+      {taken ? (
+        <p className="margin-top-1">
+          <Link to={signInHref}>{t('session.signInInstead')}</Link>
+          {' · '}
+          <Link to="/forgot-password">{t('session.resetInstead')}</Link>
+        </p>
+      ) : null}
       <PasswordField
         id={IDS.password}
         label={t('session.password')}
