@@ -64,6 +64,15 @@ describe('embeds and oEmbed', () => {
     ).toContain('Take part on Consulta');
   });
 
+  it('say "score" for up-and-down consultations', async () => {
+    const campaign = await makeCampaign(t, p.agency, { votingMode: 'UP_DOWN' });
+    await makeIdea(t, campaign, p.author, { title: 'Longer library hours' });
+    const html = await (await fetch(`${t.url}/embed/campaigns/${campaign.slug}`)).text();
+    expect(html).toContain('<h2>Ideas with the highest score</h2>');
+    expect(html).toContain('score 0');
+    expect(html).not.toContain('supports');
+  });
+
   it('are 404 for drafts and unknown slugs; every other page still refuses to be framed', async () => {
     const draft = await makeCampaign(t, p.agency, { open: false });
     expect((await fetch(`${t.url}/embed/campaigns/${draft.slug}`)).status).toBe(404);

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { escapeHtml } from './escape-html.js';
 
 const API_PREFIXES = ['/graphql', '/health'];
 
@@ -16,9 +17,6 @@ export interface PagePreview {
 export type PreviewFor = (path: string) => Promise<PagePreview>;
 
 const SITE_FEED = { title: 'Consulta: new consultations', href: '/feed.atom' };
-
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** index.html with the page's title and Open Graph tags, for link previews (crawlers run no JavaScript). */
 export function withPreview(html: string, preview: PagePreview): string {

@@ -1,5 +1,6 @@
 import type { Language } from '@consulta/shared';
 import Handlebars from 'handlebars';
+import { escapeHtml } from '../../common/http/escape-html.js';
 import { MESSAGES, SETTINGS_LINKS, type MailKind } from './mail-messages.js';
 
 /**
@@ -57,9 +58,6 @@ export interface RenderedMail {
   text: string;
   html: string;
 }
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 
 const compiled = new Map<string, HandlebarsTemplateDelegate>();
 

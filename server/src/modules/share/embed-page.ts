@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { Language } from '@consulta/shared';
+import { escapeHtml } from '../../common/http/escape-html.js';
 import { EMBED_WORDS } from './embed-words.js';
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-const h = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+const h = escapeHtml;
 
 /** The embed's one stylesheet, allowed by its hash (the page runs no script at all). */
 const STYLE = `
@@ -73,7 +73,7 @@ export function embedPage(campaign: EmbedCampaign, language: Language): string {
 <h1>${h(campaign.title)}</h1>
 <p>${h(campaign.summary)}</p>
 <p class="meta">${h(campaign.open ? w.open : w.closed)} · ${h(w.ideas(campaign.ideaCount))} · ${h(w.people(campaign.participantCount))}</p>
-<h2>${h(w.top)}</h2>
+<h2>${h(campaign.supportOnly ? w.top : w.topByScore)}</h2>
 ${ideas}
 <p><a class="take-part" href="${h(campaign.url)}" target="_blank" rel="noopener">${h(campaign.open ? w.takePart : w.seeResults)} <span class="new-tab">${h(w.newTab)}</span></a></p>
 </main>

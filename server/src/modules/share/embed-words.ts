@@ -10,6 +10,7 @@ export const EMBED_WORDS: Record<
     ideas: (n: number) => string;
     people: (n: number) => string;
     top: string;
+    topByScore: string;
     none: string;
     supports: (n: number) => string;
     score: (n: number) => string;
@@ -26,6 +27,7 @@ export const EMBED_WORDS: Record<
     ideas: (n) => (n === 1 ? '1 idea' : `${n.toLocaleString('en')} ideas`),
     people: (n) => (n === 1 ? '1 person took part' : `${n.toLocaleString('en')} people took part`),
     top: 'Most supported ideas',
+    topByScore: 'Ideas with the highest score',
     none: 'No ideas yet: be the first to propose one.',
     supports: (n) => (n === 1 ? '1 support' : `${n.toLocaleString('en')} supports`),
     score: (n) => `score ${n.toLocaleString('en')}`,
@@ -41,6 +43,7 @@ export const EMBED_WORDS: Record<
     ideas: (n) => (n === 1 ? '1 idea' : `${n.toLocaleString('es')} ideas`),
     people: (n) => (n === 1 ? '1 persona ha participado' : `${n.toLocaleString('es')} personas han participado`),
     top: 'Ideas con más apoyos',
+    topByScore: 'Ideas con mejor puntuación',
     none: 'Aún no hay ideas: proponga la primera.',
     supports: (n) => (n === 1 ? '1 apoyo' : `${n.toLocaleString('es')} apoyos`),
     score: (n) => `puntuación ${n.toLocaleString('es')}`,

@@ -3,6 +3,7 @@ import { Controller, Get, Headers, Inject, NotFoundException, Param, Query, Res 
 import type { FastifyReply } from 'fastify';
 import { anonymousViewer } from '../../common/auth/request-viewer.js';
 import { toGlobalId } from '../../common/graphql/global-id.js';
+import { escapeHtml } from '../../common/http/escape-html.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
 import { AgenciesService } from '../agencies/agencies.service.js';
@@ -107,7 +108,6 @@ export class EmbedController {
     const width = dimension(maxWidth, FRAME.width, FRAME.minWidth);
     const height = dimension(maxHeight, FRAME.height, FRAME.minHeight);
     const src = `${site}/embed/campaigns/${campaign.slug}`;
-    const title = campaign.title.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
     await reply
       .header('content-type', 'application/json; charset=utf-8')
       .header('access-control-allow-origin', '*')
@@ -121,7 +121,7 @@ export class EmbedController {
         width,
         height,
         cache_age: 300,
-        html: `<iframe src="${src}" width="${width}" height="${height}" title="${title}" loading="lazy" style="border:0;max-width:100%"></iframe>`,
+        html: `<iframe src="${src}" width="${width}" height="${height}" title="${escapeHtml(campaign.title)}" loading="lazy" style="border:0;max-width:100%"></iframe>`,
       });
   }
 

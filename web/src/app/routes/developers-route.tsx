@@ -3,7 +3,6 @@ import { WEBHOOK_EVENT_TYPES } from '@consulta/shared/enums';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { WEBHOOK_EVENTS } from '../../features/developers/components/webhook-form';
 import { usePageTitle } from '../use-page-title';
 
 /** How a receiver checks a delivery (Standard Webhooks), with Node's own crypto. */
@@ -128,9 +127,9 @@ curl -s '${site}/oembed?url=${encodeURIComponent(`${site}/campaigns/better-parks
         <p>{t('developers.webhooksBody')}</p>
         <h3>{t('developers.webhookEvents')}</h3>
         <ul>
-          {WEBHOOK_EVENTS.map((event) => (
+          {Object.entries(WEBHOOK_EVENT_TYPES).map(([event, type]) => (
             <li key={event}>
-              {t(`webhooks.eventNames.${event}`)}: <code>{WEBHOOK_EVENT_TYPES[event]}</code>
+              {t(`webhooks.eventNames.${event}`)}: <code>{type}</code>
             </li>
           ))}
         </ul>

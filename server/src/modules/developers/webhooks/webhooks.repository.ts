@@ -1,4 +1,5 @@
 import type { WebhookDeliveryStatus, WebhookEvent, WebhookFailure } from '@consulta/shared';
+import { listByTime } from '../../../common/graphql/time-listing.js';
 import { one, rows, run, type Executor } from '../../../database/sql.js';
 
 /** A row of `webhooks` (owned by the developers module). */
@@ -92,6 +93,22 @@ export class WebhooksRepository {
         `SELECT d.* FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id WHERE d.id = $1 AND w.user_id = $2`,
         [id, userId],
       )) ?? null
+    );
+  }
+
+  /** A webhook's deliveries, newest first, in keyset pages. */
+  deliveries(executor: Executor, webhookId: string, page: { first?: number | null; after?: string | null }) {
+    return listByTime<WebhookDeliveryRow>(
+      executor,
+      {
+        order: 'webhook-deliveries',
+        select: '*',
+        from: 'webhook_deliveries',
+        where: 'webhook_id = $1',
+        params: [webhookId],
+        direction: 'DESC',
+      },
+      page,
     );
   }
 

@@ -6,7 +6,6 @@ import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from '../
 import { fieldMessage } from '../../../common/errors/field-message.js';
 import { toGlobalId } from '../../../common/graphql/global-id.js';
 import { NodeService } from '../../../common/graphql/node.service.js';
-import { listByTime } from '../../../common/graphql/time-listing.js';
 import { APP_CONFIG } from '../../../config/config.module.js';
 import type { AppConfig } from '../../../config/config.js';
 import { DatabaseService } from '../../../database/database.service.js';
@@ -120,17 +119,6 @@ export class WebhooksService {
 
   /** A webhook's deliveries, newest first (the caller has the webhook, so it is the viewer's). */
   deliveries(webhookId: string, page: { first?: number | null; after?: string | null }) {
-    return listByTime<WebhookDeliveryRow>(
-      this.database.dataSource,
-      {
-        order: 'webhook-deliveries',
-        select: '*',
-        from: 'webhook_deliveries',
-        where: 'webhook_id = $1',
-        params: [webhookId],
-        direction: 'DESC',
-      },
-      page,
-    );
+    return webhooksRepository.deliveries(this.database.dataSource, webhookId, page);
   }
 }

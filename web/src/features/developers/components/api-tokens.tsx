@@ -131,45 +131,49 @@ export function ApiTokens() {
       {!tokens ? <p role="status">{t('common.loading')}</p> : null}
       {tokens && tokens.length === 0 ? <p>{t('tokens.none')}</p> : null}
       {tokens && tokens.length > 0 ? (
-        <div className="usa-table-container--scrollable" tabIndex={0} aria-labelledby="tokens-heading">
-          <table className="usa-table usa-table--striped">
-            <thead>
-              <tr>
-                <th scope="col">{t('tokens.name')}</th>
-                <th scope="col">{t('tokens.scope')}</th>
-                <th scope="col">{t('tokens.created')}</th>
-                <th scope="col">{t('tokens.lastUsed')}</th>
-                <th scope="col">{t('tokens.expires')}</th>
-                <th scope="col">
-                  <span className="usa-sr-only">{t('table.actions')}</span>
+        <table className="usa-table usa-table--striped usa-table--stacked width-full" aria-labelledby="tokens-heading">
+          <thead>
+            <tr>
+              <th scope="col">{t('tokens.name')}</th>
+              <th scope="col">{t('tokens.scope')}</th>
+              <th scope="col">{t('tokens.created')}</th>
+              <th scope="col">{t('tokens.lastUsed')}</th>
+              <th scope="col">{t('tokens.expires')}</th>
+              <th scope="col">
+                <span className="usa-sr-only">{t('table.actions')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {tokens.map((token) => (
+              <tr key={token.id}>
+                <th scope="row" data-label={t('tokens.name')}>
+                  {token.name}
                 </th>
+                <td data-label={t('tokens.scope')}>{t(`tokens.scopes.${token.scope}`)}</td>
+                <td data-label={t('tokens.created')}>
+                  <DateText value={token.createdAt} />
+                </td>
+                <td data-label={t('tokens.lastUsed')}>
+                  {token.lastUsedAt ? <DateText value={token.lastUsedAt} withTime /> : t('tokens.never')}
+                </td>
+                <td data-label={t('tokens.expires')}>
+                  {token.expiresAt ? <DateText value={token.expiresAt} withTime /> : t('tokens.noExpiry')}
+                </td>
+                <td>
+                  <button
+                    type="button"
+                    className="usa-button usa-button--unstyled"
+                    onClick={() => setConfirming({ id: token.id, name: token.name })}
+                  >
+                    {t('tokens.revoke')}
+                    <span className="usa-sr-only">: {token.name}</span>
+                  </button>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {tokens.map((token) => (
-                <tr key={token.id}>
-                  <th scope="row">{token.name}</th>
-                  <td>{t(`tokens.scopes.${token.scope}`)}</td>
-                  <td>
-                    <DateText value={token.createdAt} />
-                  </td>
-                  <td>{token.lastUsedAt ? <DateText value={token.lastUsedAt} withTime /> : t('tokens.never')}</td>
-                  <td>{token.expiresAt ? <DateText value={token.expiresAt} withTime /> : t('tokens.noExpiry')}</td>
-                  <td>
-                    <button
-                      type="button"
-                      className="usa-button usa-button--unstyled"
-                      onClick={() => setConfirming({ id: token.id, name: token.name })}
-                    >
-                      {t('tokens.revoke')}
-                      <span className="usa-sr-only">: {token.name}</span>
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </table>
       ) : null}
       <Dialog
         open={confirming !== null}

@@ -1,4 +1,5 @@
 import { useMutation } from '@apollo/client/react';
+import { WEBHOOK_EVENT_TYPES } from '@consulta/shared/enums';
 import { LIMITS } from '@consulta/shared/limits';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,14 +12,8 @@ import type { WebhookEvent } from '../../../gql/graphql';
 import { useFormErrors } from '../../../lib/use-form-errors';
 import { CREATE_WEBHOOK } from '../api/webhooks';
 
-export const WEBHOOK_EVENTS: WebhookEvent[] = [
-  'IDEA_SUBMITTED',
-  'IDEA_STATUS_CHANGED',
-  'OFFICIAL_RESPONSE_POSTED',
-  'RESPONSE_OWED',
-  'CAMPAIGN_OPENED',
-  'CAMPAIGN_CLOSED',
-];
+/** Every event, in the order the shared catalog names them with the `type` each is sent as. */
+const WEBHOOK_EVENTS = Object.keys(WEBHOOK_EVENT_TYPES) as WebhookEvent[];
 type Scope = 'ALL' | 'AGENCY' | 'CAMPAIGN';
 const SCOPES: Scope[] = ['ALL', 'AGENCY', 'CAMPAIGN'];
 const IDS = {

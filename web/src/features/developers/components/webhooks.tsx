@@ -69,38 +69,39 @@ function WebhookCard({ webhook, onDelete }: { webhook: WebhookFieldsFragment; on
           {deliveries.length === 0 ? (
             <p>{t('webhooks.noDeliveries')}</p>
           ) : (
-            <div className="usa-table-container--scrollable" tabIndex={0} aria-label={t('webhooks.recentLabel')}>
-              <table className="usa-table usa-table--compact">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('webhooks.when')}</th>
-                    <th scope="col">{t('webhooks.event')}</th>
-                    <th scope="col">{t('webhooks.outcome')}</th>
-                    <th scope="col">{t('webhooks.attempts')}</th>
+            <table
+              className="usa-table usa-table--compact usa-table--stacked width-full"
+              aria-label={t('webhooks.recentLabel')}
+            >
+              <thead>
+                <tr>
+                  <th scope="col">{t('webhooks.when')}</th>
+                  <th scope="col">{t('webhooks.event')}</th>
+                  <th scope="col">{t('webhooks.outcome')}</th>
+                  <th scope="col">{t('webhooks.attempts')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {deliveries.map((delivery) => (
+                  <tr key={delivery.id}>
+                    <td data-label={t('webhooks.when')}>
+                      <DateText value={delivery.createdAt} withTime />
+                    </td>
+                    <td data-label={t('webhooks.event')}>{t(`webhooks.eventNames.${delivery.event}`)}</td>
+                    <td data-label={t('webhooks.outcome')}>
+                      <DeliveryOutcome delivery={delivery} />
+                      {delivery.nextAttemptAt ? (
+                        <>
+                          {' '}
+                          {t('webhooks.nextAttempt')} <DateText value={delivery.nextAttemptAt} withTime />
+                        </>
+                      ) : null}
+                    </td>
+                    <td data-label={t('webhooks.attempts')}>{delivery.attempts}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {deliveries.map((delivery) => (
-                    <tr key={delivery.id}>
-                      <td>
-                        <DateText value={delivery.createdAt} withTime />
-                      </td>
-                      <td>{t(`webhooks.eventNames.${delivery.event}`)}</td>
-                      <td>
-                        <DeliveryOutcome delivery={delivery} />
-                        {delivery.nextAttemptAt ? (
-                          <>
-                            {' '}
-                            {t('webhooks.nextAttempt')} <DateText value={delivery.nextAttemptAt} withTime />
-                          </>
-                        ) : null}
-                      </td>
-                      <td>{delivery.attempts}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                ))}
+              </tbody>
+            </table>
           )}
         </div>
         <div className="usa-card__footer">
