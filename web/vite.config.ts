@@ -13,6 +13,6 @@ export default defineConfig({
     manifest: true,
   },
   server: {
-    proxy: { '/graphql': api, '/health': api },
+    proxy: { '/graphql': { target: api, ws: true }, '/health': api },
   },
 });

@@ -11,21 +11,9 @@ import { SafeTextPipe } from './common/graphql/safe-text.pipe.js';
 import { createValidationPipe } from './common/graphql/validation.js';
 import { JsonLogger } from './common/logging/json-logger.js';
 import type { AppConfig } from './config/config.js';
+import { trustedProxies } from './common/http/client-address.js';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
-
-/**
- * Fastify's form of TRUST_PROXY. Fastify 5 reads a bare number as "trust no hop" (it cannot check the
- * immediate peer), so a hop count becomes a function: the socket's peer and the next hops - 1 addresses
- * of X-Forwarded-For, counted from the right, are proxies; the address before them is the client.
- */
-export function trustedProxies(
-  trust: AppConfig['trustProxy'],
-): boolean | string | ((address: string, hop: number) => boolean) {
-  if (typeof trust === 'number') return trust === 0 ? false : (_address: string, hop: number) => hop < trust;
-  if (Array.isArray(trust)) return trust.join(',');
-  return trust;
-}
 
 /** Builds the whole application (not yet listening): used by main, the CLI and the tests alike. */
 export async function createApp(

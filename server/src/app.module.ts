@@ -1,6 +1,6 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, type DynamicModule } from '@nestjs/common';
-import { GraphQLModule } from '@nestjs/graphql';
+import { GraphQLModule, type GraphQLWsSubscriptionsConfig } from '@nestjs/graphql';
 import { ClockModule } from './common/clock/clock.module.js';
 import { GraphQLCoreModule } from './common/graphql/graphql-core.module.js';
 import { graphqlOptions } from './common/graphql/graphql-options.js';
@@ -37,6 +37,10 @@ import { VotesModule } from './modules/votes/votes.module.js';
 import { SessionsService } from './modules/auth/sessions.service.js';
 import { UsersModule } from './modules/users/users.module.js';
 import { viewerResolver } from './modules/auth/viewer-resolution.js';
+import { BusModule } from './common/bus/bus.module.js';
+import { LiveModule } from './modules/live/live.module.js';
+import { LiveConnectionsService } from './modules/live/live-connections.service.js';
+import { liveServerOptions } from './modules/live/live-server.js';
 
 registerContractEnums();
 
@@ -49,16 +53,24 @@ export class AppModule {
         ConfigModule.forRoot(config),
         LoggingModule.forRoot(logger),
         DatabaseModule.forRoot(config, databaseUrl),
+        BusModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          imports: [AuthModule, RateLimitModule, DevelopersModule],
-          inject: [SessionsService, ApiTokensService, RateLimitService, PersonLimitsService],
+          imports: [AuthModule, RateLimitModule, DevelopersModule, LiveModule],
+          inject: [SessionsService, ApiTokensService, RateLimitService, PersonLimitsService, LiveConnectionsService],
           useFactory: (
             sessions: SessionsService,
             apiTokens: ApiTokensService,
             rateLimits: RateLimitService,
             personLimits: PersonLimitsService,
-          ) => graphqlOptions(config, logger, viewerResolver(sessions, apiTokens), rateLimits, personLimits),
+            connections: LiveConnectionsService,
+          ) => ({
+            ...graphqlOptions(config, logger, viewerResolver(sessions, apiTokens), rateLimits, personLimits),
+            // Nest types a few of graphql-ws's options, and passes all of them on.
+            subscriptions: {
+              'graphql-ws': liveServerOptions(config, connections, rateLimits, logger) as GraphQLWsSubscriptionsConfig,
+            },
+          }),
         }),
         GraphQLCoreModule,
         ClockModule,
@@ -83,6 +95,7 @@ export class AppModule {
         DevelopersModule,
         OpenDataModule,
         WebhooksModule,
+        LiveModule,
       ],
     };
   }

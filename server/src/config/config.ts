@@ -58,6 +58,15 @@ export interface AppConfig {
   embedAllowedOrigins: string[];
   /** Session lifetimes, and how long this process may reuse a session it looked up (reads only). */
   sessions: { idleHours: number; absoluteHours: number; cacheSeconds: number };
+  /** Subscriptions over WebSocket: limits per process. */
+  live: {
+    connectionsPerAddress: number;
+    connectionsPerPerson: number;
+    subscriptionsPerConnection: number;
+    idleSeconds: number;
+    /** Shortest time between two updates of one idea (later changes are coalesced into the next). */
+    coalesceMs: number;
+  };
   mail: MailConfig;
   /** The hour (UTC, 0-23) daily and weekly (Mondays) digests are sent. */
   digestHourUtc: number;
@@ -293,6 +302,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
       idleHours: integer(env, 'SESSION_IDLE_HOURS', 24 * 7, 1, 24 * 365),
       absoluteHours: integer(env, 'SESSION_ABSOLUTE_HOURS', 24 * 30, 1, 24 * 365),
       cacheSeconds: integer(env, 'SESSION_CACHE_SECONDS', 5, 0, 60),
+    },
+    live: {
+      connectionsPerAddress: integer(env, 'LIVE_CONNECTIONS_PER_ADDRESS', 50, 1, 100_000),
+      connectionsPerPerson: integer(env, 'LIVE_CONNECTIONS_PER_PERSON', 10, 1, 10_000),
+      subscriptionsPerConnection: integer(env, 'LIVE_SUBSCRIPTIONS_PER_CONNECTION', 20, 1, 1000),
+      idleSeconds: integer(env, 'LIVE_IDLE_SECONDS', 300, 1, 86400),
+      coalesceMs: integer(env, 'LIVE_COALESCE_MS', 250, 0, 10_000),
     },
     trustProxy: trustProxy(env),
     mail: mail(env, nodeEnv, port),

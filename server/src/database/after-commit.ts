@@ -1,12 +1,24 @@
+import type { NewDomainEvent } from '../events/domain-events.js';
 import type { EntityManager } from 'typeorm';
 
 const pending = new WeakMap<EntityManager, Array<() => void>>();
+const recorded = new WeakMap<EntityManager, NewDomainEvent[]>();
 
-/** Called by DatabaseService.transaction: collects what must happen once this attempt commits. */
-export function openCommitHooks(manager: EntityManager): Array<() => void> {
+/**
+ * Called by DatabaseService.transaction: collects what must happen once this attempt commits, and the
+ * domain events it records (which the process then tells its live subscribers of).
+ */
+export function openCommitHooks(manager: EntityManager): { hooks: Array<() => void>; events: NewDomainEvent[] } {
   const hooks: Array<() => void> = [];
+  const events: NewDomainEvent[] = [];
   pending.set(manager, hooks);
-  return hooks;
+  recorded.set(manager, events);
+  return { hooks, events };
+}
+
+/** Notes the domain events recorded with `executor`, when it is a transaction of DatabaseService. */
+export function noteRecorded(executor: unknown, events: readonly NewDomainEvent[]): void {
+  recorded.get(executor as EntityManager)?.push(...events);
 }
 
 /**

@@ -6,6 +6,7 @@ import type { AppConfig } from '../config/config.js';
 import { DATA_SOURCE } from './database.tokens.js';
 import { openCommitHooks } from './after-commit.js';
 import { isStalePlan } from './prepared-pg.js';
+import type { NewDomainEvent } from '../events/domain-events.js';
 
 const RETRY_DELAY_MS = 1000;
 
@@ -33,6 +34,23 @@ export class DatabaseService implements OnApplicationBootstrap, OnApplicationShu
     this.readyPromise.catch(() => {});
   }
 
+  private readonly eventListeners = new Set<(events: readonly NewDomainEvent[]) => void>();
+
+  /** Calls `listener` with the domain events of each transaction of this process, once it has committed. */
+  onCommittedEvents(listener: (events: readonly NewDomainEvent[]) => void): void {
+    this.eventListeners.add(listener);
+  }
+
+  private tellCommitted(events: readonly NewDomainEvent[]): void {
+    for (const listener of this.eventListeners) {
+      try {
+        listener(events);
+      } catch (error) {
+        this.logger.emit('error', 'committed-events listener failed', { error: (error as Error).message });
+      }
+    }
+  }
+
   /** Resolves once the database is connected and migrated. */
   whenReady(): Promise<void> {
     return this.readyPromise ?? Promise.reject(new Error('database not started'));
@@ -49,12 +67,13 @@ export class DatabaseService implements OnApplicationBootstrap, OnApplicationShu
   async transaction<T>(work: (manager: EntityManager) => Promise<T>, attempts = 5): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
-        let hooks: Array<() => void> = [];
+        let committed: ReturnType<typeof openCommitHooks> = { hooks: [], events: [] };
         const result = await this.dataSource.transaction((manager) => {
-          hooks = openCommitHooks(manager);
+          committed = openCommitHooks(manager);
           return work(manager);
         });
-        for (const hook of hooks) hook();
+        for (const hook of committed.hooks) hook();
+        if (committed.events.length > 0) this.tellCommitted(committed.events);
         return result;
       } catch (error) {
         const code =

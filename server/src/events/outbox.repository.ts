@@ -1,3 +1,4 @@
+import { noteRecorded } from '../database/after-commit.js';
 import { one, rows, run, type Executor } from '../database/sql.js';
 import { AGGREGATE_OF, type DomainEvent, type DomainEventType, type NewDomainEvent } from './domain-events.js';
 
@@ -64,6 +65,7 @@ export class OutboxRepository {
   /** Records events in the caller's transaction: they exist if and only if it commits. */
   async record(executor: Executor, events: readonly NewDomainEvent[]): Promise<void> {
     if (events.length === 0) return;
+    noteRecorded(executor, events);
     await run(
       executor,
       `INSERT INTO domain_events (type, aggregate_type, aggregate_id, payload)

@@ -2,6 +2,7 @@ import { Inject, Injectable, Module } from '@nestjs/common';
 import type { RequestViewer } from './request-viewer.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
+import { BusService } from '../bus/bus.service.js';
 
 export interface ResolvedSession {
   sessionId: string;
@@ -17,17 +18,24 @@ const MAX_ENTRIES = 10_000;
 /**
  * Live sessions this process looked up in the last SESSION_CACHE_SECONDS, so reads do not pay a database
  * round trip for every request. Only reads use it: writes always look the session up again (the
- * freshSessionForWrites plugin in graphql-options.ts). This process forgets a session the moment it is
- * revoked or its person's role changes; another API process sharing the database may serve reads on it
- * for up to SESSION_CACHE_SECONDS. 0 turns it off.
+ * viewerForOperation in graphql-options.ts). A session revoked, or a person whose role, password or
+ * suspension changed, is forgotten by every process at once: the news goes over the bus, which also
+ * tells live connections to look again. 0 turns the cache off.
  */
 @Injectable()
 export class SessionCache {
   private readonly entries = new Map<string, { session: ResolvedSession; until: number }>();
   private readonly ttlMs: number;
 
-  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly bus: BusService,
+  ) {
     this.ttlMs = config.sessions.cacheSeconds * 1000;
+    bus.listen((message) => {
+      if (message.t === 'session') this.drop((entry) => entry.sessionId === message.sessionId);
+      if (message.t === 'user') this.drop((entry) => entry.userId === message.userId);
+    });
   }
 
   get(key: string): ResolvedSession | null {
@@ -49,12 +57,18 @@ export class SessionCache {
     this.entries.delete(key);
   }
 
-  forgetSession(sessionId: string): void {
-    for (const [key, entry] of this.entries) if (entry.session.sessionId === sessionId) this.entries.delete(key);
+  /** The session ended: forgotten here and, over the bus, by every other process. */
+  forgetSession(sessionId: string): Promise<boolean> {
+    return this.bus.publish({ t: 'session', sessionId });
   }
 
-  forgetUser(userId: string): void {
-    for (const [key, entry] of this.entries) if (entry.session.userId === userId) this.entries.delete(key);
+  /** The person's sessions, role or suspension changed: forgotten everywhere. */
+  forgetUser(userId: string): Promise<boolean> {
+    return this.bus.publish({ t: 'user', userId });
+  }
+
+  private drop(matches: (session: ResolvedSession) => boolean): void {
+    for (const [key, entry] of this.entries) if (matches(entry.session)) this.entries.delete(key);
   }
 }
 

@@ -7,4 +7,6 @@ export interface GraphQLContext {
   reply: FastifyReply;
   viewer: RequestViewer;
   loaders: Loaders;
+  /** Set for subscriptions: the live connection (modules/live), whose viewer is kept current. */
+  live?: { readonly id: string; viewer: RequestViewer };
 }

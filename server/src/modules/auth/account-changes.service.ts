@@ -99,7 +99,7 @@ export class AccountChangesService {
       await accountTokensRepository.revokeUnused(manager, used.user_id, 'CHANGE_EMAIL');
       return used.user_id;
     });
-    this.sessions.forgetUser(moved);
+    await this.sessions.forgetUser(moved);
     return true;
   }
 
@@ -123,7 +123,7 @@ export class AccountChangesService {
       await usersRepository.erase(manager, user.id);
       await this.sessions.revokeAllForUser(user.id, manager);
     });
-    this.sessions.forgetUser(user.id);
+    await this.sessions.forgetUser(user.id);
     return true;
   }
 }

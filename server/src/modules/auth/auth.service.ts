@@ -106,7 +106,7 @@ export class AuthService {
       await this.sessions.revokeAllForUser(user.id, manager);
       return { token: await this.sessions.create(user.id, viewer, manager), user };
     });
-    this.sessions.forgetUser(user.id);
+    await this.sessions.forgetUser(user.id);
     return signedIn;
   }
 }

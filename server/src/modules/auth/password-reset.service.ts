@@ -110,7 +110,7 @@ export class PasswordResetService implements OnModuleInit {
       const token = await this.sessions.create(used.user_id, viewer, manager);
       return { token, user: (await usersRepository.findById(manager, used.user_id))! };
     });
-    this.sessions.forgetUser(signedIn.user.id);
+    await this.sessions.forgetUser(signedIn.user.id);
     return signedIn;
   }
 }

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { afterCommit } from '../../database/after-commit.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
 import { DatabaseService } from '../../database/database.service.js';
@@ -70,21 +71,23 @@ export class SessionsService {
 
   async revoke(sessionId: string): Promise<boolean> {
     const revoked = await sessionsRepository.revoke(this.database.dataSource, sessionId);
-    this.cache.forgetSession(sessionId);
+    // Sent before the answer, so the other processes hear of it before the client can ask them.
+    await this.cache.forgetSession(sessionId);
     return revoked;
   }
 
   /** Ends every live session of a person (password change, suspension), optionally but one. */
   async revokeAllForUser(userId: string, manager: EntityManager = this.database.manager, exceptSessionId?: string) {
     await sessionsRepository.revokeAllForUser(manager, userId, exceptSessionId ?? null);
-    this.cache.forgetUser(userId);
+    // Once committed: told any earlier, another process could read the sessions again as still live.
+    afterCommit(manager, () => void this.cache.forgetUser(userId));
   }
 
   /**
    * Drops a person's sessions from this process's cache. Callers that revoke inside a transaction call it
    * again after the commit, as a read between the revocation and the commit may have cached them anew.
    */
-  forgetUser(userId: string): void {
-    this.cache.forgetUser(userId);
+  forgetUser(userId: string): Promise<boolean> {
+    return this.cache.forgetUser(userId);
   }
 }

@@ -53,7 +53,7 @@ export class SuspensionsService {
       ]);
       return user;
     });
-    this.sessions.forgetUser(userId);
+    await this.sessions.forgetUser(userId);
     return suspended;
   }
 }

@@ -1,6 +1,8 @@
 import { NotificationKind } from '@consulta/shared';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { BusService } from '../../common/bus/bus.service.js';
+import { afterCommit } from '../../database/after-commit.js';
 import type { DomainEvent } from '../../events/domain-events.js';
 import { EventDispatcher } from '../../events/event-dispatcher.service.js';
 import { commentsRepository } from '../comments/comments.repository.js';
@@ -36,7 +38,10 @@ const none = { campaignId: null, ideaId: null, commentId: null, responseId: null
  */
 @Injectable()
 export class NotificationFanOutService implements OnModuleInit {
-  constructor(private readonly dispatcher: EventDispatcher) {}
+  constructor(
+    private readonly dispatcher: EventDispatcher,
+    private readonly bus: BusService,
+  ) {}
 
   onModuleInit(): void {
     void this.dispatcher.subscribe({
@@ -51,7 +56,13 @@ export class NotificationFanOutService implements OnModuleInit {
       ],
       handle: async (event, manager) => {
         const fan = await this.fanOutOf(event, manager);
-        if (fan) await notificationsRepository.fanOut(manager, fan);
+        if (!fan) return;
+        const created = await notificationsRepository.fanOut(manager, fan);
+        // Told to the recipients' live connections (notificationReceived) once the delivery commits.
+        afterCommit(manager, () => {
+          for (const row of created)
+            void this.bus.publish({ t: 'notification', userId: row.user_id, notificationId: row.id });
+        });
       },
     });
   }

@@ -84,10 +84,10 @@ export class NotificationsRepository {
   /**
    * One statement for every recipient of an event: deduplicated, without the actor or those who muted the
    * kind, each with the mail their preferences ask for (only confirmed addresses are mailed). A second
-   * delivery of the same event adds nothing. Answers how many were created.
+   * delivery of the same event adds nothing. Answers those created (id and recipient).
    */
-  async fanOut(executor: Executor, fan: FanOut): Promise<number> {
-    const created = await one<{ n: number }>(
+  fanOut(executor: Executor, fan: FanOut): Promise<Array<{ id: string; user_id: string }>> {
+    return rows<{ id: string; user_id: string }>(
       executor,
       `WITH subject AS (SELECT $3::uuid AS campaign_id, $4::uuid AS idea_id, $5::uuid AS comment_id, $9::uuid AS parent_id),
        created AS (
@@ -103,8 +103,8 @@ export class NotificationsRepository {
         WHERE r.user_id IS DISTINCT FROM $8::uuid
           AND NOT ($2 = ANY (coalesce(p.muted_kinds, '{}'::text[])))
        ON CONFLICT (event_id, user_id) DO NOTHING
-       RETURNING 1)
-       SELECT count(*)::int AS n FROM created`,
+       RETURNING id, user_id)
+       SELECT id, user_id FROM created`,
       [
         fan.eventId,
         fan.kind,
@@ -117,7 +117,6 @@ export class NotificationsRepository {
         fan.parentId ?? null,
       ],
     );
-    return created!.n;
   }
 
   unreadCount(executor: Executor, userId: string, muted: readonly string[]): Promise<number> {

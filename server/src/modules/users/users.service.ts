@@ -148,8 +148,8 @@ export class UsersService {
       });
       return user;
     });
-    // Sessions carry the role: this process reads it afresh on the next request.
-    this.sessions.forgetUser(changed.id);
+    // Sessions carry the role: every process reads it afresh on the next request.
+    await this.sessions.forgetUser(changed.id);
     return changed;
   }
 }

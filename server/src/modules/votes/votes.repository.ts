@@ -1,3 +1,4 @@
+import { noteRecorded } from '../../database/after-commit.js';
 import type { IdeaStatus, Visibility } from '@consulta/shared';
 import { one, rows, type Executor } from '../../database/sql.js';
 import { IDEA_COLUMNS, ideaFromRow, type IdeaEntity, type IdeaRow } from '../ideas/idea.entity.js';
@@ -127,7 +128,16 @@ export class VotesRepository {
      SELECT * FROM idea`,
       params,
     );
-    return ideaFromRow(row!);
+    const idea = ideaFromRow(row!);
+    // Recorded by the statement above; noted for this process's live updates once the transaction commits.
+    noteRecorded(executor, [
+      {
+        type: 'IdeaVoted',
+        aggregateId: idea.id,
+        payload: { campaignId: idea.campaignId, upvotes: idea.upvotes, downvotes: idea.downvotes, score: idea.score },
+      },
+    ]);
+    return idea;
   }
 }
 
