@@ -54,12 +54,14 @@ export class Nginx {
     readonly url: string,
   ) {}
 
-  static async start(apiPort: number): Promise<Nginx> {
+  static async start(apiPorts: number | number[]): Promise<Nginx> {
+    const ports = Array.isArray(apiPorts) ? apiPorts : [apiPorts];
+    const apiPort = ports[0]!;
     if (!NGINX) throw new Error('nginx is not installed: apt-get install nginx (.ci/run does)');
     const dir = mkdtempSync(join(tmpdir(), 'consulta-nginx-'));
     const port = await freePort();
     const site = readFileSync(join(REPO_ROOT, 'web/nginx.conf'), 'utf8')
-      .replace(/server server:3000;/, `server 127.0.0.1:${apiPort};`)
+      .replace(/server server:3000;/, ports.map((p) => `server 127.0.0.1:${p};`).join('\n  '))
       .replace(/listen 80;/, `listen 127.0.0.1:${port};`)
       .replace(/root \/usr\/share\/nginx\/html;/, `root ${dir};`);
     if (!site.includes(`127.0.0.1:${apiPort}`) || !site.includes(`listen 127.0.0.1:${port}`)) {

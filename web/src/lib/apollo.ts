@@ -1,5 +1,6 @@
-import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client';
-import { relayStylePagination } from '@apollo/client/utilities';
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
+import { getMainDefinition, relayStylePagination } from '@apollo/client/utilities';
+import { createLiveClient, createLiveLink } from './live';
 
 /** Lists that page with "Show more": each set of filters is its own list in the cache. */
 export function createCache(): InMemoryCache {
@@ -26,10 +27,22 @@ export function createCache(): InMemoryCache {
   });
 }
 
-/** The API client: same-origin /graphql, the session cookie travels with each request. */
+/**
+ * The API client: same-origin /graphql, the session cookie travels with each request. Subscriptions go
+ * over a WebSocket to the same path (graphql-ws); where none can open, they simply never start.
+ */
 export function createApolloClient(uri = '/graphql'): ApolloClient {
-  return new ApolloClient({
-    link: new HttpLink({ uri, credentials: 'same-origin' }),
-    cache: createCache(),
-  });
+  const http = new HttpLink({ uri, credentials: 'same-origin' });
+  const live = createLiveClient(uri);
+  const link = live
+    ? ApolloLink.split(
+        ({ query }) => {
+          const definition = getMainDefinition(query);
+          return definition.kind === 'OperationDefinition' && definition.operation === 'subscription';
+        },
+        createLiveLink(live),
+        http,
+      )
+    : http;
+  return new ApolloClient({ link, cache: createCache() });
 }

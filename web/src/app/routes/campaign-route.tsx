@@ -1,9 +1,10 @@
-import { useQuery } from '@apollo/client/react';
+import { useQuery, useSubscription } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { Alert } from '../../components/ui/alert';
 import { DateText } from '../../components/ui/date-text';
 import { CAMPAIGN } from '../../features/campaigns/api/campaign';
+import { CAMPAIGN_LIVE } from '../../features/ideas/api/idea';
 import { CampaignHeader } from '../../features/campaigns/components/campaign-header';
 import { CampaignResults } from '../../features/campaigns/components/campaign-results';
 import { IdeaFilters } from '../../features/ideas/components/idea-filters';
@@ -18,6 +19,9 @@ export function CampaignRoute() {
   const { slug = '' } = useParams();
   const { viewer } = useViewer();
   const { data, error } = useQuery(CAMPAIGN, { variables: { slug } });
+  // The listed ideas' counts follow votes as they happen (merged into the cache by each idea's id).
+  const campaignId = data?.campaign?.id ?? '';
+  useSubscription(CAMPAIGN_LIVE, { variables: { id: campaignId }, skip: !campaignId });
   usePageTitle(data?.campaign?.title ?? t('common.loading'));
   if (error) return <Alert type="error">{t('errors.load')}</Alert>;
   if (!data) return <p role="status">{t('common.loading')}</p>;

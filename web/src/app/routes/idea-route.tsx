@@ -1,4 +1,4 @@
-import { useQuery } from '@apollo/client/react';
+import { useQuery, useSubscription } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { Alert } from '../../components/ui/alert';
@@ -6,7 +6,8 @@ import { DateText } from '../../components/ui/date-text';
 import { HtmlBody } from '../../components/ui/html-body';
 import { StatusTag } from '../../components/ui/status-tag';
 import { CommentThread } from '../../features/comments/components/comment-thread';
-import { IDEA } from '../../features/ideas/api/idea';
+import { IDEA, IDEA_LIVE } from '../../features/ideas/api/idea';
+import { POLL_WITHOUT_LIVE_MS, useLiveStatus } from '../../lib/live';
 import { FollowButton } from '../../features/ideas/components/follow-button';
 import { IdeaTimeline } from '../../features/ideas/components/idea-timeline';
 import { OfficialResponses } from '../../features/ideas/components/official-responses';
@@ -22,7 +23,14 @@ export function IdeaRoute() {
   const { id = '' } = useParams();
   const location = useLocation();
   const { viewer } = useViewer();
-  const { data, error } = useQuery(IDEA, { variables: { id }, fetchPolicy: 'cache-and-network', pollInterval: 10000 });
+  // Changes arrive over the socket (merged into the cache by id); while it is not open, the page polls.
+  const live = useLiveStatus() === 'open';
+  const { data, error } = useQuery(IDEA, {
+    variables: { id },
+    fetchPolicy: 'cache-and-network',
+    pollInterval: live ? 0 : POLL_WITHOUT_LIVE_MS,
+  });
+  useSubscription(IDEA_LIVE, { variables: { id }, skip: !data?.idea });
   usePageTitle(data?.idea?.title ?? t('common.loading'));
   if (error) return <Alert type="error">{t('errors.load')}</Alert>;
   if (!data) return <p role="status">{t('common.loading')}</p>;

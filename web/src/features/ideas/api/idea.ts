@@ -1,2 +1,6 @@
-// The documents are in idea.graphql; GraphQL Code Generator types them (npm run codegen -w web).
-export { IdeaDocument as IDEA } from '../../../gql/graphql';
+// The documents are in idea.graphql and idea-live.graphql; GraphQL Code Generator types them (npm run codegen -w web).
+export {
+  CampaignLiveDocument as CAMPAIGN_LIVE,
+  IdeaDocument as IDEA,
+  IdeaLiveDocument as IDEA_LIVE,
+} from '../../../gql/graphql';

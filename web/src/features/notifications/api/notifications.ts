@@ -2,6 +2,7 @@
 export {
   MarkNotificationsReadDocument as MARK_NOTIFICATIONS_READ,
   NotificationSettingsDocument as NOTIFICATION_SETTINGS,
+  NotificationLiveDocument as NOTIFICATION_LIVE,
   NotificationsDocument as NOTIFICATIONS,
   UnreadNotificationCountDocument as UNREAD_NOTIFICATION_COUNT,
   UnsubscribeDocument as UNSUBSCRIBE,

@@ -1,19 +1,23 @@
-import { useQuery } from '@apollo/client/react';
+import { useQuery, useSubscription } from '@apollo/client/react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { UNREAD_NOTIFICATION_COUNT } from '../api/notifications';
-
-/** Checked this often until live updates arrive; each check is one small query. */
-const POLL_MS = 15_000;
+import { POLL_WITHOUT_LIVE_MS, useLiveStatus } from '../../../lib/live';
+import { NOTIFICATION_LIVE, UNREAD_NOTIFICATION_COUNT } from '../api/notifications';
 
 /**
  * The header's link to the notifications with the unread count. A rise in the count is announced politely
- * (a live region that exists before it changes); the first count is not announced.
+ * (a live region that exists before it changes); the first count is not announced. A new notification
+ * arrives over the socket and the count is read again; while the socket is not open, the count is polled.
  */
 export function NotificationBell() {
   const { t } = useTranslation();
-  const { data } = useQuery(UNREAD_NOTIFICATION_COUNT, { pollInterval: POLL_MS, fetchPolicy: 'cache-and-network' });
+  const live = useLiveStatus() === 'open';
+  const { data, refetch } = useQuery(UNREAD_NOTIFICATION_COUNT, {
+    pollInterval: live ? 0 : POLL_WITHOUT_LIVE_MS,
+    fetchPolicy: 'cache-and-network',
+  });
+  useSubscription(NOTIFICATION_LIVE, { onData: () => void refetch() });
   const count = data?.viewer?.unreadNotificationCount ?? null;
   const seen = useRef<number | null>(null);
   const [announcement, setAnnouncement] = useState('');
