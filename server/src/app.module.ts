@@ -13,6 +13,7 @@ import { RateLimitService } from './common/rate-limit/rate-limit.service.js';
 import type { AppConfig } from './config/config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
+import { DatabaseService } from './database/database.service.js';
 import { HealthModule } from './health/health.module.js';
 import { ApiTokensService } from './modules/developers/api-tokens.service.js';
 import { DevelopersModule } from './modules/developers/developers.module.js';
@@ -57,15 +58,23 @@ export class AppModule {
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [AuthModule, RateLimitModule, DevelopersModule, LiveModule],
-          inject: [SessionsService, ApiTokensService, RateLimitService, PersonLimitsService, LiveConnectionsService],
+          inject: [
+            SessionsService,
+            ApiTokensService,
+            RateLimitService,
+            PersonLimitsService,
+            LiveConnectionsService,
+            DatabaseService,
+          ],
           useFactory: (
             sessions: SessionsService,
             apiTokens: ApiTokensService,
             rateLimits: RateLimitService,
             personLimits: PersonLimitsService,
             connections: LiveConnectionsService,
+            database: DatabaseService,
           ) => ({
-            ...graphqlOptions(config, logger, viewerResolver(sessions, apiTokens), rateLimits, personLimits),
+            ...graphqlOptions(config, logger, viewerResolver(sessions, apiTokens), rateLimits, personLimits, database),
             // Nest types a few of graphql-ws's options, and passes all of them on.
             subscriptions: {
               'graphql-ws': liveServerOptions(config, connections, rateLimits, logger) as GraphQLWsSubscriptionsConfig,

@@ -20,6 +20,10 @@ export interface AppConfig {
   logLevel: LogLevel;
   runMigrations: boolean;
   redisUrl: string | undefined;
+  /** PostgreSQL read replicas for reads that tolerate lag (lists, search, downloads); empty: none. */
+  databaseReplicaUrls: string[];
+  /** After a person's own write, their reads go to the primary for this long (read-your-writes). */
+  readYourWritesSeconds: number;
   dataDir: string;
   webDist: string;
   dbPoolSize: number;
@@ -201,6 +205,13 @@ function url(env: Env, name: string, protocols: string[]): string | undefined {
   return raw;
 }
 
+/** A comma-separated list of URLs, each checked like url(). */
+function urls(env: Env, name: string, protocols: string[]): string[] {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return [];
+  return raw.split(',').map((part) => url({ [name]: part.trim() }, name, protocols)!);
+}
+
 const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
 
 /** An address, an address/prefix range, or one of proxy-addr's names. */
@@ -257,6 +268,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     logLevel: oneOf(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error', 'silent'] as const, 'info'),
     runMigrations: boolean(env, 'RUN_MIGRATIONS', true),
     redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
+    databaseReplicaUrls: urls(env, 'DATABASE_REPLICA_URLS', ['postgres:', 'postgresql:']),
+    readYourWritesSeconds: integer(env, 'READ_YOUR_WRITES_SECONDS', 10, 0, 3600),
     dataDir: resolve(env.DATA_DIR || resolve(REPO_ROOT, '.data')),
     webDist: resolve(env.WEB_DIST || resolve(REPO_ROOT, 'web/dist')),
     dbPoolSize: integer(env, 'DB_POOL_SIZE', 10, 1, 500),

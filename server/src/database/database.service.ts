@@ -7,6 +7,10 @@ import { DATA_SOURCE } from './database.tokens.js';
 import { openCommitHooks } from './after-commit.js';
 import { isStalePlan } from './prepared-pg.js';
 import type { NewDomainEvent } from '../events/domain-events.js';
+import type { RequestViewer } from '../common/auth/request-viewer.js';
+import { createDataSource } from './data-source.js';
+import { ReplicaSet } from './replicas.js';
+import type { Executor } from './sql.js';
 
 const RETRY_DELAY_MS = 1000;
 
@@ -22,16 +26,56 @@ export class RetryTransaction extends Error {}
 export class DatabaseService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readyPromise: Promise<void> | undefined;
   private stopping = false;
+  private readonly replicas: ReplicaSet;
 
   constructor(
     @Inject(DATA_SOURCE) readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly logger: JsonLogger,
-  ) {}
+  ) {
+    const replicaSources = config.databaseReplicaUrls.map((url) =>
+      createDataSource({
+        url,
+        poolSize: config.dbPoolSize,
+        prepareStatements: config.dbPrepareStatements,
+        statementTimeoutMs: config.dbStatementTimeoutMs,
+        applicationName: 'consulta-reads',
+      }),
+    );
+    this.replicas = new ReplicaSet(replicaSources, dataSource, logger);
+  }
 
   onApplicationBootstrap(): void {
     this.readyPromise = this.connect();
     this.readyPromise.catch(() => {});
+    this.replicas.start();
+  }
+
+  /**
+   * Where a read that tolerates lag runs (lists, search, downloads): a read replica of
+   * DATABASE_REPLICA_URLS, or the primary when there is none, none is reachable, or the viewer wrote a
+   * moment ago (so a person never misses their own vote). Never for reads that decide a write.
+   */
+  get hasReplicas(): boolean {
+    return this.replicas.size > 0;
+  }
+
+  private readonly writers = new Map<string, number>();
+
+  /** Notes that the person wrote now: for READ_YOUR_WRITES_SECONDS their reads go to the primary. */
+  noteWrite(userId: string): void {
+    if (this.writers.size > 10_000) this.writers.clear();
+    this.writers.set(userId, Date.now() + this.config.readYourWritesSeconds * 1000);
+  }
+
+  /** True while a person's last write (through this process) is recent. */
+  wroteRecently(userId: string | null): boolean {
+    return userId !== null && (this.writers.get(userId) ?? 0) > Date.now();
+  }
+
+  reader(viewer?: Pick<RequestViewer, 'readsFromPrimary'> | null): Executor {
+    if (viewer?.readsFromPrimary || this.replicas.size === 0) return this.dataSource;
+    return this.replicas.executor();
   }
 
   private readonly eventListeners = new Set<(events: readonly NewDomainEvent[]) => void>();
@@ -126,6 +170,7 @@ export class DatabaseService implements OnApplicationBootstrap, OnApplicationShu
 
   async onApplicationShutdown(): Promise<void> {
     this.stopping = true;
+    await this.replicas.stop();
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
   }
 }

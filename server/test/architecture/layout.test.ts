@@ -9,6 +9,8 @@ const DRIVER_FILES = [
   'database/prepared-pg.ts',
   'database/ensure-database.ts',
   'database/database.service.ts',
+  // An Executor over the read replicas (what rows/one/run run on), falling back to the primary.
+  'database/replicas.ts',
   // The bus's own LISTEN connection (a pg.Client outside TypeORM's pool).
   'common/bus/pg-transport.ts',
   'cli/migrate.ts',

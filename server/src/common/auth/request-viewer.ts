@@ -17,6 +17,8 @@ export interface RequestViewer {
   fromCache?: true;
   /** Set when the request came with a personal API token instead of a session (`sessionId` is then null). */
   apiToken?: { id: string; scope: ApiTokenScope };
+  /** Set when the person wrote a moment ago: their lag-tolerant reads go to the primary too (read-your-writes). */
+  readsFromPrimary?: true;
   /** True only for the command line and demo data, which act with an admin's rights and no person. */
   system?: true;
 }

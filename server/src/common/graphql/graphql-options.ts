@@ -14,6 +14,7 @@ import { tagWithRequest } from '../logging/request-context.js';
 import type { JsonLogger } from '../logging/json-logger.js';
 import type { PersonLimitsService } from '../rate-limit/person-limits.service.js';
 import type { RateLimitService } from '../rate-limit/rate-limit.service.js';
+import type { DatabaseService } from '../../database/database.service.js';
 import { documentLimitsRule } from './document-limits.js';
 import type { GraphQLContext } from './graphql-context.js';
 import { Loaders } from './loaders.js';
@@ -48,12 +49,48 @@ const viewerForOperation =
     refuseTokenMutations(context, operation);
   };
 
+const WROTE_COOKIE = 'consulta_wrote';
+
+/**
+ * Read-your-writes with read replicas: after a signed-in person's mutation, their lag-tolerant reads go to
+ * the primary for READ_YOUR_WRITES_SECONDS. This process remembers it, and a short cookie tells any other
+ * process the browser's next request reaches.
+ */
+function readYourWrites(config: AppConfig, database: DatabaseService): ApolloServerPlugin<GraphQLContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ contextValue, operation }) {
+          const userId = contextValue?.viewer?.userId;
+          if (operation?.operation !== 'mutation' || !userId || !database.hasReplicas) return;
+          database.noteWrite(userId);
+          const secure = config.nodeEnv === 'production' ? '; Secure' : '';
+          contextValue.reply.header(
+            'set-cookie',
+            `${WROTE_COOKIE}=1; Path=/; Max-Age=${config.readYourWritesSeconds}; HttpOnly; SameSite=Lax${secure}`,
+          );
+        },
+      };
+    },
+  };
+}
+
+/** The viewer of a request, marked to read from the primary when they wrote a moment ago. */
+async function contextViewer(viewerOf: ViewerResolver, database: DatabaseService, req: FastifyRequest) {
+  const viewer = await viewerOf(req);
+  if (!database.hasReplicas || !viewer.userId) return viewer;
+  const cookie = req.headers.cookie ?? '';
+  const wrote = cookie.split(';').some((part) => part.trim().startsWith(`${WROTE_COOKIE}=`));
+  return wrote || database.wroteRecently(viewer.userId) ? { ...viewer, readsFromPrimary: true as const } : viewer;
+}
+
 export function graphqlOptions(
   config: AppConfig,
   logger: JsonLogger,
   viewerOf: ViewerResolver,
   rateLimits: RateLimitService,
   personLimits: PersonLimitsService,
+  database: DatabaseService,
 ): Omit<ApolloDriverConfig, 'driver'> {
   const production = config.nodeEnv === 'production';
   return {
@@ -79,11 +116,12 @@ export function graphqlOptions(
       requestIdsOnErrors,
       unavailableAs503,
       operationLimitsPlugin(config.limits, rateLimits, personLimits, logger, viewerForOperation(viewerOf)),
+      readYourWrites(config, database),
     ],
     // The Fastify integration calls the context function with (request, reply).
     context: async (req: FastifyRequest, reply: FastifyReply): Promise<GraphQLContext> => {
       try {
-        return { req, reply, viewer: await viewerOf(req), loaders: new Loaders() };
+        return { req, reply, viewer: await contextViewer(viewerOf, database, req), loaders: new Loaders() };
       } catch (error) {
         // Reading the session failed (the database away, say). No plugin hook sees a failed context, so the
         // error is tagged with its request here, and handed on whole for the error formatter to classify.

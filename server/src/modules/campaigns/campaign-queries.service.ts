@@ -41,7 +41,7 @@ export class CampaignQueriesService {
       statuses: filter.statuses,
       agencyId: filter.agencyId,
     };
-    const db = this.database.dataSource;
+    const db = this.database.reader(viewer);
     const rows = await campaignsRepository.list(db, listFilter, cursor as [string, string] | null, size + 1);
     return toConnection(
       rows,

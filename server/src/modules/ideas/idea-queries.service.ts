@@ -1,3 +1,4 @@
+import type { Executor } from '../../database/sql.js';
 import { IdeaSort, IdeaStatus, LIMITS, type Role } from '@consulta/shared';
 import { Injectable } from '@nestjs/common';
 import type { RequestViewer } from '../../common/auth/request-viewer.js';
@@ -106,6 +107,8 @@ interface PageQuery {
   rankSql?: string;
   /** Given (null when signed out): each row also carries its author and the viewer's vote. */
   viewerId?: string | null;
+  /** Where it runs: DatabaseService.reader for lists that tolerate lag; the primary when not given. */
+  executor?: Executor;
 }
 
 export interface IdeaListFilter {
@@ -117,6 +120,8 @@ export interface IdeaListFilter {
   status?: IdeaStatus | null;
   tag?: string | null;
   search?: string | null;
+  /** Read-your-writes: a viewer who just wrote reads from the primary (see DatabaseService.reader). */
+  readsFromPrimary?: true;
 }
 
 /** An idea of a campaign's list, read in the page's one statement with what is shown beside it. */
@@ -200,8 +205,9 @@ export class IdeaQueriesService {
       .map((column) => (column === 'rank' ? `${rankSql} ${direction}` : `i.${column} ${direction}`))
       .join(', ');
     pageParams.push(size + 1);
+    const executor = query.executor ?? this.database.dataSource;
     const rows = await sqlRows<ListRow>(
-      this.database.dataSource,
+      executor,
       `${select} WHERE ${where}${keyset} ORDER BY ${orderBy} LIMIT $${pageParams.length}`,
       pageParams,
     );
@@ -211,11 +217,7 @@ export class IdeaQueriesService {
       (row: ListRow) => encodeCursor(orderName, order.keys(row)),
       toNode,
       async () =>
-        (await one<{ n: number }>(
-          this.database.dataSource,
-          `${planning}SELECT count(*)::int AS n ${from} WHERE ${where}`,
-          params,
-        ))!.n,
+        (await one<{ n: number }>(executor, `${planning}SELECT count(*)::int AS n ${from} WHERE ${where}`, params))!.n,
       cursor !== null,
     );
   }
@@ -235,15 +237,16 @@ export class IdeaQueriesService {
       conditions.push(`i.tag = $${params.length}`);
     }
     const text = searchText(filter.search);
+    const executor = this.database.reader({ readsFromPrimary: filter.readsFromPrimary });
     if (text) {
       params.push(text);
       conditions.push(`i.search @@ websearch_to_tsquery('english', $${params.length})`);
       const rank = `ts_rank_cd(i.search, websearch_to_tsquery('english', $${params.length}))::float8`;
-      const query = { from: 'FROM ideas i', conditions, params, rankSql: rank, viewerId: filter.viewerId };
+      const query = { from: 'FROM ideas i', conditions, params, rankSql: rank, viewerId: filter.viewerId, executor };
       return this.page(ORDERS.RANK, 'ideas-rank', filter, query, listedFromRow);
     }
     const sort = filter.sort ?? IdeaSort.TOP;
-    const query = { from: 'FROM ideas i', conditions, params, viewerId: filter.viewerId };
+    const query = { from: 'FROM ideas i', conditions, params, viewerId: filter.viewerId, executor };
     return this.page(ORDERS[sort], `ideas-${sort}`, filter, query, listedFromRow);
   }
 
@@ -310,7 +313,8 @@ export class IdeaQueriesService {
     }
     const rank = "ts_rank_cd(i.search, websearch_to_tsquery('english', $1))::float8";
     const from = 'FROM ideas i JOIN campaigns c ON c.id = i.campaign_id';
-    return this.page(ORDERS.RANK, 'search', filter, { from, conditions, params, rankSql: rank }, ideaFromRow);
+    const query = { from, conditions, params, rankSql: rank, executor: this.database.reader(viewer) };
+    return this.page(ORDERS.RANK, 'search', filter, query, ideaFromRow);
   }
 
   /** Visible ideas of the campaign whose title or opening text resembles `text` (trigram word similarity). */

@@ -113,7 +113,8 @@ export class CampaignIdeasResolver {
     @Args('tag', { nullable: true }) tag?: string,
     @Args('search', { nullable: true }) search?: string,
   ) {
-    const filter = { first, after, sort, status, tag, search, viewerId: context.viewer.userId };
+    const { userId: viewerId, readsFromPrimary } = context.viewer;
+    const filter = { first, after, sort, status, tag, search, viewerId, readsFromPrimary };
     return mapPage(
       primeListed(context, this.queries, this.users, await this.queries.listForCampaign(campaign.uuid, filter)),
     );
