@@ -5,6 +5,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { SMTPServer } from 'smtp-server';
+import { benchCampaign } from './lib.mjs';
 
 const RESPOND = `mutation ($id: ID!) { postOfficialResponse(input: { ideaId: $id, status: ACCEPTED,
   body: "We will do it this spring." }) { id } }`;
@@ -37,15 +38,7 @@ async function countingSink() {
 
 /** 100,000 confirmed voters on one idea, with the counters the vote path keeps; an official with a session. */
 async function seedAudience(db, voters) {
-  const [{ id: agency }] = (await db.query("SELECT id FROM agencies WHERE slug = 'bench'")).rows;
-  const [{ id: campaign }] = (
-    await db.query(
-      `INSERT INTO campaigns (agency_id, slug, title, summary, body, body_html, status, voting_mode)
-       VALUES ($1, 'bench-fan-out', 'Fan-out bench', 'Q', 'B', '<p>B</p>', 'OPEN', 'SUPPORT') RETURNING id`,
-      [agency],
-    )
-  ).rows;
-  const hash = (await db.query('SELECT password_hash FROM users LIMIT 1')).rows[0].password_hash;
+  const { agency, campaign, hash } = await benchCampaign(db, 'bench-fan-out', 'Fan-out bench');
   await db.query(
     `INSERT INTO users (email, password_hash, display_name, email_verified)
      SELECT 'bench-fan-' || n || '@example.org', $2, 'Voter ' || n, true FROM generate_series(1, $1) n`,

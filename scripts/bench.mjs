@@ -14,6 +14,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { analyticsBench } from './bench-analytics.mjs';
 import { fanOutBench } from './bench-fan-out.mjs';
+import { liveBench } from './bench-live.mjs';
 import { openDataBench } from './bench-open-data.mjs';
 import { buildIfStale, ROOT } from './lib.mjs';
 
@@ -27,6 +28,7 @@ const { values: args } = parseArgs({
     // fan-out: only an official answer to an idea with 100,000 voters (scripts/bench-fan-out.mjs)
     // open-data: only the downloads of every open-data table, with the server's memory (scripts/bench-open-data.mjs)
     // analytics: only Campaign.analytics over 1,000,000 votes and the exports (scripts/bench-analytics.mjs)
+    // live: only subscriptions across two processes and two-process throughput (scripts/bench-live.mjs)
     only: { type: 'string' },
   },
 });
@@ -515,40 +517,39 @@ try {
   );
 
   const upDown = ideas.filter((idea) => campaigns.find((c) => c.id === idea.campaign_id)?.voting_mode === 'UP_DOWN');
-  const results =
-    only === 'common-ground' || only === 'events' || only === 'fan-out' || only === 'analytics' || only === 'open-data'
-      ? []
-      : [
-          await drive(
-            'ranked list (TOP, first 20)',
-            async (c) => !!(await call(base, token(c), LIST, { id: gid('Campaign', pick(campaigns).id), sort: 'TOP' })),
-          ),
-          await drive('NEW page 5 by cursor', async (c) => {
-            const campaign = pick(campaigns);
-            return !!(await call(base, token(c), LIST, {
-              id: gid('Campaign', campaign.id),
-              sort: 'NEW',
-              after: page5.get(campaign.id),
-            }));
-          }),
-          await drive(
-            'idea detail',
-            async (c) => !!(await call(base, token(c), DETAIL, { id: gid('Idea', pick(ideas).id) })),
-          ),
-          await drive(
-            'search',
-            async (c) => !!(await call(base, token(c), SEARCH, { q: `${pick(words)} ${pick(words)}` })),
-          ),
-          // What the idea form asks while someone types a title, for duplicate hints.
-          await drive(
-            'similarIdeas (while typing)',
-            async (c) =>
-              !!(await call(base, token(c), SIMILAR, {
-                c: gid('Campaign', pick(campaigns).id),
-                text: `${pick(words)} and ${pick(words)}`,
-              })),
-          ),
-        ];
+  const results = ['common-ground', 'events', 'fan-out', 'analytics', 'open-data', 'live'].includes(only)
+    ? []
+    : [
+        await drive(
+          'ranked list (TOP, first 20)',
+          async (c) => !!(await call(base, token(c), LIST, { id: gid('Campaign', pick(campaigns).id), sort: 'TOP' })),
+        ),
+        await drive('NEW page 5 by cursor', async (c) => {
+          const campaign = pick(campaigns);
+          return !!(await call(base, token(c), LIST, {
+            id: gid('Campaign', campaign.id),
+            sort: 'NEW',
+            after: page5.get(campaign.id),
+          }));
+        }),
+        await drive(
+          'idea detail',
+          async (c) => !!(await call(base, token(c), DETAIL, { id: gid('Idea', pick(ideas).id) })),
+        ),
+        await drive(
+          'search',
+          async (c) => !!(await call(base, token(c), SEARCH, { q: `${pick(words)} ${pick(words)}` })),
+        ),
+        // What the idea form asks while someone types a title, for duplicate hints.
+        await drive(
+          'similarIdeas (while typing)',
+          async (c) =>
+            !!(await call(base, token(c), SIMILAR, {
+              c: gid('Campaign', pick(campaigns).id),
+              text: `${pick(words)} and ${pick(words)}`,
+            })),
+        ),
+      ];
   // castVote: every client votes +1 or -1 on ideas in its own order; then retractVote takes back exactly
   // the votes each client cast, so both are measured as single mutations doing real writes.
   const orders = Array.from({ length: clients }, () => shuffled(upDown));
@@ -585,14 +586,24 @@ try {
     if (only === 'events') results.push(await drive('castVote (no subscriber)', castNext));
     results.push(await eventsBench(castNext));
   }
+  const restart = async (env) => {
+    server.child.kill('SIGTERM');
+    await new Promise((resolve) => server.child.once('exit', resolve));
+    server = await startServer({ env });
+    return server;
+  };
   if (only === 'fan-out' || only === undefined) {
-    const restart = async (env) => {
-      server.child.kill('SIGTERM');
-      await new Promise((resolve) => server.child.once('exit', resolve));
-      server = await startServer({ env });
-      return server;
-    };
     results.push(...(await fanOutBench({ databaseUrl, restart, drive, call, castNext, log })));
+  }
+  if (only === 'live' || only === undefined) {
+    const listArgs = () => [LIST, { id: gid('Campaign', pick(campaigns).id), sort: 'TOP' }];
+    const castArgs = (c) => [
+      CAST,
+      { id: gid('Idea', orders[c][step[c]++ % orders[c].length].id), v: Math.random() < 0.5 ? 1 : -1 },
+    ];
+    results.push(
+      ...(await liveBench({ databaseUrl, restart, startServer, drive, call, token, listArgs, castArgs, log })),
+    );
   }
   log(
     `\n${clients} concurrent clients, ${seconds} s per operation, scale ${scale} (${IDEAS} ideas, ${PEOPLE * VOTES_PER_PERSON} votes):`,

@@ -49,3 +49,17 @@ export function buildIfStale({ quiet = false } = {}) {
     }
   }
 }
+
+/** An open SUPPORT campaign of the bench's agency (with the agency), and the seeded people's password hash. */
+export async function benchCampaign(db, slug, title) {
+  const [{ id: agency }] = (await db.query("SELECT id FROM agencies WHERE slug = 'bench'")).rows;
+  const [{ id: campaign }] = (
+    await db.query(
+      `INSERT INTO campaigns (agency_id, slug, title, summary, body, body_html, status, voting_mode)
+       VALUES ($1, $2, $3, 'Q', 'B', '<p>B</p>', 'OPEN', 'SUPPORT') RETURNING id`,
+      [agency, slug, title],
+    )
+  ).rows;
+  const hash = (await db.query('SELECT password_hash FROM users LIMIT 1')).rows[0].password_hash;
+  return { agency, campaign, hash };
+}

@@ -105,6 +105,25 @@ describe.each([
     expect(closes).toEqual([4401]);
   });
 
+  it('a role change on A is what B reads next', async () => {
+    const person = await makeUser(t);
+    const ROLE = '{ viewer { user { role } } }';
+    expect((await ask(b, ROLE, {}, { token: person.token })).data.viewer.user.role).toBe('CITIZEN');
+    const changed = await ask(
+      a,
+      'mutation ($id: ID!, $role: Role!) { setUserRole(userId: $id, role: $role) { role } }',
+      { id: person.id, role: 'MODERATOR' },
+      { token: p.admin.token },
+    );
+    expect(changed.errors).toBeUndefined();
+    let role: unknown = 'CITIZEN';
+    for (let tries = 0; tries < 5 && role === 'CITIZEN'; tries++) {
+      role = (await ask(b, ROLE, {}, { token: person.token })).data.viewer.user.role;
+      if (role === 'CITIZEN') await settle(20);
+    }
+    expect(role).toBe('MODERATOR');
+  });
+
   it('share the per-address rate limit', async () => {
     const ip = `198.51.100.${Math.floor(Math.random() * 200) + 1}`;
     const onA = await Promise.all(Array.from({ length: 8 }, () => ask(a, '{ __typename }', {}, { ip })));
@@ -169,5 +188,17 @@ describe('two API processes when Redis stops and starts', () => {
     expect(a.output()).toContain('Redis not reachable');
     expect(a.output()).toContain('Redis reachable again');
     await made.dispose();
+
+    // Back on Redis, a sign-out on A again ends the session's reads on B at once.
+    const person = await makeUser(t);
+    expect((await ask(b, '{ viewer { user { id } } }', {}, { token: person.token })).data.viewer).not.toBeNull();
+    await ask(a, 'mutation { signOut }', {}, { token: person.token });
+    await waitFor(
+      'B to forget the session',
+      async () => {
+        return (await ask(b, '{ viewer { user { id } } }', {}, { token: person.token })).data.viewer === null;
+      },
+      200,
+    );
   }, 40000);
 });

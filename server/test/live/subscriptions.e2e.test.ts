@@ -132,6 +132,24 @@ describe('subscriptions over graphql-ws', () => {
     expect(JSON.stringify(signedOut.results)).not.toMatch(/stack|at .*\.js/);
   });
 
+  it('take a personal API token in connectionParams as the person', async () => {
+    const person = await makeUser(t);
+    const made = await t.gql(
+      'mutation { createApiToken(input: { name: "Live app", scope: READ }) { token } }',
+      {},
+      { token: person.token },
+    );
+    expect(made.errors).toBeUndefined();
+    const campaign = await makeCampaign(t, p.agency);
+    const idea = await makeIdea(t, campaign, p.author);
+    const live = subscribe(client(t.url, { token: made.data!.createApiToken.token }), IDEA_CHANGED, { id: idea.gid });
+    await settle();
+    expect((await t.gql(VOTE, { id: idea.gid }, { token: person.token })).errors).toBeUndefined();
+    await waitFor('the vote', async () => live.results.length >= 1, 3000);
+    // Resolved as the token's person: their own vote shows.
+    expect(live.results[0]!.data!.ideaChanged).toMatchObject({ upvotes: 1, viewerVote: 1 });
+  });
+
   it('close a connection whose session is signed out, and refuse a token that is not valid', async () => {
     const person = await makeUser(t);
     const closes: number[] = [];

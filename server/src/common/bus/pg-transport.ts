@@ -5,8 +5,8 @@ import type { BusTransport } from './bus-messages.js';
 const RECONNECT_MS = 1000;
 
 /**
- * The bus over PostgreSQL: one connection of its own LISTENs (reconnecting after a loss), and a message
- * is sent with pg_notify on a short-lived query of that same connection. Needs nothing but the database.
+ * The bus over PostgreSQL: one connection of its own LISTENs (reconnecting after a loss) and sends with
+ * pg_notify, batching what arrives while a send is out. Needs nothing but the database.
  */
 export class PgTransport implements BusTransport {
   readonly name = 'postgres';
@@ -62,11 +62,30 @@ export class PgTransport implements BusTransport {
     this.timer.unref();
   }
 
-  async send(raw: string): Promise<boolean> {
+  private pending: string[] = [];
+  private chain: Promise<unknown> = Promise.resolve();
+  private scheduled: Promise<boolean> | null = null;
+
+  /**
+   * Sends over the one connection, one statement at a time: what comes in while a statement is out goes
+   * in the next one together (a burst of votes is a few NOTIFY statements, not one each).
+   */
+  send(raw: string): Promise<boolean> {
+    this.pending.push(raw);
+    if (!this.scheduled) {
+      this.scheduled = this.chain.then(() => this.flush());
+      this.chain = this.scheduled;
+    }
+    return this.scheduled;
+  }
+
+  private async flush(): Promise<boolean> {
+    this.scheduled = null;
+    const batch = this.pending.splice(0);
     const client = this.client;
     if (!client) return false;
     try {
-      await client.query('SELECT pg_notify($1, $2)', [this.channel, raw]);
+      await client.query('SELECT pg_notify($1, m) FROM unnest($2::text[]) AS m', [this.channel, batch]);
       return true;
     } catch {
       return false;
