@@ -66,6 +66,22 @@ describe('live updates in the web app', () => {
     await context.close();
   });
 
+  it('a campaign page’s list follows votes as they happen', async () => {
+    const { page, context } = await newPerson(suite.browser);
+    const idea = ideas[2]!;
+    await page.goto(`${suite.server.url}/campaigns/better-parks-for-summer?sort=NEW`);
+    const item = page.getByRole('listitem').filter({ has: page.locator(`a[href="/ideas/${idea.id}"]`) });
+    await item.getByTestId('vote-control').waitFor();
+    await page.waitForTimeout(500);
+    await castSupport(suite.server.url, idea.id);
+    // The campaign page does not poll: only the subscription can bring this.
+    await item
+      .getByTestId('vote-control')
+      .getByText(`${idea.upvotes + 1} support`)
+      .waitFor({ timeout: 4000 });
+    await context.close();
+  });
+
   it('falls back to polling when the WebSocket cannot open', async () => {
     const { page, context } = await newPerson(suite.browser);
     await context.routeWebSocket(/\/graphql$/, (socket) => socket.close({ code: 1011, reason: 'blocked by the test' }));

@@ -48,7 +48,7 @@ describe('being told: the bell, the notifications, the settings, unsubscribing',
     await form.getByRole('button', { name: 'Publish the answer' }).click();
     await official.page.getByText(`Your answer to “${title}” is published.`).waitFor();
 
-    // Her bell counts it by itself (it checks every 15 seconds) and says so politely.
+    // Her bell counts it by itself (a live update; it polls only while the socket is closed) and says so politely.
     await bell.getByText('1 unread notification').waitFor({ timeout: 40000 });
     const live = citizen.page.locator('[aria-live="polite"]', { hasText: 'You have 1 unread notification' });
     await live.waitFor({ state: 'attached' });

@@ -17,10 +17,12 @@ import {
   type Personas,
   viewerOf,
 } from '../support/factories.js';
+import { liveClient, subscribe } from '../support/live-client.js';
+import { waitFor } from '../support/wait.js';
 
 /**
- * Every Query and Mutation field of the schema, tried as each kind of person, with the outcome it must
- * have. A field that is in the schema but not here fails the first test: new operations join the matrix.
+ * Every Query, Mutation and Subscription field of the schema, tried as each kind of person, with the
+ * outcome it must have. A field that is in the schema but not here fails the first test: new operations join the matrix.
  */
 type Persona =
   'anonymous' | 'citizen' | 'author' | 'official' | 'agencyAdmin' | 'otherOfficial' | 'moderator' | 'admin';
@@ -399,6 +401,50 @@ export const MATRIX: Record<string, Case> = {
   },
 };
 
+/** A hidden idea of the personas' agency, by its author: seen by the author, the agency's people and moderators. */
+const hiddenIdea = async (t: TestApp, p: Personas) => {
+  const id = await freshIdea(t, p);
+  await t.gql(
+    'mutation ($id: ID!) { hideContent(targetId: $id, reason: "Review") { __typename } }',
+    { id },
+    {
+      token: p.moderator.token,
+    },
+  );
+  return id;
+};
+
+// Subscriptions: OK is a subscription that is running (no error) half a second after it was asked for.
+const SUBSCRIPTIONS: Record<string, Case> = {
+  'Subscription.ideaChanged': {
+    document: 'subscription ($id: ID!) { ideaChanged(ideaId: $id) { id } }',
+    variables: async (t, p) => ({ id: await hiddenIdea(t, p) }),
+    expect: { ...everyone('OK'), anonymous: 'NOT_FOUND', citizen: 'NOT_FOUND', otherOfficial: 'NOT_FOUND' },
+  },
+  'Subscription.campaignChanged': {
+    document: 'subscription ($id: ID!) { campaignChanged(campaignId: $id) { id } }',
+    variables: async (t, p) => ({ id: (await makeCampaign(t, p.agency, { open: false })).gid }),
+    expect: { ...everyone('NOT_FOUND'), official: 'OK', agencyAdmin: 'OK', admin: 'OK' },
+  },
+  'Subscription.notificationReceived': {
+    document: 'subscription { notificationReceived { id } }',
+    expect: signedIn('OK'),
+  },
+};
+
+/** The outcome of a subscription over graphql-ws, as the matrix counts it. */
+async function subscriptionOutcome(t: TestApp, document: string, variables: Record<string, unknown>, token?: string) {
+  const client = liveClient(t.url, { token });
+  try {
+    const running = subscribe(client, document, variables);
+    await waitFor('an answer', async () => running.results.length > 0 || !!running.error, 500).catch(() => {});
+    const errors = running.results[0]?.errors ?? (Array.isArray(running.error) ? running.error : undefined);
+    return errors ? outcome({ errors }) : 'OK';
+  } finally {
+    await client.dispose();
+  }
+}
+
 describe('the authorization matrix', () => {
   let t: TestApp;
   beforeAll(async () => {
@@ -406,24 +452,29 @@ describe('the authorization matrix', () => {
   });
   afterAll(() => t.close());
 
-  it('covers every Query and Mutation field of the schema', () => {
+  it('covers every Query, Mutation and Subscription field of the schema', () => {
     const schema = t.app.get(GraphQLSchemaHost).schema;
     const fields = [
       ...Object.keys(schema.getQueryType()!.getFields()).map((f) => `Query.${f}`),
       ...Object.keys(schema.getMutationType()!.getFields()).map((f) => `Mutation.${f}`),
+      ...Object.keys(schema.getSubscriptionType()!.getFields()).map((f) => `Subscription.${f}`),
     ];
-    expect(fields.filter((field) => !MATRIX[field])).toEqual([]);
-    expect(Object.keys(MATRIX).filter((field) => !fields.includes(field))).toEqual([]);
+    const covered = { ...MATRIX, ...SUBSCRIPTIONS };
+    expect(fields.filter((field) => !covered[field])).toEqual([]);
+    expect(Object.keys(covered).filter((field) => !fields.includes(field))).toEqual([]);
   });
 
-  it.each(Object.keys(MATRIX))('%s gives each person the expected outcome', async (field) => {
-    const entry = MATRIX[field]!;
+  it.each(Object.keys({ ...MATRIX, ...SUBSCRIPTIONS }))('%s gives each person the expected outcome', async (field) => {
+    const live = field.startsWith('Subscription.');
+    const entry = (live ? SUBSCRIPTIONS : MATRIX)[field]!;
     const p = await makePersonas(t);
     const actual: Record<string, string> = {};
     for (const who of PERSONAS) {
       const variables = (await entry.variables?.(t, p, who)) ?? {};
       const token = who === 'anonymous' ? undefined : p[who].token;
-      actual[who] = outcome(await t.gql(entry.document, variables, { token }));
+      actual[who] = live
+        ? await subscriptionOutcome(t, entry.document, variables, token)
+        : outcome(await t.gql(entry.document, variables, { token }));
     }
     expect(actual).toEqual(entry.expect);
   });
