@@ -132,6 +132,21 @@ describe('subscriptions over graphql-ws', () => {
     expect(JSON.stringify(signedOut.results)).not.toMatch(/stack|at .*\.js/);
   });
 
+  it('take the session cookie from the site’s own pages only', async () => {
+    const person = await makeUser(t);
+    const cookie = `consulta_session=${person.token}`;
+    const host = new URL(t.url).host;
+    const own = subscribe(client(t.url, { headers: { cookie, origin: `http://${host}` } }), NOTIFICATIONS);
+    const elsewhere = subscribe(client(t.url, { headers: { cookie, origin: 'https://evil.example' } }), NOTIFICATIONS);
+    await waitFor('the other site’s refusal', async () => elsewhere.results.length > 0, 3000);
+    // Another site's page cannot ride on the person's cookie (cross-site WebSocket hijacking).
+    expect(elsewhere.results[0]!.errors![0]!.extensions).toMatchObject({ code: 'UNAUTHENTICATED' });
+    await settle();
+    expect(own.results).toEqual([]);
+    expect(own.error).toBeNull();
+    expect(own.completed).toBe(false);
+  });
+
   it('take a personal API token in connectionParams as the person', async () => {
     const person = await makeUser(t);
     const made = await t.gql(
