@@ -82,6 +82,57 @@ describe('live updates in the web app', () => {
     await context.close();
   });
 
+  it('signing in and out reconnects live updates as the new person, with no console errors', async () => {
+    const { page, context } = await newPerson(suite.browser);
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      if (['error', 'warning'].includes(message.type())) problems.push(`${message.type()}: ${message.text()}`);
+    });
+    // A new idea by Dev, which neither Lena nor Carmen has supported yet.
+    const dev = await tokenOf(suite.server.url, 'dev@example.org');
+    const campaign = await api(suite.server.url, dev, '{ campaign(slug: "better-parks-for-summer") { id } }');
+    const submitted = await api(
+      suite.server.url,
+      dev,
+      'mutation ($input: SubmitIdeaInput!) { submitIdea(input: $input) { id upvotes } }',
+      {
+        input: {
+          campaignId: campaign.campaign.id,
+          title: 'Drinking fountains at every playground',
+          body: 'Kids get thirsty in summer.',
+        },
+      },
+    );
+    const idea = submitted.submitIdea as { id: string; upvotes: number };
+    // Signed out, the idea page's subscription opens a socket as nobody.
+    await page.goto(`${suite.server.url}/ideas/${idea.id}`);
+    await supportsOn(page).waitFor();
+    await page.waitForTimeout(500);
+    await page.getByRole('link', { name: 'Sign in to vote' }).click();
+    await page.getByLabel('Email address').fill('lena@example.org');
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const support = page.getByRole('button', { name: /^Support\W/ });
+    await support.click();
+    await page.getByRole('button', { name: /^Supported\W/ }).waitFor();
+    // Another person's vote arrives live; it is resolved for Lena, so her own support still shows.
+    await castSupport(suite.server.url, idea.id);
+    await page
+      .getByTestId('vote-control')
+      .getByText(`${idea.upvotes + 2} supports`)
+      .waitFor({ timeout: 4000 });
+    expect(await page.getByRole('button', { name: /^Supported\W/ }).getAttribute('aria-pressed')).toBe('true');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('link', { name: 'Sign in' }).first().waitFor();
+    // A console visited directly, as an official.
+    await signIn(page, suite.server.url, 'parks.official@example.org');
+    await page.goto(`${suite.server.url}/console`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('falls back to polling when the WebSocket cannot open', async () => {
     const { page, context } = await newPerson(suite.browser);
     await context.routeWebSocket(/\/graphql$/, (socket) => socket.close({ code: 1011, reason: 'blocked by the test' }));

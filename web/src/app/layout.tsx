@@ -8,6 +8,7 @@ import { SIGN_OUT } from '../features/session/api/sign-out';
 import { useViewer } from '../features/session/components/use-viewer';
 import { VerifyEmailBanner } from '../features/session/components/verify-email-banner';
 import { NotificationBell } from '../features/notifications/components/notification-bell';
+import { afterSessionChange } from '../lib/live';
 
 /** The frame of every page: skip link, header with navigation, account and language, main landmark, footer. */
 export function Layout() {
@@ -57,7 +58,7 @@ export function Layout() {
             onClick={async () => {
               close();
               await signOut().catch(() => undefined);
-              await client.resetStore();
+              await afterSessionChange(client);
               navigate('/');
             }}
           >

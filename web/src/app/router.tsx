@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { Layout } from './layout';
 import { ActivityRoute } from './routes/activity-route';
@@ -20,6 +21,12 @@ import { ConfirmEmailRoute } from './routes/confirm-email-route';
 import { OverdueRoute } from './routes/overdue-route';
 import { DevelopersRoute } from './routes/developers-route';
 
+/** What shows while a console's code loads on a direct visit (before the layout can render). */
+function RouteLoading() {
+  const { t } = useTranslation();
+  return <p role="status">{t('common.loading')}</p>;
+}
+
 /**
  * Citizen routes are in the main bundle; the officials', moderators' and admins' consoles load on demand,
  * so people who never open them never download them.
@@ -28,6 +35,7 @@ export const routes: RouteObject[] = [
   {
     element: <Layout />,
     errorElement: <ErrorRoute />,
+    hydrateFallbackElement: <RouteLoading />,
     children: [
       { index: true, element: <HomeRoute /> },
       { path: 'campaigns/:slug', element: <CampaignRoute /> },

@@ -29,6 +29,16 @@ export function useLiveStatus(): LiveStatus {
   );
 }
 
+let current: Client | null = null;
+
+/**
+ * After signing in or out: the socket was opened as whoever the person was, so it is closed and its
+ * subscriptions open again on a new one, which carries the new session cookie.
+ */
+export function reconnectLive(): void {
+  current?.terminate();
+}
+
 /** The graphql-ws client at /graphql of this origin; the session cookie goes with the upgrade request. */
 export function createLiveClient(path = '/graphql'): Client | null {
   if (typeof WebSocket === 'undefined' || typeof window === 'undefined') {
@@ -36,7 +46,7 @@ export function createLiveClient(path = '/graphql'): Client | null {
     return null;
   }
   const url = `${window.location.protocol === 'https:' ? 'wss:' : 'ws:'}//${window.location.host}${path}`;
-  return createClient({
+  current = createClient({
     url,
     lazy: true,
     // Reconnects after a lost connection (a server restart, a network change), more slowly each time.
@@ -49,6 +59,16 @@ export function createLiveClient(path = '/graphql'): Client | null {
       error: () => setStatus('unavailable'),
     },
   });
+  return current;
+}
+
+/**
+ * What follows a change of who is signed in: live updates reconnect as the new person, and the cache is
+ * read again. Queries aborted by the reset are not errors anyone needs to see.
+ */
+export async function afterSessionChange(client: { resetStore(): Promise<unknown> }): Promise<void> {
+  reconnectLive();
+  await client.resetStore().catch(() => undefined);
 }
 
 export function createLiveLink(client: Client): GraphQLWsLink {

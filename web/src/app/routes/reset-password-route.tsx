@@ -8,6 +8,7 @@ import { RESET_PASSWORD } from '../../features/session/api/account';
 import { useFormErrors } from '../../lib/use-form-errors';
 import { usePageTitle } from '../use-page-title';
 import { PasswordField } from '../../features/session/components/account-fields';
+import { afterSessionChange } from '../../lib/live';
 
 const IDS = { newPassword: 'reset-new-password' };
 
@@ -34,7 +35,7 @@ export function ResetPasswordRoute() {
     if (!ok) return;
     try {
       await reset({ variables: { input: { token, newPassword: password } } });
-      await client.resetStore();
+      await afterSessionChange(client);
       setDone(true);
     } catch (error) {
       errors.report(error);

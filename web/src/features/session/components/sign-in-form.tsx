@@ -5,6 +5,7 @@ import { ErrorSummary } from '../../../components/ui/error-summary';
 import { useFormErrors } from '../../../lib/use-form-errors';
 import { SIGN_IN } from '../api/sign-in';
 import { EmailField, PasswordField } from './account-fields';
+import { afterSessionChange } from '../../../lib/live';
 
 const IDS = { email: 'sign-in-email', password: 'sign-in-password' };
 
@@ -26,7 +27,7 @@ export function SignInForm({ onDone }: { onDone(): void }) {
     if (!ok) return;
     try {
       await signIn({ variables: { input: { email: email.trim(), password } } });
-      await client.resetStore();
+      await afterSessionChange(client);
       onDone();
     } catch (error) {
       errors.report(error, { UNAUTHENTICATED: t('session.wrongCredentials') });

@@ -11,6 +11,7 @@ import { nextPath } from '../../../lib/return-path';
 import { useFormErrors } from '../../../lib/use-form-errors';
 import { SIGN_UP } from '../api/sign-up';
 import { EmailField, PasswordField } from './account-fields';
+import { afterSessionChange } from '../../../lib/live';
 
 const IDS = { displayName: 'sign-up-name', email: 'sign-up-email', password: 'sign-up-password' };
 
@@ -49,7 +50,7 @@ export function SignUpForm({ onDone }: { onDone(): void }) {
       const language = i18n.language.startsWith('es') ? 'es' : 'en';
       const input = { displayName: normalizeDisplayName(displayName), email: email.trim(), password, language };
       await signUp({ variables: { input } });
-      await client.resetStore();
+      await afterSessionChange(client);
       onDone();
     } catch (error) {
       const api = readApiError(error);
