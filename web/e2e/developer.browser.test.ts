@@ -1,7 +1,7 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
-import { DEMO_PASSWORD, expectAccessible, newPerson, screenshots, signIn } from './support/journey.js';
+import { DEMO_PASSWORD, expectAccessible, expectProblem, newPerson, screenshots, signIn } from './support/journey.js';
 import { browserSuite } from './support/suite.js';
 
 describe('a civic developer', () => {
@@ -206,6 +206,8 @@ describe('a civic developer', () => {
       // The full page is refused inside the frame (frame-ancestors 'none').
       for (let i = 0; i < 50 && blocked.length === 0; i++) await page.waitForTimeout(100);
       expect(blocked.join('\n')).toMatch(/frame-ancestors/);
+      // Chromium logs that refusal as a console error: it is what this test wants.
+      expectProblem(/frame-ancestors 'none'/);
       await screenshots(page, 'embed-on-another-site');
 
       // The embed alone, as its own page: accessible, in English and in Spanish.

@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from './browser.js';
+import { takeProblems } from './journey.js';
 import { startServer, type RunningServer } from './server.js';
 
 /**
@@ -10,6 +11,10 @@ export function browserSuite(env: Record<string, string> = {}): { server: Runnin
   const suite = {} as { server: RunningServer; browser: Browser };
   beforeAll(async () => {
     [suite.server, suite.browser] = await Promise.all([startServer(env), launchBrowser()]);
+  });
+  // No test leaves a page error or a console error or warning behind.
+  afterEach(() => {
+    expect(takeProblems()).toEqual([]);
   });
   afterAll(async () => {
     await suite.browser?.close();

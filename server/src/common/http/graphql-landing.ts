@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 
 const PAGE = `<!doctype html>
 <html lang="en">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Consulta API</title></head>
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Consulta API</title><link rel="icon" href="/favicon.svg" type="image/svg+xml"></head>
 <body style="font-family:Arial,Helvetica,sans-serif;margin:24px;color:#1b1b1b;line-height:1.5;max-width:40rem">
 <main>
 <h1>This is Consulta's GraphQL API</h1>
