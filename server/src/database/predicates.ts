@@ -5,6 +5,9 @@
  * Each takes the alias of its table and, where it depends on the viewer, the placeholder that holds them.
  */
 
+/** A campaign the public may see: anything but a draft (downloads, feeds, webhooks, embeds). */
+export const PUBLIC_CAMPAIGN = (campaign: string) => `${campaign}.status <> 'DRAFT'`;
+
 /** A listed idea: visible and not withdrawn, what everyone sees in a campaign's lists. */
 export const LISTED_IDEA = (idea: string) => `(${idea}.visibility = 'VISIBLE' AND ${idea}.status <> 'WITHDRAWN')`;
 

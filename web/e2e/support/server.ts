@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../../../server/src/config/config.js';
 import { createTestDatabase, type TestDatabase } from '../../../server/test/support/database.js';
+import { freePort } from '../../../server/test/support/processes.js';
 import { startSmtpSink, type SmtpSink } from '../../../server/test/support/smtp.js';
 
 export interface RunningServer {
@@ -12,15 +12,6 @@ export interface RunningServer {
   /** The real SMTP server the product mails to (production needs one). */
   mail: SmtpSink;
   stop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  const port = await new Promise<number>((resolve) =>
-    server.listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port)),
-  );
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 async function demoReady(url: string): Promise<boolean> {

@@ -1,10 +1,9 @@
 import type { IdeaStatus } from '@consulta/shared';
-import { LISTED_COMMENT, LISTED_IDEA } from '../../database/predicates.js';
+import { LISTED_COMMENT, LISTED_IDEA, PUBLIC_CAMPAIGN } from '../../database/predicates.js';
 import type { After } from '../../database/keyset-pages.js';
 import { one, rows, type Executor } from '../../database/sql.js';
 
 /** Public campaigns: anything but a draft. */
-const PUBLIC_CAMPAIGN = (alias: string) => `${alias}.status <> 'DRAFT'`;
 
 /**
  * The page's start: after (created_at, id) when there is one, written as a row comparison the index can

@@ -1,5 +1,5 @@
 import type { IdeaStatus } from '@consulta/shared';
-import { LISTED_IDEA, VISIBLE_IDEA } from '../../../database/predicates.js';
+import { LISTED_IDEA, PUBLIC_CAMPAIGN, VISIBLE_IDEA } from '../../../database/predicates.js';
 import { one, type Executor } from '../../../database/sql.js';
 
 /** What a webhook tells of an idea: what the public sees of it and of its campaign. */
@@ -66,7 +66,7 @@ export class WebhookPayloadsRepository {
               c.title AS campaign_title, a.id AS agency_id, a.name AS agency_name
          FROM ideas i JOIN campaigns c ON c.id = i.campaign_id JOIN agencies a ON a.id = c.agency_id
          LEFT JOIN users u ON u.id = i.author_id AND u.deleted_at IS NULL
-        WHERE i.id = $1 AND c.status <> 'DRAFT' AND ${withdrawnToo ? VISIBLE_IDEA('i') : LISTED_IDEA('i')}`,
+        WHERE i.id = $1 AND ${PUBLIC_CAMPAIGN('c')} AND ${withdrawnToo ? VISIBLE_IDEA('i') : LISTED_IDEA('i')}`,
       [id],
     );
   }
@@ -77,7 +77,7 @@ export class WebhookPayloadsRepository {
       `SELECT c.id, c.slug, c.title, c.summary, c.status, c.voting_mode, c.opens_at, c.closes_at,
               a.id AS agency_id, a.name AS agency_name
          FROM campaigns c JOIN agencies a ON a.id = c.agency_id
-        WHERE c.id = $1 AND c.status <> 'DRAFT'`,
+        WHERE c.id = $1 AND ${PUBLIC_CAMPAIGN('c')}`,
       [id],
     );
   }
