@@ -67,6 +67,16 @@ curl -s -H 'if-none-match: "<the ETag you saved>"' -o /dev/null -w '%{http_code}
   title="Better parks for summer" loading="lazy" style="border:0;max-width:100%"></iframe>
 
 curl -s '${site}/oembed?url=${encodeURIComponent(`${site}/campaigns/better-parks-for-summer`)}'`;
+  const live = `import { createClient } from 'graphql-ws';
+
+const client = createClient({
+  url: '${site.replace(/^http/, 'ws')}/graphql',
+  connectionParams: { authorization: \`Bearer \${token}\` }, // optional
+});
+client.subscribe(
+  { query: 'subscription ($id: ID!) { ideaChanged(ideaId: $id) { id upvotes status } }', variables: { id } },
+  { next: (update) => console.log(update.data), error: console.error, complete: () => {} },
+);`;
   const webhookBody = JSON.stringify(
     {
       type: 'official_response.posted',
@@ -122,6 +132,11 @@ curl -s '${site}/oembed?url=${encodeURIComponent(`${site}/campaigns/better-parks
         <p>
           <a href="/feed.atom">{t('developers.feedsLink')}</a>
         </p>
+      </Section>
+      <Section id="dev-live" title={t('developers.liveTitle')}>
+        <p>{t('developers.liveBody')}</p>
+        <p>{t('developers.liveLimits')}</p>
+        <Code label={t('developers.exampleLive')}>{live}</Code>
       </Section>
       <Section id="dev-webhooks" title={t('developers.webhooksTitle')}>
         <p>{t('developers.webhooksBody')}</p>
