@@ -67,6 +67,18 @@ export enum FlagResolution {
   HIDE_CONTENT = 'HIDE_CONTENT',
 }
 
+/** One decision on a piece of flagged content, for all its flags at once. */
+export enum FlagDecision {
+  /** The open flags were wrong: they are dismissed, and content hidden by flags alone comes back. */
+  DISMISS = 'DISMISS',
+  /** Hide the content (or keep it hidden): its open flags are actioned. */
+  HIDE = 'HIDE',
+  /** Dismissed flags go back to the open queue. */
+  REOPEN = 'REOPEN',
+  /** Hidden content comes back; its open flags are dismissed. */
+  RESTORE = 'RESTORE',
+}
+
 export enum NotificationKind {
   OFFICIAL_RESPONSE = 'OFFICIAL_RESPONSE',
   NEW_COMMENT = 'NEW_COMMENT',

@@ -101,6 +101,26 @@ describe('anyone, signed out', () => {
     await context.close();
   });
 
+  it('opens an author’s public page from a comment: their public ideas and comments, their join date', async () => {
+    const { context, page } = await newPerson(suite.browser);
+    await page.goto(`${suite.server.url}/campaigns/better-parks-for-summer`);
+    await page.getByRole('link', { name: 'Plant fruit trees along the greenway' }).click();
+    const reply = page.getByRole('article').filter({ hasText: 'Benches would help older visitors too.' });
+    await reply.getByRole('link', { name: 'Lena Novak' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Lena Novak' }).waitFor();
+    await page.getByText(/^Joined on /).waitFor();
+    const ideas = page.getByRole('region', { name: /ideas?$/ });
+    await ideas.getByRole('link', { name: 'Step-free paths to every park entrance' }).waitFor();
+    const comments = page.getByRole('region', { name: /comments?$/ });
+    await comments.getByText('Benches would help older visitors too.').waitFor();
+    expect(await page.getByText('@example.org').count()).toBe(0);
+    await expectAccessible(page);
+    await screenshots(page, 'profile');
+    await comments.getByRole('link', { name: 'Plant fruit trees along the greenway' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Plant fruit trees along the greenway' }).waitFor();
+    await context.close();
+  });
+
   it('works with the keyboard alone: skip link, links, language', async () => {
     const { context, page } = await newPerson(suite.browser);
     await page.goto(suite.server.url);

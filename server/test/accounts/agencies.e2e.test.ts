@@ -197,7 +197,7 @@ describe('agencies, memberships and roles', () => {
     it('never exposes email or anything private on User', async () => {
       const result = await t.gql('{ __type(name: "User") { fields { name } } }');
       const fields = result.data!.__type.fields.map((f: { name: string }) => f.name).sort();
-      expect(fields).toEqual(['createdAt', 'displayName', 'id', 'role']);
+      expect(fields).toEqual(['comments', 'createdAt', 'displayName', 'id', 'ideas', 'role']);
       const leak = await t.gql('query ($id: ID!) { node(id: $id) { ... on User { email } } }', { id: p.citizen.id });
       expect(outcome(leak)).toBe('BAD_USER_INPUT');
     });

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { startTestApp, type TestApp } from '../support/app.js';
-import { ApiTokenScope, CampaignStatus, WebhookEvent } from '@consulta/shared';
+import { AgencyRole, ApiTokenScope, CampaignStatus, WebhookEvent } from '@consulta/shared';
 import { toGlobalId } from '../../src/common/graphql/global-id.js';
 import { ApiTokensService } from '../../src/modules/developers/api-tokens.service.js';
 import { WebhooksService } from '../../src/modules/developers/webhooks/webhooks.service.js';
@@ -10,6 +10,7 @@ import { CampaignsService } from '../../src/modules/campaigns/campaigns.service.
 import {
   makeCampaign,
   makeIdea,
+  makeMember,
   makePersonas,
   makeUser,
   outcome,
@@ -234,6 +235,62 @@ export const MATRIX: Record<string, Case> = {
     document: 'mutation ($input: ResolveFlagInput!) { resolveFlag(input: $input) { id status } }',
     variables: async (t, p) => ({ input: { flagId: await freshFlag(t, p), resolution: 'DISMISS' } }),
     expect: reviewers,
+  },
+  'Query.flaggedContent': {
+    document: '{ flaggedContent { totalCount edges { node { targetId flags { id } target { __typename } } } } }',
+    expect: { ...reviewers, otherOfficial: 'OK' },
+  },
+  'Query.moderationLogActors': {
+    document: '{ moderationLogActors { id } }',
+    expect: { ...reviewers, otherOfficial: 'OK' },
+  },
+  'Mutation.decideOnFlaggedContent': {
+    document: `mutation ($id: ID!) { decideOnFlaggedContent(input: { targetId: $id, decision: DISMISS, reason: "Matrix" }) {
+      __typename } }`,
+    variables: async (t, p) => {
+      const flag = await freshFlag(t, p);
+      const found = await t.gql(
+        'query ($id: ID!) { node(id: $id) { ... on Flag { target { ... on Idea { id } } } } }',
+        {
+          id: flag,
+        },
+        { token: p.admin.token },
+      );
+      return { id: found.data!.node.target.id };
+    },
+    expect: reviewers,
+  },
+  'Mutation.liftSuspension': {
+    document: 'mutation ($id: ID!) { liftSuspension(userId: $id, reason: "Matrix") { id } }',
+    variables: async (t, p) => {
+      const person = await makeUser(t);
+      await t.gql(
+        'mutation ($input: SuspendUserInput!) { suspendUser(input: $input) { id } }',
+        {
+          input: { userId: person.id, until: new Date(Date.now() + 3600000).toISOString(), reason: 'Matrix' },
+        },
+        { token: p.admin.token },
+      );
+      return { id: person.id };
+    },
+    expect: { ...signedIn('FORBIDDEN'), moderator: 'OK', admin: 'OK' },
+  },
+  'Query.people': {
+    document: '{ people { totalCount edges { node { user { id } email suspendedUntil } } } }',
+    expect: { ...signedIn('FORBIDDEN'), moderator: 'OK', admin: 'OK' },
+  },
+  'Mutation.updateAgency': {
+    document: 'mutation ($id: ID!) { updateAgency(input: { id: $id, description: "Matrix" }) { id } }',
+    variables: (_t, p) => ({ id: p.agency.gid }),
+    expect: { ...signedIn('FORBIDDEN'), agencyAdmin: 'OK', admin: 'OK' },
+  },
+  'Mutation.removeAgencyMember': {
+    document: 'mutation ($a: ID!, $u: ID!) { removeAgencyMember(agencyId: $a, userId: $u) { id } }',
+    variables: async (t, p) => {
+      const member = await makeMember(t, p.agency, AgencyRole.OFFICIAL);
+      return { a: p.agency.gid, u: member.id };
+    },
+    expect: { ...signedIn('FORBIDDEN'), agencyAdmin: 'OK', admin: 'OK' },
   },
   'Mutation.hideContent': {
     document: 'mutation ($id: ID!) { hideContent(targetId: $id, reason: "Matrix") { __typename } }',

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { LanguageSelect } from '../components/ui/language-select';
+import { formatDate } from '../lib/format';
 import { useReturnLink } from '../lib/return-path';
 import { SIGN_OUT } from '../features/session/api/sign-out';
 import { useViewer } from '../features/session/components/use-viewer';
@@ -12,7 +13,7 @@ import { afterSessionChange } from '../lib/live';
 
 /** The frame of every page: skip link, header with navigation, account and language, main landmark, footer. */
 export function Layout() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [expanded, setExpanded] = useState(false);
   const { viewer, isModerator, isAdmin, isOfficial } = useViewer();
   const client = useApolloClient();
@@ -134,7 +135,12 @@ export function Layout() {
           {viewer?.suspendedUntil ? (
             <div className="usa-alert usa-alert--warning usa-alert--slim margin-bottom-2">
               <div className="usa-alert__body">
-                <p className="usa-alert__text">{t('nav.suspended', { reason: viewer.suspensionReason ?? '' })}</p>
+                <p className="usa-alert__text">
+                  {t('nav.suspended', {
+                    reason: viewer.suspensionReason ?? '',
+                    until: formatDate(viewer.suspendedUntil, i18n.resolvedLanguage ?? 'en', true),
+                  })}
+                </p>
               </div>
             </div>
           ) : null}

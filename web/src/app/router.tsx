@@ -6,6 +6,7 @@ import { CampaignRoute } from './routes/campaign-route';
 import { ErrorRoute } from './routes/error-route';
 import { HomeRoute } from './routes/home-route';
 import { IdeaRoute } from './routes/idea-route';
+import { PersonRoute } from './routes/person-route';
 import { NotFoundRoute } from './routes/not-found-route';
 import { SignInRoute } from './routes/sign-in-route';
 import { SignUpRoute } from './routes/sign-up-route';
@@ -42,6 +43,7 @@ export const routes: RouteObject[] = [
       { path: 'campaigns/:slug/new-idea', element: <SubmitIdeaRoute /> },
       { path: 'campaigns/:slug/overdue', element: <OverdueRoute /> },
       { path: 'ideas/:id', element: <IdeaRoute /> },
+      { path: 'people/:id', element: <PersonRoute /> },
       { path: 'sign-in', element: <SignInRoute /> },
       { path: 'sign-up', element: <SignUpRoute /> },
       { path: 'forgot-password', element: <ForgotPasswordRoute /> },

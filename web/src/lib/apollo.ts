@@ -14,12 +14,14 @@ export function createCache(): InMemoryCache {
         },
       },
       Idea: { fields: { comments: relayStylePagination() } },
+      User: { fields: { ideas: relayStylePagination(), comments: relayStylePagination() } },
       // The signed-in person has no id: one object, merged across queries.
       Viewer: { merge: true, fields: { notifications: relayStylePagination(['unreadOnly']) } },
       Query: {
         fields: {
-          moderationQueue: relayStylePagination(['status']),
-          moderationLog: relayStylePagination(),
+          flaggedContent: relayStylePagination(['status']),
+          moderationLog: relayStylePagination(['action', 'actorId']),
+          people: relayStylePagination(['search', 'role', 'suspended']),
           campaigns: relayStylePagination(['status', 'statuses', 'agencyId']),
         },
       },

@@ -5,6 +5,7 @@ import {
   CampaignStatus,
   EmailFrequency,
   FlagReason,
+  FlagDecision,
   FlagResolution,
   FlagStatus,
   IdeaSort,
@@ -59,6 +60,16 @@ export function registerContractEnums(): void {
   registerEnumType(FlagReason, { name: 'FlagReason' });
   registerEnumType(FlagStatus, { name: 'FlagStatus' });
   registerEnumType(FlagResolution, { name: 'FlagResolution' });
+  registerEnumType(FlagDecision, {
+    name: 'FlagDecision',
+    description: 'One decision on flagged content, for all its flags at once.',
+    valuesMap: {
+      DISMISS: { description: 'The open flags were wrong: dismissed; content hidden by flags alone comes back.' },
+      HIDE: { description: 'Hide the content, or keep it hidden: its open flags are actioned.' },
+      REOPEN: { description: 'Its dismissed flags go back to the open queue.' },
+      RESTORE: { description: 'Hidden content comes back; its open flags are dismissed.' },
+    },
+  });
   registerEnumType(NotificationKind, {
     name: 'NotificationKind',
     valuesMap: {

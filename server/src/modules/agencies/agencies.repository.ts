@@ -130,6 +130,28 @@ export class AgenciesRepository {
     return membershipFromRow(row!);
   }
 
+  async update(executor: Executor, id: string, fields: { name: string; description: string | null }) {
+    const row = await one<AgencyRow>(
+      executor,
+      `UPDATE agencies SET name = $2, description = $3 WHERE id = $1 RETURNING ${AGENCY_COLUMNS}`,
+      [id, fields.name, fields.description],
+    );
+    return agencyFromRow(row!);
+  }
+
+  /** The agency's memberships, locked for the rest of the transaction (so two removals cannot both pass). */
+  lockMembers(executor: Executor, agencyId: string): Promise<AgencyMembershipEntity[]> {
+    return rows<MembershipRow>(
+      executor,
+      `SELECT ${MEMBERSHIP_COLUMNS} FROM agency_memberships WHERE agency_id = $1 ORDER BY user_id FOR UPDATE`,
+      [agencyId],
+    ).then((found) => found.map(membershipFromRow));
+  }
+
+  async removeMembership(executor: Executor, agencyId: string, userId: string): Promise<void> {
+    await run(executor, 'DELETE FROM agency_memberships WHERE agency_id = $1 AND user_id = $2', [agencyId, userId]);
+  }
+
   /** A deleted account works for no agency. */
   async removeMemberships(executor: Executor, userId: string): Promise<void> {
     await run(executor, 'DELETE FROM agency_memberships WHERE user_id = $1', [userId]);

@@ -1,4 +1,4 @@
-import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { OnModuleInit } from '@nestjs/common';
 import { idOfType } from '../../common/graphql/global-id.js';
 import type { GraphQLContext } from '../../common/graphql/graphql-context.js';
@@ -7,7 +7,7 @@ import { AgencyMembershipObject, mapMembership } from './agency-membership.objec
 import { AgencyObject, mapAgency } from './agency.object.js';
 import { AgenciesService } from './agencies.service.js';
 import { membersOfAgencyLoader } from './agencies.loaders.js';
-import { AddAgencyMemberInput, CreateAgencyInput } from './dto/agency.inputs.js';
+import { AddAgencyMemberInput, CreateAgencyInput, UpdateAgencyInput } from './dto/agency.inputs.js';
 
 @Resolver(() => AgencyObject)
 export class AgenciesResolver implements OnModuleInit {
@@ -44,5 +44,21 @@ export class AgenciesResolver implements OnModuleInit {
   async addAgencyMember(@Args('input') input: AddAgencyMemberInput, @Context() { viewer }: GraphQLContext) {
     const membership = await this.service.addMember(viewer, { ...input, agencyId: idOfType(input.agencyId, 'Agency') });
     return mapMembership(membership);
+  }
+
+  @Mutation(() => AgencyObject, { description: "ADMIN or that agency's AGENCY_ADMIN: its name and description." })
+  async updateAgency(@Args('input') input: UpdateAgencyInput, @Context() { viewer }: GraphQLContext) {
+    return mapAgency(await this.service.updateAgency(viewer, { ...input, id: idOfType(input.id, 'Agency') }));
+  }
+
+  @Mutation(() => AgencyObject, {
+    description: "ADMIN or that agency's AGENCY_ADMIN. CONFLICT for the agency's last AGENCY_ADMIN.",
+  })
+  async removeAgencyMember(
+    @Args('agencyId', { type: () => ID }) agencyId: string,
+    @Args('userId', { type: () => ID }) userId: string,
+    @Context() { viewer }: GraphQLContext,
+  ) {
+    return mapAgency(await this.service.removeMember(viewer, idOfType(agencyId, 'Agency'), idOfType(userId, 'User')));
   }
 }

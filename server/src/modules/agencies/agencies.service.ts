@@ -12,6 +12,18 @@ import type { AgencyMembershipEntity } from './agency-membership.entity.js';
 import { agenciesRepository } from './agencies.repository.js';
 import type { AgencyEntity } from './agency.entity.js';
 
+/** What is wrong with an agency's name and description (its slug never changes once made). */
+function textProblems(name: string, description: string | null): Record<string, string> {
+  const fields: Record<string, string> = {};
+  if (name.length < LIMITS.agency.nameMin || name.length > LIMITS.agency.nameMax) {
+    fields.name = fieldMessage('lengthBetween', { min: LIMITS.agency.nameMin, max: LIMITS.agency.nameMax });
+  }
+  if (description && description.length > LIMITS.agency.descriptionMax) {
+    fields.description = fieldMessage('lengthAtMost', { max: LIMITS.agency.descriptionMax });
+  }
+  return fields;
+}
+
 /** Agencies and who works for them. Admins create agencies; admins and agency admins add members. */
 @Injectable()
 export class AgenciesService {
@@ -59,15 +71,9 @@ export class AgenciesService {
     const name = input.name.trim();
     const slug = input.slug ?? slugify(name);
     const description = input.description?.trim() || null;
-    const fields: Record<string, string> = {};
-    if (name.length < LIMITS.agency.nameMin || name.length > LIMITS.agency.nameMax) {
-      fields.name = fieldMessage('lengthBetween', { min: LIMITS.agency.nameMin, max: LIMITS.agency.nameMax });
-    }
+    const fields = textProblems(name, description);
     if (slug.length < LIMITS.agency.slugMin || slug.length > LIMITS.agency.slugMax || !SLUG_PATTERN.test(slug)) {
       fields.slug = fieldMessage('slugBetween', { min: LIMITS.agency.slugMin, max: LIMITS.agency.slugMax });
-    }
-    if (description && description.length > LIMITS.agency.descriptionMax) {
-      fields.description = fieldMessage('lengthAtMost', { max: LIMITS.agency.descriptionMax });
     }
     if (Object.keys(fields).length > 0) throw new BadInputError(fields);
     try {
@@ -98,12 +104,7 @@ export class AgenciesService {
     viewer: RequestViewer,
     input: { agencyId: string | null; email: string; role: AgencyRole },
   ): Promise<AgencyMembershipEntity> {
-    const actor = requireSignedIn(viewer);
-    const agency = input.agencyId ? await this.findById(input.agencyId) : null;
-    if (!agency) throw new NotFoundError('agency');
-    if (actor.role !== Role.ADMIN && (await this.roleIn(actor, agency.id)) !== AgencyRole.AGENCY_ADMIN) {
-      throw new ForbiddenError('Only an admin or an admin of this agency can add members.');
-    }
+    const { actor, agency } = await this.manageable(viewer, input.agencyId);
     const user = await this.users.findByEmail(input.email);
     if (!user) throw new BadInputError({ email: fieldMessage('noSuchAccount') });
     return this.database.transaction(async (manager) => {
@@ -120,5 +121,69 @@ export class AgenciesService {
       });
       return membership;
     });
+  }
+
+  /** ADMIN, or an AGENCY_ADMIN of that agency: its name and description (the slug, in links, stays). */
+  async updateAgency(
+    viewer: RequestViewer,
+    input: { id: string | null; name?: string | null; description?: string | null },
+  ): Promise<AgencyEntity> {
+    const { actor, agency } = await this.manageable(viewer, input.id);
+    const name = input.name?.trim() ?? agency.name;
+    const description = input.description === undefined ? agency.description : input.description?.trim() || null;
+    const fields = textProblems(name, description);
+    if (Object.keys(fields).length > 0) throw new BadInputError(fields);
+    return this.database.transaction(async (manager) => {
+      const updated = await agenciesRepository.update(manager, agency.id, { name, description });
+      await this.audit.record(manager, {
+        actorId: actor.userId,
+        action: 'agency.updated',
+        targetType: 'Agency',
+        targetId: agency.id,
+        agencyId: agency.id,
+        details: { from: agency.name, to: name },
+      });
+      return updated;
+    });
+  }
+
+  /**
+   * ADMIN, or an AGENCY_ADMIN of that agency: the person no longer works for it. The last agency admin
+   * stays (CONFLICT), so every agency keeps someone who can manage it.
+   */
+  async removeMember(viewer: RequestViewer, agencyId: string | null, userId: string | null): Promise<AgencyEntity> {
+    const { actor, agency } = await this.manageable(viewer, agencyId);
+    if (!userId) throw new NotFoundError('member');
+    return this.database.transaction(async (manager) => {
+      const members = await agenciesRepository.lockMembers(manager, agency.id);
+      const member = members.find((m) => m.userId === userId);
+      if (!member) throw new NotFoundError('member');
+      const admins = members.filter((m) => m.role === AgencyRole.AGENCY_ADMIN);
+      if (member.role === AgencyRole.AGENCY_ADMIN && admins.length === 1)
+        throw new ConflictError('An agency keeps at least one agency admin.', { reason: 'LAST_AGENCY_ADMIN' });
+      await agenciesRepository.removeMembership(manager, agency.id, userId);
+      await this.audit.record(manager, {
+        actorId: actor.userId,
+        action: 'agency.member_removed',
+        targetType: 'User',
+        targetId: userId,
+        agencyId: agency.id,
+        details: { from: member.role },
+      });
+      return agency;
+    });
+  }
+
+  /** The agency, if the viewer may manage it (ADMIN, or its AGENCY_ADMIN). */
+  private async manageable(viewer: RequestViewer, agencyId: string | null) {
+    const actor = requireSignedIn(viewer);
+    const agency = agencyId ? await this.findById(agencyId) : null;
+    if (!agency) throw new NotFoundError('agency');
+    if (actor.role !== Role.ADMIN && (await this.roleIn(actor, agency.id)) !== AgencyRole.AGENCY_ADMIN) {
+      throw new ForbiddenError('Only an admin or an admin of this agency can do that.', {
+        reason: 'AGENCY_ADMIN_REQUIRED',
+      });
+    }
+    return { actor, agency };
   }
 }

@@ -15,6 +15,7 @@ import {
 import { PersonLimitsService } from '../../common/rate-limit/person-limits.service.js';
 import { listByTime } from '../../common/graphql/time-listing.js';
 import { DatabaseService } from '../../database/database.service.js';
+import { LISTED_COMMENT, LISTED_IDEA, PUBLIC_CAMPAIGN } from '../../database/predicates.js';
 import { assertNotSuspended } from '../users/suspension.js';
 import { CampaignAccessService } from '../campaigns/campaign-access.service.js';
 import { ideasRepository } from '../ideas/ideas.repository.js';
@@ -178,6 +179,25 @@ export class CommentsService {
         where: 'idea_id = $1 AND parent_id IS NULL',
         params: [ideaId],
         direction: 'ASC',
+      },
+      page,
+    );
+  }
+
+  /** A public profile's comments, newest first: listed comments on listed ideas of public campaigns. */
+  async publicOf(userId: string, page: { first?: number | null; after?: string | null }) {
+    return listByTime<CommentRow>(
+      this.database.dataSource,
+      {
+        order: 'profile-comments',
+        select: 'k.*',
+        from: 'comments k',
+        alias: 'k.',
+        where: `k.author_id = $1 AND ${LISTED_COMMENT('k')} AND k.idea_id IN (
+          SELECT i.id FROM ideas i JOIN campaigns c ON c.id = i.campaign_id
+           WHERE ${LISTED_IDEA('i')} AND ${PUBLIC_CAMPAIGN('c')})`,
+        params: [userId],
+        direction: 'DESC',
       },
       page,
     );

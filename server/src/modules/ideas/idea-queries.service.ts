@@ -17,7 +17,13 @@ import { PLANNED_EACH_TIME } from '../../database/prepared-pg.js';
 import { CampaignAccessService } from '../campaigns/campaign-access.service.js';
 import { one, run, rows as sqlRows } from '../../database/sql.js';
 import { votesRepository } from '../votes/votes.repository.js';
-import { CAMPAIGN_SEEN_BY, IDEA_SEEN_BY, LISTED_IDEA, VISIBLE_IDEA } from '../../database/predicates.js';
+import {
+  CAMPAIGN_SEEN_BY,
+  IDEA_SEEN_BY,
+  LISTED_IDEA,
+  PUBLIC_CAMPAIGN,
+  VISIBLE_IDEA,
+} from '../../database/predicates.js';
 import { publicUserFromRow, type PublicUser } from '../users/users.repository.js';
 import { IDEA_COLUMNS, ideaFromRow, type IdeaEntity, type IdeaRow } from './idea.entity.js';
 
@@ -146,7 +152,7 @@ function listedFromRow(row: ListRow): ListedIdea {
   return { idea: ideaFromRow(row), author, viewerVote: row.viewer_vote };
 }
 
-export type PersonalList = 'authored' | 'voted' | 'followed';
+export type PersonalList = 'authored' | 'voted' | 'followed' | 'public';
 
 function searchText(query: string | null | undefined): string | null {
   if (query === null || query === undefined) return null;
@@ -279,6 +285,9 @@ export class IdeaQueriesService {
       authored: 'i.author_id = $1',
       voted: `i.id IN (SELECT idea_id FROM votes WHERE user_id = $1) AND ${IDEA_SEEN_BY('i', '$1')}`,
       followed: `i.id IN (SELECT idea_id FROM idea_follows WHERE user_id = $1) AND ${IDEA_SEEN_BY('i', '$1')}`,
+      // A public profile: what anyone sees of the person's ideas.
+      public: `i.author_id = $1 AND ${LISTED_IDEA('i')}
+        AND i.campaign_id IN (SELECT c.id FROM campaigns c WHERE ${PUBLIC_CAMPAIGN('c')})`,
     }[kind];
     return this.page(
       ORDERS.NEW,

@@ -5,6 +5,7 @@ import { UsersModule } from '../users/users.module.js';
 import { IdeaFieldsResolver } from './idea-fields.resolver.js';
 import { IdeaQueriesService } from './idea-queries.service.js';
 import { CampaignIdeasResolver, IdeasResolver } from './ideas.resolver.js';
+import { UserIdeasResolver } from './user-ideas.resolver.js';
 import { IdeasService } from './ideas.service.js';
 import { ViewerIdeasResolver } from './viewer-ideas.resolver.js';
 
@@ -14,6 +15,7 @@ import { ViewerIdeasResolver } from './viewer-ideas.resolver.js';
     IdeasService,
     IdeaQueriesService,
     IdeasResolver,
+    UserIdeasResolver,
     CampaignIdeasResolver,
     IdeaFieldsResolver,
     ViewerIdeasResolver,

@@ -1,4 +1,4 @@
-import { FlagResolution, FlagStatus, LIMITS, Visibility } from '@consulta/shared';
+import { FlagDecision, FlagResolution, FlagStatus, LIMITS, Visibility } from '@consulta/shared';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { requireSignedIn, type SignedInViewer } from '../../common/auth/policies.js';
@@ -84,6 +84,42 @@ export class ContentModerationService {
     return parsed;
   }
 
+  /**
+   * One decision on a piece of flagged content for all its flags, with a required reason: DISMISS its open
+   * flags (content hidden by flags alone comes back), HIDE it or keep it hidden (open flags actioned),
+   * RESTORE hidden content (open flags dismissed), REOPEN its dismissed flags.
+   */
+  async decideOnFlags(viewer: RequestViewer, targetId: string, decision: FlagDecision, reason: string) {
+    return this.decide(viewer, targetId, reason, async (manager, actor, target, text) => {
+      const hidden = target.visibility === Visibility.HIDDEN;
+      if (decision === FlagDecision.REOPEN) {
+        const reopened = await flagsRepository.reopenDismissed(manager, target.id);
+        if (!reopened) throw new ConflictError('No dismissed flag on this content.', { reason: 'NO_DISMISSED_FLAGS' });
+        return this.record(manager, actor, target, 'flags_reopened', text, { flags: reopened });
+      }
+      if (decision === FlagDecision.RESTORE) {
+        if (!hidden) throw new ConflictError('This is not hidden.', { reason: 'NOT_HIDDEN' });
+        await setVisibility(manager, target, null, actor.userId, text);
+        await this.closeOpenFlags(manager, actor, target, FlagStatus.DISMISSED);
+        return this.record(manager, actor, target, 'restored', text);
+      }
+      if (decision === FlagDecision.HIDE) {
+        // Kept hidden by a person now, not by flags: later dismissals no longer bring it back.
+        const changed = await setVisibility(manager, target, { reason: text, byFlags: false }, actor.userId);
+        const flags = await this.closeOpenFlags(manager, actor, target, FlagStatus.ACTIONED);
+        if (!changed && !flags) throw new ConflictError('This is already hidden.', { reason: 'ALREADY_HIDDEN' });
+        return this.record(manager, actor, target, hidden ? 'kept_hidden' : 'hidden', text, { flags });
+      }
+      const flags = await this.closeOpenFlags(manager, actor, target, FlagStatus.DISMISSED);
+      if (!flags) throw new ConflictError('No open flag on this content.', { reason: 'NO_OPEN_FLAGS' });
+      await this.record(manager, actor, target, 'flags_dismissed', text, { flags });
+      if (hidden && target.hiddenByFlags) {
+        await setVisibility(manager, target, null, actor.userId, text);
+        await this.record(manager, actor, target, 'restored', text);
+      }
+    });
+  }
+
   async resolveFlag(
     viewer: RequestViewer,
     flagId: string | null,
@@ -150,8 +186,8 @@ export class ContentModerationService {
     actor: SignedInViewer,
     target: ModerationTarget,
     status: FlagStatus,
-  ) {
-    await flagsRepository.resolveOpen(manager, target.id, status, actor.userId);
+  ): Promise<number> {
+    return flagsRepository.resolveOpen(manager, target.id, status, actor.userId);
   }
 
   private record(
@@ -160,6 +196,7 @@ export class ContentModerationService {
     target: ModerationTarget,
     what: string,
     reason: string,
+    details?: Record<string, unknown>,
   ) {
     return this.audit.record(manager, {
       actorId: actor.userId,
@@ -168,6 +205,7 @@ export class ContentModerationService {
       targetId: target.id,
       agencyId: target.agencyId,
       reason,
+      details,
     });
   }
 }

@@ -1,5 +1,5 @@
 import type { FlagStatus } from '@consulta/shared';
-import { one, run, type Executor } from '../../database/sql.js';
+import { one, rows, run, type Executor } from '../../database/sql.js';
 import type { FlagRow } from './flag.object.js';
 import type { ModerationTarget } from './moderation-target.js';
 
@@ -82,17 +82,42 @@ export class FlagsRepository {
     ]);
   }
 
-  /** Resolves every open flag on the target. */
+  /** Resolves every open flag on the target; how many there were. */
   async resolveOpen(
     executor: Executor,
     targetId: string,
     status: FlagStatus,
     resolverId: string | null,
-  ): Promise<void> {
-    await run(
+  ): Promise<number> {
+    const changed = await rows<{ id: string }>(
       executor,
-      "UPDATE flags SET status = $2, resolved_at = now(), resolved_by = $3 WHERE target_id = $1 AND status = 'OPEN'",
+      `UPDATE flags SET status = $2, resolved_at = now(), resolved_by = $3
+        WHERE target_id = $1 AND status = 'OPEN' RETURNING id`,
       [targetId, status, resolverId],
+    );
+    return changed.length;
+  }
+
+  /** Puts the target's dismissed flags back in the open queue; how many there were. */
+  async reopenDismissed(executor: Executor, targetId: string): Promise<number> {
+    const changed = await rows<{ id: string }>(
+      executor,
+      `UPDATE flags SET status = 'OPEN', resolved_at = NULL, resolved_by = NULL
+        WHERE target_id = $1 AND status = 'DISMISSED' RETURNING id`,
+      [targetId],
+    );
+    return changed.length;
+  }
+
+  /** The first `limit` flags of each target in this status, oldest first (what a grouped queue card lists). */
+  ofTargets(executor: Executor, targetIds: readonly string[], status: FlagStatus, limit: number): Promise<FlagRow[]> {
+    return rows<FlagRow>(
+      executor,
+      `SELECT * FROM (
+         SELECT f.*, row_number() OVER (PARTITION BY f.target_id ORDER BY f.created_at, f.id) AS place
+           FROM flags f WHERE f.target_id = ANY($1::uuid[]) AND f.status = $2) ranked
+        WHERE place <= $3 ORDER BY created_at, id`,
+      [targetIds, status, limit],
     );
   }
 }

@@ -1,4 +1,4 @@
-import { FlagStatus, Visibility } from '@consulta/shared';
+import { FlagStatus } from '@consulta/shared';
 import type { OnModuleInit } from '@nestjs/common';
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { NotFoundError } from '../../common/errors/domain-error.js';
@@ -6,11 +6,7 @@ import { mapConnection } from '../../common/graphql/connection.js';
 import { idOfType } from '../../common/graphql/global-id.js';
 import type { GraphQLContext } from '../../common/graphql/graphql-context.js';
 import { NodeService } from '../../common/graphql/node.service.js';
-import { commentLoader } from '../comments/comments.loaders.js';
-import { CommentObject, mapComment } from '../comments/comment.object.js';
 import { CommentsService } from '../comments/comments.service.js';
-import { IdeaObject } from '../ideas/idea.object.js';
-import { presentIdea, seenIdeaLoader } from '../ideas/ideas.loaders.js';
 import { IdeasService } from '../ideas/ideas.service.js';
 import { userLoader } from '../users/users.loaders.js';
 import { mapUser, UserObject } from '../users/user.object.js';
@@ -20,6 +16,7 @@ import { FlagConnection, FlaggableContent, FlagObject, mapFlag } from './flag.ob
 import { FlagsService } from './flags.service.js';
 import { ModerationQueueService } from './moderation-queue.service.js';
 import type { TargetType } from './moderation-target.js';
+import { presentContent } from './present-content.js';
 import { FlagContentInput, ResolveFlagInput } from './dto/flag.inputs.js';
 
 @Resolver(() => FlagObject)
@@ -28,8 +25,8 @@ export class FlagsResolver implements OnModuleInit {
     private readonly flags: FlagsService,
     private readonly decisions: ContentModerationService,
     private readonly queue: ModerationQueueService,
-    private readonly ideas: IdeasService,
-    private readonly comments: CommentsService,
+    readonly ideas: IdeasService,
+    readonly comments: CommentsService,
     private readonly users: UsersService,
     private readonly nodes: NodeService,
   ) {}
@@ -91,27 +88,8 @@ export class FlagsResolver implements OnModuleInit {
     return this.content(context, await this.decisions.restoreContent(context.viewer, targetId, reason), true);
   }
 
-  /**
-   * An idea or a comment by id, as the viewer may see it by the one visibility rule (a reporter keeps seeing
-   * a visible target, and a tombstone once it is hidden: never later edits or the reason), or as a moderator
-   * (`revealHidden`).
-   */
-  private async content(
-    context: GraphQLContext,
-    target: { type: TargetType; id: string },
-    revealHidden: boolean,
-  ): Promise<IdeaObject | CommentObject> {
-    if (target.type === 'Idea') {
-      const idea = await presentIdea(context, this.ideas, target.id);
-      if (!idea) throw new NotFoundError('idea');
-      return idea;
-    }
-    const row = await commentLoader(context, this.comments).load(target.id);
-    if (!row) throw new NotFoundError('comment');
-    const idea = await seenIdeaLoader(context, this.ideas).load(row.idea_id);
-    // A comment under an idea the viewer may not see is shown as hidden content is.
-    if (!idea?.visible) return mapComment({ ...row, visibility: Visibility.HIDDEN }, undefined);
-    return mapComment(row, { userId: context.viewer.userId, revealHidden });
+  private content(context: GraphQLContext, target: { type: TargetType; id: string }, revealHidden: boolean) {
+    return presentContent(context, this, target, revealHidden);
   }
 
   @ResolveField(() => FlaggableContent)

@@ -7,6 +7,7 @@ import { CommentsModule } from '../comments/comments.module.js';
 import { IdeasModule } from '../ideas/ideas.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { ContentModerationService } from './content-moderation.service.js';
+import { FlaggedContentResolver } from './flagged-content.resolver.js';
 import { FlagsResolver } from './flags.resolver.js';
 import { FlagsService } from './flags.service.js';
 import { ModerationLogService } from './moderation-log.service.js';
@@ -24,6 +25,7 @@ import { SuspensionsService } from './suspensions.service.js';
     ContentModerationService,
     ModerationQueueService,
     FlagsResolver,
+    FlaggedContentResolver,
   ],
 })
 export class ModerationModule {}

@@ -2,7 +2,7 @@ import { LIMITS, Role } from '@consulta/shared';
 import { Injectable } from '@nestjs/common';
 import { requireRole } from '../../common/auth/policies.js';
 import type { RequestViewer } from '../../common/auth/request-viewer.js';
-import { BadInputError, ForbiddenError, NotFoundError } from '../../common/errors/domain-error.js';
+import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from '../../common/errors/domain-error.js';
 import { fieldMessage } from '../../common/errors/field-message.js';
 import { DatabaseService } from '../../database/database.service.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -55,5 +55,33 @@ export class SuspensionsService {
     });
     await this.sessions.forgetUser(userId);
     return suspended;
+  }
+
+  /** Ends a suspension early, with a reason; the person's sessions are untouched (they had already ended). */
+  async liftSuspension(viewer: RequestViewer, userId: string | null, reason: string): Promise<UserEntity> {
+    const actor = requireRole(viewer, Role.MODERATOR, Role.ADMIN);
+    const text = reason.trim();
+    if (!text || text.length > LIMITS.moderation.reasonMax)
+      throw new BadInputError({ reason: fieldMessage('reasonLength', { max: LIMITS.moderation.reasonMax }) });
+    if (!userId) throw new NotFoundError('user');
+    const lifted = await this.database.transaction(async (manager) => {
+      const user = await usersRepository.lock(manager, userId);
+      if (!user) throw new NotFoundError('user');
+      if (!user.suspendedUntil || user.suspendedUntil <= new Date())
+        throw new ConflictError('This person is not suspended.', { reason: 'NOT_SUSPENDED' });
+      const until = user.suspendedUntil;
+      await usersRepository.liftSuspension(manager, user);
+      await this.audit.record(manager, {
+        actorId: actor.userId,
+        action: 'user.suspension_lifted',
+        targetType: 'User',
+        targetId: user.id,
+        reason: text,
+        details: { until: until.toISOString() },
+      });
+      return user;
+    });
+    await this.sessions.forgetUser(userId);
+    return lifted;
   }
 }

@@ -141,6 +141,16 @@ export class UsersRepository {
     user.suspensionReason = reason;
   }
 
+  async liftSuspension(executor: Executor, user: UserEntity): Promise<void> {
+    await run(
+      executor,
+      'UPDATE users SET suspended_until = NULL, suspension_reason = NULL, updated_at = now() WHERE id = $1',
+      [user.id],
+    );
+    user.suspendedUntil = null;
+    user.suspensionReason = null;
+  }
+
   /** The person's new address, confirmed by its link; false when another account took it meanwhile. */
   async changeEmail(executor: Executor, id: string, email: string): Promise<boolean> {
     const changed = await rows<{ id: string }>(

@@ -1,5 +1,6 @@
 import { useQuery, useSubscription } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
+import { PersonLink } from '../../features/people/components/person-link';
 import { Link, useLocation, useParams } from 'react-router';
 import { Alert } from '../../components/ui/alert';
 import { DateText } from '../../components/ui/date-text';
@@ -53,8 +54,8 @@ export function IdeaRoute() {
       <p className="margin-top-0">
         <StatusTag status={idea.status} />{' '}
         {idea.tag ? <span className="usa-tag bg-base-lighter text-ink">{idea.tag}</span> : null}{' '}
-        <ResponseDue dueAt={idea.responseDueAt} overdue={idea.responseOverdue} />{' '}
-        {t('idea.by', { name: idea.author?.displayName ?? t('common.deletedAccount') })} ·{' '}
+        <ResponseDue dueAt={idea.responseDueAt} overdue={idea.responseOverdue} /> {t('idea.byPrefix')}{' '}
+        <PersonLink person={idea.author} /> ·
         <DateText value={idea.createdAt} />
       </p>
       {idea.visibility === 'HIDDEN' ? (

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ModerationQueue } from '../../features/moderation/components/moderation-queue';
+import { Suspensions } from '../../features/moderation/components/suspensions';
 import { useViewer } from '../../features/session/components/use-viewer';
 import { RequireSignedIn } from '../require-signed-in';
 import { usePageTitle } from '../use-page-title';
@@ -16,6 +17,7 @@ export function ModerationRoute() {
         <Link to="/moderation/log">{t('log.title')}</Link>
       </p>
       <ModerationQueue canSuspend={isModerator} />
+      {isModerator ? <Suspensions /> : null}
     </RequireSignedIn>
   );
 }

@@ -45,3 +45,26 @@ export class AddAgencyMemberInput {
   @IsEnum(AgencyRole)
   role: AgencyRole;
 }
+
+@InputType('UpdateAgencyInput')
+export class UpdateAgencyInput {
+  @Field(() => ID)
+  @IsString()
+  id: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @Length(LIMITS.agency.nameMin, LIMITS.agency.nameMax, {
+    message: fieldMessage('lengthBetween', { min: LIMITS.agency.nameMin, max: LIMITS.agency.nameMax }),
+  })
+  name?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Empty to remove it.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(LIMITS.agency.descriptionMax, {
+    message: fieldMessage('lengthAtMost', { max: LIMITS.agency.descriptionMax }),
+  })
+  description?: string | null;
+}

@@ -1,4 +1,4 @@
-import { FlagReason, FlagResolution } from '@consulta/shared';
+import { FlagDecision, FlagReason, FlagResolution } from '@consulta/shared';
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsEnum, IsOptional, IsString } from 'class-validator';
 
@@ -32,4 +32,19 @@ export class ResolveFlagInput {
   @IsOptional()
   @IsString()
   reason?: string | null;
+}
+
+@InputType('DecideOnFlaggedContentInput')
+export class DecideOnFlaggedContentInput {
+  @Field(() => ID, { description: 'The idea or comment.' })
+  @IsString()
+  targetId: string;
+
+  @Field(() => FlagDecision)
+  @IsEnum(FlagDecision)
+  decision: FlagDecision;
+
+  @Field(() => String, { description: 'Why: required, and kept in the audit log.' })
+  @IsString()
+  reason: string;
 }

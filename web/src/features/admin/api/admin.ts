@@ -6,4 +6,7 @@ export {
   UserByEmailDocument as USER_BY_EMAIL,
   SetUserRoleDocument as SET_ROLE,
   FailedMailDocument as FAILED_MAIL,
+  PeopleDocument as PEOPLE,
+  UpdateAgencyDocument as UPDATE_AGENCY,
+  RemoveAgencyMemberDocument as REMOVE_MEMBER,
 } from '../../../gql/graphql';

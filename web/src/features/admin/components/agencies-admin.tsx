@@ -9,7 +9,9 @@ import { TextField } from '../../../components/ui/text-field';
 import type { AgencyRole } from '../../../gql/graphql';
 import { readApiError } from '../../../lib/api-errors';
 import { useFormErrors } from '../../../lib/use-form-errors';
+import { AgencyFields } from './agency-fields';
 import { ADD_MEMBER, AGENCIES, CREATE_AGENCY } from '../api/admin';
+import { AgencyCard } from './agency-card';
 
 /** Agencies with their members, a form to add an agency and one to add a member. */
 export function AgenciesAdmin() {
@@ -24,21 +26,16 @@ export function AgenciesAdmin() {
   };
   return (
     <>
-      {notice ? <Alert type="success">{notice}</Alert> : null}
+      {notice ? (
+        <Alert type="success" focus>
+          {notice}
+        </Alert>
+      ) : null}
       <section aria-labelledby="agencies-heading">
         <h2 id="agencies-heading">{t('admin.agencies')}</h2>
         <ul className="usa-list usa-list--unstyled">
           {data.agencies.map((agency) => (
-            <li key={agency.id} className="margin-bottom-2">
-              <h3 className="margin-bottom-05">{agency.name}</h3>
-              <ul className="usa-list">
-                {agency.members.map((member) => (
-                  <li key={member.user.id}>
-                    {member.user.displayName} — {t(`agencyRole.${member.role}`)}
-                  </li>
-                ))}
-              </ul>
-            </li>
+            <AgencyCard key={agency.id} agency={agency} onDone={done} />
           ))}
         </ul>
       </section>
@@ -76,24 +73,13 @@ function CreateAgencyForm({ onDone }: { onDone(name: string): void }) {
     >
       <h2 id="create-agency-heading">{t('admin.createAgency')}</h2>
       <ErrorSummary items={errors.summary} />
-      <TextField
-        id={ids.name}
-        label={t('admin.agencyName')}
-        value={name}
-        onChange={setName}
-        maxLength={LIMITS.agency.nameMax}
-        error={errors.fields.name}
-        required
-      />
-      <TextField
-        id={ids.description}
-        label={t('admin.agencyDescription')}
-        value={description}
-        onChange={setDescription}
-        maxLength={LIMITS.agency.descriptionMax}
-        multiline
-        rows={3}
-        error={errors.fields.description}
+      <AgencyFields
+        ids={ids}
+        name={name}
+        description={description}
+        onName={setName}
+        onDescription={setDescription}
+        errors={errors.fields}
       />
       <button className="usa-button margin-top-2" type="submit" disabled={loading}>
         {t('admin.createAgency')}

@@ -1,3 +1,4 @@
+import { PersonLink } from '../../people/components/person-link';
 import { LIMITS } from '@consulta/shared/limits';
 import { useApolloClient } from '@apollo/client/react';
 import { useState, type ReactNode } from 'react';
@@ -76,7 +77,7 @@ export function CommentItem({ comment, depth, actions }: { comment: Node; depth:
         ) : (
           <>
             <p className="margin-top-0 font-sans-2xs">
-              <span className="text-bold">{comment.author?.displayName ?? t('common.deletedAccount')}</span> ·{' '}
+              <PersonLink person={comment.author} className="text-bold" /> ·{' '}
               <DateText value={comment.createdAt} withTime />
               {comment.editedAt ? ` · ${t('comments.edited')}` : ''}
               {comment.visibility === 'HIDDEN' ? (

@@ -1,5 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
+import { PersonLink } from '../../people/components/person-link';
 import { Link } from 'react-router';
 import { Alert } from '../../../components/ui/alert';
 import { LoadMore } from '../../../components/ui/load-more';
@@ -47,8 +48,7 @@ export function IdeaList({ slug, signedIn }: { slug: string; signedIn: boolean }
                 <StatusTag status={node.status} />{' '}
                 {node.tag ? <span className="usa-tag bg-base-lighter text-ink">{node.tag}</span> : null}{' '}
                 <ResponseDue dueAt={node.responseDueAt} overdue={node.responseOverdue} />{' '}
-                {node.author?.displayName ?? t('common.deletedAccount')} ·{' '}
-                {t('ideas.comments', { count: node.commentCount })}
+                <PersonLink person={node.author} /> · {t('ideas.comments', { count: node.commentCount })}
               </p>
             </div>
             <div className="grid-col-12 tablet:grid-col-4">

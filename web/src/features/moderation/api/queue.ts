@@ -1,9 +1,9 @@
 // The documents are in queue.graphql; GraphQL Code Generator types them (npm run codegen -w web).
 export {
-  ModerationQueueDocument as MODERATION_QUEUE,
-  ResolveFlagDocument as RESOLVE_FLAG,
-  HideContentDocument as HIDE_CONTENT,
-  RestoreContentDocument as RESTORE_CONTENT,
+  FlaggedContentDocument as FLAGGED_CONTENT,
+  DecideOnFlaggedContentDocument as DECIDE_ON_FLAGGED_CONTENT,
   SuspendUserDocument as SUSPEND_USER,
   ModerationLogDocument as MODERATION_LOG,
+  SuspensionsDocument as SUSPENSIONS,
+  LiftSuspensionDocument as LIFT_SUSPENSION,
 } from '../../../gql/graphql';

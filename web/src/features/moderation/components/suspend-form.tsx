@@ -14,7 +14,8 @@ export function SuspendForm({ user, onDone }: { user: { id: string; displayName:
   const [until, setUntil] = useState('');
   const [reason, setReason] = useState('');
   const errors = useFormErrors(ids);
-  const [suspend, { loading }] = useMutation(SUSPEND_USER);
+  // The list of current suspensions on the same page shows the new one.
+  const [suspend, { loading }] = useMutation(SUSPEND_USER, { refetchQueries: ['Suspensions'] });
 
   async function send(event: FormEvent) {
     event.preventDefault();
