@@ -24,6 +24,7 @@ COPY web/package.json web/
 RUN npm ci --omit=dev --workspace server --workspace shared && npm cache clean --force
 COPY --from=build /app/shared/dist shared/dist
 COPY --from=build /app/server/dist server/dist
+COPY server/legal server/legal
 COPY migrations migrations
 USER node
 EXPOSE 3000

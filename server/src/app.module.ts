@@ -29,6 +29,7 @@ import { NotificationsModule } from './modules/notifications/notifications.modul
 import { IdeasModule } from './modules/ideas/ideas.module.js';
 import { ModerationModule } from './modules/moderation/moderation.module.js';
 import { ShareModule } from './modules/share/share.module.js';
+import { LegalModule } from './modules/legal/legal.module.js';
 import { EventsModule } from './events/events.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import { MailModule } from './modules/mail/mail.module.js';
@@ -96,6 +97,7 @@ export class AppModule {
         CommentsModule,
         ModerationModule,
         ShareModule,
+        LegalModule,
         JobsModule,
         EventsModule,
         MailModule,

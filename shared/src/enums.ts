@@ -136,3 +136,10 @@ export enum WebhookFailure {
   NO_LONGER_PUBLIC = 'NO_LONGER_PUBLIC',
   WEBHOOK_TURNED_OFF = 'WEBHOOK_TURNED_OFF',
 }
+
+/** The legal pages an agency publishes, each from a Markdown file the deployment provides. */
+export enum LegalPageName {
+  PRIVACY = 'PRIVACY',
+  TERMS = 'TERMS',
+  ACCESSIBILITY = 'ACCESSIBILITY',
+}

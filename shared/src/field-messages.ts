@@ -23,6 +23,7 @@ export const FIELD_MESSAGES = {
   addressTakenMeanwhile:
     'Another account started using this address in the meantime. Ask for a link to another address.',
   slugTaken: 'Another agency uses this slug. Choose another.',
+  campaignSlugTaken: 'Another consultation uses this web address. Choose another.',
   linkInvalid:
     'This link no longer works: it was used already, it expired, or it was copied only in part. Ask for a new one.',
   language: 'Choose en (English) or es (Spanish).',

@@ -6,3 +6,4 @@ export * from './field-messages.js';
 export * from './display-name.js';
 export * from './languages.js';
 export * from './csv.js';
+export * from './refusals.js';

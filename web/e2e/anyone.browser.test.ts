@@ -93,11 +93,72 @@ describe('anyone, signed out', () => {
     await expectAccessible(page);
     await screenshots(page, 'idea');
 
+    // Share: where the device has no share sheet, a link to copy and an email link.
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: suite.server.url });
+    const share = page.getByRole('button', { name: 'Share' });
+    await share.click();
+    expect(await share.getAttribute('aria-expanded')).toBe('true');
+    const link = page.getByLabel('Link to this page');
+    expect(await link.inputValue()).toBe(page.url());
+    await page.getByRole('button', { name: 'Copy the link' }).click();
+    await page.getByText('The link is copied.', { exact: false }).waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(page.url());
+    const mail = await page.getByRole('link', { name: 'Send it by email' }).getAttribute('href');
+    expect(mail).toContain(encodeURIComponent(page.url()));
+    await expectAccessible(page);
+
     await page.goto(`${suite.server.url}/campaigns/better-parks-for-summer`);
     await page.getByRole('link', { name: 'Plant fruit trees along the greenway' }).click();
     const thread = page.getByRole('region', { name: /Discussion/ });
     await thread.getByText('Yes, and benches under them.').waitFor();
     await thread.getByText('Benches would help older visitors too.').waitFor();
+    await context.close();
+  });
+
+  it('reads the privacy notice, terms and accessibility statement from the footer and from sign-up', async () => {
+    const { context, page } = await newPerson(suite.browser);
+    await page.goto(suite.server.url);
+    const footer = page.getByRole('navigation', { name: 'About this site' });
+    await footer.getByRole('link', { name: 'Accessibility statement' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Accessibility statement' }).waitFor();
+    await page.getByText(/WCAG\) 2\.2 at level AA/).waitFor();
+    await expectAccessible(page);
+    await footer.getByRole('link', { name: 'Terms of use' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Terms of use' }).waitFor();
+    await page.goto(`${suite.server.url}/sign-up`);
+    await page.getByRole('link', { name: 'privacy notice', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Privacy notice' }).waitFor();
+    await screenshots(page, 'privacy');
+    await page.getByLabel('Language').selectOption('es');
+    await page.getByRole('heading', { level: 1, name: 'Aviso de privacidad' }).waitFor();
+    await expectAccessible(page);
+    await page.getByLabel('Idioma').selectOption('en');
+    await context.close();
+  });
+
+  it('searches the ideas of every consultation from the home page', async () => {
+    const { context, page } = await newPerson(suite.browser, 360);
+    await page.goto(suite.server.url);
+    const search = page.getByRole('search');
+    await search.getByLabel('Search ideas in every consultation').fill('trees');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/search\?q=trees/);
+    const heading = page.getByRole('heading', { level: 2, name: /ideas? match “trees”/ });
+    await heading.waitFor();
+    expect(await heading.evaluate((node) => node === document.activeElement)).toBe(true);
+    const results = page.getByRole('region', { name: /match “trees”/ });
+    await results.getByRole('link', { name: 'Plant fruit trees along the greenway' }).waitFor();
+    await results.getByRole('link', { name: 'Water new street trees in their first summers' }).waitFor();
+    await results.getByRole('link', { name: 'Better parks for summer' }).first().waitFor();
+    await expectAccessible(page);
+    await screenshots(page, 'search');
+    await page.getByLabel('Words to look for').fill('crossings school');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByRole('link', { name: 'Safer crossings outside every school' }).waitFor();
+    await page.getByRole('link', { name: 'Streets for everyone' }).first().waitFor();
+    await page.getByLabel('Words to look for').fill('xylophone');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByText('Try other words, or fewer of them.').waitFor();
     await context.close();
   });
 

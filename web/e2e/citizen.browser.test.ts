@@ -44,6 +44,55 @@ describe('a citizen', () => {
     await context.close();
   });
 
+  it('edits her idea while it may be edited, then withdraws it after confirming', async () => {
+    const { context, page } = await newPerson(suite.browser, 360);
+    await signIn(page, suite.server.url, 'dev@example.org');
+    await page.goto(`${suite.server.url}${CAMPAIGN_PATH}/new-idea`);
+    await page.getByLabel('Title').fill('Drinking fountains in every park');
+    await page.getByLabel('Details').fill('Refill stations near the playgrounds.');
+    await page.getByRole('button', { name: 'Propose the idea' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Drinking fountains in every park' }).waitFor();
+
+    const mine = page.getByRole('region', { name: 'Your idea' });
+    await mine.getByRole('button', { name: 'Edit your idea' }).click();
+    const form = page.getByRole('form', { name: 'Edit your idea' });
+    await form.getByLabel('Title').fill('Dr');
+    await form.getByRole('button', { name: 'Save the changes' }).click();
+    await form.getByText('Use 5 to 140 characters for the title.').first().waitFor();
+    await expectAccessible(page);
+    await form.getByLabel('Title').fill('Drinking fountains in every large park');
+    await form.getByLabel('Details').fill('Refill stations near the **playgrounds** and the sports fields.');
+    await form.getByRole('button', { name: 'Save the changes' }).click();
+    await page.getByText('Your changes are saved.').waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Drinking fountains in every large park' }).waitFor();
+    await page.locator('strong', { hasText: 'playgrounds' }).waitFor();
+    await screenshots(page, 'author-actions');
+
+    await mine.getByRole('button', { name: 'Withdraw your idea' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Withdraw your idea?' });
+    await dialog.getByText(/the votes given to it return/).waitFor();
+    await expectAccessible(page);
+    // Escape keeps it.
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    await mine.getByRole('button', { name: 'Withdraw your idea' }).click();
+    await dialog.getByRole('button', { name: 'Withdraw it' }).click();
+    await page.getByText('You withdrew your idea.').waitFor();
+    await page.getByText('Withdrawn', { exact: true }).first().waitFor();
+    expect(await page.getByRole('button', { name: 'Edit your idea' }).count()).toBe(0);
+    await expectAccessible(page);
+
+    // His other idea offers the same; another person's idea offers neither.
+    await page.goto(`${suite.server.url}${CAMPAIGN_PATH}`);
+    await page.getByRole('link', { name: 'Plant fruit trees along the greenway' }).click();
+    await page.getByRole('button', { name: 'Edit your idea' }).waitFor();
+    await page.goto(`${suite.server.url}${CAMPAIGN_PATH}`);
+    await page.getByRole('link', { name: 'Shade over the Riverside playground' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Shade over the Riverside playground' }).waitFor();
+    expect(await page.getByRole('region', { name: 'Your idea' }).count()).toBe(0);
+    await context.close();
+  });
+
   it('votes and takes the vote back with the budget in words, with the keyboard', async () => {
     const { context, page } = await newPerson(suite.browser);
     await signIn(page, suite.server.url, 'carmen@example.org');

@@ -26,6 +26,8 @@ export interface AppConfig {
   readYourWritesSeconds: number;
   dataDir: string;
   webDist: string;
+  /** Where the deployment's legal pages are (privacy.md, terms.md, accessibility.md, and .es.md); null: the defaults. */
+  legalPagesDir: string | null;
   dbPoolSize: number;
   /** Prepare statements once per connection (off behind a pooler that shares connections per transaction). */
   dbPrepareStatements: boolean;
@@ -272,6 +274,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     readYourWritesSeconds: integer(env, 'READ_YOUR_WRITES_SECONDS', 10, 0, 3600),
     dataDir: resolve(env.DATA_DIR || resolve(REPO_ROOT, '.data')),
     webDist: resolve(env.WEB_DIST || resolve(REPO_ROOT, 'web/dist')),
+    legalPagesDir: env.LEGAL_PAGES_DIR ? resolve(env.LEGAL_PAGES_DIR) : null,
     dbPoolSize: integer(env, 'DB_POOL_SIZE', 10, 1, 500),
     dbPrepareStatements: boolean(env, 'DB_PREPARE_STATEMENTS', true),
     dbStatementTimeoutMs: integer(env, 'DB_STATEMENT_TIMEOUT_MS', 10000, 0, 600000),

@@ -101,7 +101,7 @@ describe('npm run admin', () => {
       ['add-member', '--agency', 'no-such-agency', '--email', 'root@example.org', '--role', 'OFFICIAL'],
       /no agency has the slug no-such-agency/,
     ],
-    [['create-agency', '--name', 'Water Board'], /already exists/],
+    [['create-agency', '--name', 'Water Board'], /Another agency uses this slug/],
     [['frobnicate'], /unknown command "frobnicate"/],
   ])('fails clearly with a non-zero exit for %p', async (args, message) => {
     const run = await admin(db, ...args);

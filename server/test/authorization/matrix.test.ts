@@ -114,6 +114,7 @@ export const MATRIX: Record<string, Case> = {
     variables: async (t, p) => ({ id: await freshIdea(t, p) }),
     expect: everyone('OK'),
   },
+  'Query.legalPage': { document: '{ legalPage(page: PRIVACY) { title } }', expect: everyone('OK') },
   'Query.searchIdeas': { document: '{ searchIdeas(query: "park") { totalCount } }', expect: everyone('OK') },
   'Query.similarIdeas': {
     document: 'query ($id: ID!) { similarIdeas(campaignId: $id, text: "more trees") { id } }',

@@ -110,7 +110,7 @@ describe("a campaign's exports", () => {
       for (const who of [p.citizen, p.author, p.otherOfficial, p.moderator]) {
         const refused = await download(`/exports/campaigns/${c.slug}/${file}`, who.token);
         expect(refused.status).toBe(403);
-        expect(await refused.text()).toContain('Only the agency’s officials and site admins');
+        expect(await refused.text()).toContain('Only the officials of this agency (or a site admin)');
       }
       expect((await download(`/exports/campaigns/${draft.slug}/${file}`, p.otherOfficial.token)).status).toBe(404);
       expect((await download(`/exports/campaigns/no-such-campaign/${file}`, p.official.token)).status).toBe(404);

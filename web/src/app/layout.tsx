@@ -151,14 +151,21 @@ export function Layout() {
       <footer className="usa-footer usa-footer--slim">
         <div className={`${container} padding-y-2`}>
           <p>{t('app.footer')}</p>
-          <p>
-            <Link to="/developers">{t('developers.footerLink')}</Link>
-          </p>
-          {viewer ? (
-            <p>
-              <Link to="/settings">{t('nav.settings')}</Link>
-            </p>
-          ) : null}
+          <nav aria-label={t('app.footerNav')}>
+            <ul className="usa-list usa-list--unstyled display-flex flex-wrap">
+              {[
+                ['/developers', t('developers.footerLink')],
+                ...(viewer ? [['/settings', t('nav.settings')]] : []),
+                ['/privacy', t('legal.PRIVACY')],
+                ['/terms', t('legal.TERMS')],
+                ['/accessibility', t('legal.ACCESSIBILITY')],
+              ].map(([to, label]) => (
+                <li key={to} className="margin-right-3 margin-bottom-1">
+                  <Link to={to}>{label}</Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
         </div>
       </footer>
     </>

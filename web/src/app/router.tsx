@@ -7,6 +7,8 @@ import { ErrorRoute } from './routes/error-route';
 import { HomeRoute } from './routes/home-route';
 import { IdeaRoute } from './routes/idea-route';
 import { PersonRoute } from './routes/person-route';
+import { SearchRoute } from './routes/search-route';
+import { LegalRoute } from './routes/legal-route';
 import { NotFoundRoute } from './routes/not-found-route';
 import { SignInRoute } from './routes/sign-in-route';
 import { SignUpRoute } from './routes/sign-up-route';
@@ -44,6 +46,10 @@ export const routes: RouteObject[] = [
       { path: 'campaigns/:slug/overdue', element: <OverdueRoute /> },
       { path: 'ideas/:id', element: <IdeaRoute /> },
       { path: 'people/:id', element: <PersonRoute /> },
+      { path: 'search', element: <SearchRoute /> },
+      { path: 'privacy', element: <LegalRoute page="PRIVACY" /> },
+      { path: 'terms', element: <LegalRoute page="TERMS" /> },
+      { path: 'accessibility', element: <LegalRoute page="ACCESSIBILITY" /> },
       { path: 'sign-in', element: <SignInRoute /> },
       { path: 'sign-up', element: <SignUpRoute /> },
       { path: 'forgot-password', element: <ForgotPasswordRoute /> },

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { REFUSALS } from '@consulta/shared/refusals';
 import { resources } from './i18n';
 
 const PLURAL = /_(zero|one|two|few|many|other)$/;
@@ -27,6 +28,13 @@ function sourceFiles(dir: string): string[] {
 describe('translation catalogs', () => {
   const english = keys(resources.en.translation);
   const spanish = keys(resources.es.translation);
+
+  it('say every reason the API gives for a refusal, in both languages', () => {
+    for (const catalog of [resources.en.translation, resources.es.translation]) {
+      const reasons = (catalog.errors as { reason: Record<string, string> }).reason;
+      expect(Object.keys(REFUSALS).filter((reason) => !reasons[reason])).toEqual([]);
+    }
+  });
 
   it('have the same keys in English and Spanish', () => {
     expect(base(spanish)).toEqual(base(english));

@@ -55,7 +55,9 @@ describe('readApiError', () => {
           errors: [{ message: 'Refused.', extensions: { code: 'FORBIDDEN', ...(reason ? { reason } : {}) } }],
         }),
       );
-    expect(refusalText(forbidden('EMAIL_NOT_VERIFIED'), spanish)).toMatch(/^Esta consulta acepta ideas y votos solo/);
+    expect(refusalText(forbidden('EMAIL_NOT_VERIFIED'), spanish)).toMatch(
+      /^Esto requiere una dirección de correo confirmada/,
+    );
     expect(refusalText(forbidden('SOMETHING_NEW'), spanish)).toBe(spanish('errors.code.FORBIDDEN'));
     expect(refusalText(forbidden(), spanish)).toBe(spanish('errors.code.FORBIDDEN'));
     expect(refusalText(null, spanish)).toBe(spanish('errors.code.NETWORK'));

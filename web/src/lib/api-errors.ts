@@ -1,5 +1,6 @@
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import type { TFunction } from 'i18next';
+import { formatDate } from './format';
 
 /** The contract's error codes, plus NETWORK when the API could not be reached at all. */
 export type ApiErrorCode =
@@ -19,8 +20,9 @@ export interface ApiError {
   /** Field name -> message, for BAD_USER_INPUT (in the reader's language when read with `t`). */
   fields: Record<string, string>;
   retryAfterSeconds?: number;
-  /** Why a FORBIDDEN was refused, when the API names it (EMAIL_NOT_VERIFIED: the address is not confirmed). */
+  /** Why a FORBIDDEN or CONFLICT was refused (a key of `@consulta/shared`'s REFUSALS), and its values. */
   reason?: string;
+  reasonValues?: Record<string, string | number>;
 }
 
 type FieldKeys = Record<string, { key: string; values?: Record<string, string | number> }>;
@@ -48,8 +50,37 @@ function translatedFields(extensions: Record<string, unknown>, t?: TFunction): R
  * code's words (errors.code.*, with the wait for RATE_LIMITED); NETWORK when there is no answer at all.
  */
 export function refusalText(api: ApiError | null, t: TFunction): string {
-  if (api?.reason && t(`errors.reason.${api.reason}`, { defaultValue: '' })) return t(`errors.reason.${api.reason}`);
+  if (api && hasKnownReason(api, t))
+    return t(`errors.reason.${api.reason}`, {
+      ...reasonWords(api.reasonValues ?? {}, t),
+      interpolation: { escapeValue: false },
+    });
   return t(`errors.code.${api?.code ?? 'NETWORK'}`, { seconds: api?.retryAfterSeconds ?? 60 });
+}
+
+/** Whether the catalogs say the refusal's named reason. */
+export function hasKnownReason(api: ApiError, t: TFunction): api is ApiError & { reason: string } {
+  return !!api.reason && !!t(`errors.reason.${api.reason}`, { defaultValue: '' });
+}
+
+/** What a refusal's values say in the reader's words: times, statuses and roles as the catalogs name them. */
+function reasonWords(values: Record<string, string | number>, t: TFunction): Record<string, string | number> {
+  const language = t('app.locale');
+  const words: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(values)) {
+    const text = String(value);
+    if (['until', 'opensAt', 'closedAt'].includes(name)) words[name] = formatDate(text, language, true);
+    else if (name === 'status') words[name] = t(`status.${text}`, { defaultValue: text });
+    else if (name === 'from' || name === 'to') words[name] = t(`campaignStatus.${text}`, { defaultValue: text });
+    else if (name === 'role') words[name] = t(`roleArticle.${text}`, { defaultValue: text });
+    else if (name === 'required')
+      words[name] = text
+        .split(',')
+        .map((role) => t(`rolePlural.${role}`, { defaultValue: role }))
+        .join(t('common.or'));
+    else words[name] = value;
+  }
+  return words;
 }
 
 export function readApiError(error: unknown, t?: TFunction): ApiError | null {
@@ -63,6 +94,7 @@ export function readApiError(error: unknown, t?: TFunction): ApiError | null {
       fields: translatedFields(extensions, t),
       retryAfterSeconds: extensions.retryAfterSeconds as number | undefined,
       reason: extensions.reason as string | undefined,
+      reasonValues: extensions.reasonValues as Record<string, string | number> | undefined,
     };
   }
   return { code: 'NETWORK', message: error instanceof Error ? error.message : String(error), fields: {} };

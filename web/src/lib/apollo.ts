@@ -22,6 +22,7 @@ export function createCache(): InMemoryCache {
           flaggedContent: relayStylePagination(['status']),
           moderationLog: relayStylePagination(['action', 'actorId']),
           people: relayStylePagination(['search', 'role', 'suspended']),
+          searchIdeas: relayStylePagination(['query', 'campaignId']),
           campaigns: relayStylePagination(['status', 'statuses', 'agencyId']),
         },
       },

@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SummaryItem } from '../components/ui/error-summary';
-import { readApiError, refusalText } from './api-errors';
+import { hasKnownReason, readApiError, refusalText } from './api-errors';
 
 /**
  * Errors of one form, from local checks or from the API: each field's message (shown beside it) and the
@@ -48,7 +48,11 @@ export function useFormErrors(fieldIds: Record<string, string>) {
       const unknown = Object.entries(api.fields)
         .filter(([field]) => !(field in fieldIds))
         .map(([, message]) => message);
-      const general = api.code === 'BAD_USER_INPUT' ? unknown : [byCode[api.code] ?? refusalText(api, t)];
+      // A refusal says its real reason when the API names one; a code's own words only otherwise.
+      const general =
+        api.code === 'BAD_USER_INPUT' || Object.keys(known).length
+          ? unknown
+          : [hasKnownReason(api, t) ? refusalText(api, t) : (byCode[api.code] ?? refusalText(api, t))];
       show(known, general);
     },
     [fieldIds, show, t],

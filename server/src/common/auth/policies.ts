@@ -24,7 +24,8 @@ export function requirePerson(viewer: RequestViewer): PersonViewer {
 /** The viewer, signed in with one of `roles`; UNAUTHENTICATED or FORBIDDEN otherwise. */
 export function requireRole(viewer: RequestViewer, ...roles: Role[]): SignedInViewer {
   const signedIn = requireSignedIn(viewer);
-  if (!roles.includes(signedIn.role)) throw new ForbiddenError();
+  if (!roles.includes(signedIn.role))
+    throw new ForbiddenError('ROLE_REQUIRED', { required: roles.join(','), role: signedIn.role });
   return signedIn;
 }
 
@@ -34,7 +35,6 @@ export function requireRole(viewer: RequestViewer, ...roles: Role[]): SignedInVi
  */
 export function requireSession(viewer: RequestViewer): PersonViewer {
   const person = requirePerson(viewer);
-  if (!person.sessionId)
-    throw new ForbiddenError('Sign in with a session to do this; an API token cannot.', { reason: 'SESSION_REQUIRED' });
+  if (!person.sessionId) throw new ForbiddenError('SESSION_REQUIRED');
   return person;
 }

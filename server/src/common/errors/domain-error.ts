@@ -1,4 +1,4 @@
-import { ErrorCode } from '@consulta/shared';
+import { ErrorCode, refusalText, type RefusalReason, type RefusalValues } from '@consulta/shared';
 import { IntrinsicException } from '@nestjs/common';
 import { fieldKeyOf } from './field-message.js';
 
@@ -51,21 +51,32 @@ export class UnauthenticatedError extends DomainError {
   }
 }
 
+/**
+ * A refusal's extensions: its reason (a key of `@consulta/shared`'s REFUSALS) and the values its words use,
+ * so that a client can say the real reason in the reader's language.
+ */
+function refusalExtensions(reason: RefusalReason, values: RefusalValues): Record<string, unknown> {
+  return { reason, ...(Object.keys(values).length ? { reasonValues: values } : {}) };
+}
+
 export class ForbiddenError extends DomainError {
-  /** `extensions.reason` names a refusal a client can act on (EMAIL_NOT_VERIFIED: confirm your address). */
-  constructor(message = 'You are not allowed to do that.', extensions: { reason?: string } = {}) {
-    super(ErrorCode.FORBIDDEN, message, extensions);
+  constructor(
+    reason: RefusalReason = 'NOT_ALLOWED',
+    values: RefusalValues = {},
+    extensions: Record<string, unknown> = {},
+  ) {
+    super(ErrorCode.FORBIDDEN, refusalText(reason, values), { ...refusalExtensions(reason, values), ...extensions });
   }
 }
 
 export class ConflictError extends DomainError {
-  constructor(message: string, extensions: Record<string, unknown> = {}) {
-    super(ErrorCode.CONFLICT, message, extensions);
+  constructor(reason: RefusalReason, values: RefusalValues = {}, extensions: Record<string, unknown> = {}) {
+    super(ErrorCode.CONFLICT, refusalText(reason, values), { ...refusalExtensions(reason, values), ...extensions });
   }
 
   /** A conflict over fields, each with its message in words (and its key), as BadInputError has them. */
-  static onFields(message: string, fields: FieldMessages): ConflictError {
-    return new ConflictError(message, fieldExtensions(fields));
+  static onFields(reason: RefusalReason, fields: FieldMessages): ConflictError {
+    return new ConflictError(reason, {}, fieldExtensions(fields));
   }
 }
 

@@ -53,16 +53,7 @@ export function refuseTokenMutations(context: GraphQLContext, operation: Operati
     (name) => !name.startsWith('__') && (token.scope === ApiTokenScope.READ || !TOKEN_WRITE_MUTATIONS.has(name)),
   );
   if (refused.length === 0) return;
-  const message =
-    token.scope === ApiTokenScope.READ
-      ? 'A READ token runs queries only.'
-      : `An API token cannot run ${refused.join(', ')}: sign in with a session to do this.`;
-  throw refuse(
-    new ForbiddenError(message, {
-      reason: token.scope === ApiTokenScope.READ ? 'TOKEN_READ_ONLY' : 'SESSION_REQUIRED',
-    }),
-    200,
-  );
+  throw refuse(new ForbiddenError(token.scope === ApiTokenScope.READ ? 'TOKEN_READ_ONLY' : 'SESSION_REQUIRED'), 200);
 }
 
 /**

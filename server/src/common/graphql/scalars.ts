@@ -6,6 +6,7 @@ import {
   EmailFrequency,
   FlagReason,
   FlagDecision,
+  LegalPageName,
   FlagResolution,
   FlagStatus,
   IdeaSort,
@@ -60,6 +61,7 @@ export function registerContractEnums(): void {
   registerEnumType(FlagReason, { name: 'FlagReason' });
   registerEnumType(FlagStatus, { name: 'FlagStatus' });
   registerEnumType(FlagResolution, { name: 'FlagResolution' });
+  registerEnumType(LegalPageName, { name: 'LegalPageName' });
   registerEnumType(FlagDecision, {
     name: 'FlagDecision',
     description: 'One decision on flagged content, for all its flags at once.',

@@ -90,7 +90,7 @@ export class AgenciesService {
       });
     } catch (error) {
       if (isUniqueViolation(error, 'agencies_slug_key')) {
-        throw ConflictError.onFields('An agency with this slug already exists.', { slug: fieldMessage('slugTaken') });
+        throw ConflictError.onFields('SLUG_TAKEN', { slug: fieldMessage('slugTaken') });
       }
       throw error;
     }
@@ -159,8 +159,7 @@ export class AgenciesService {
       const member = members.find((m) => m.userId === userId);
       if (!member) throw new NotFoundError('member');
       const admins = members.filter((m) => m.role === AgencyRole.AGENCY_ADMIN);
-      if (member.role === AgencyRole.AGENCY_ADMIN && admins.length === 1)
-        throw new ConflictError('An agency keeps at least one agency admin.', { reason: 'LAST_AGENCY_ADMIN' });
+      if (member.role === AgencyRole.AGENCY_ADMIN && admins.length === 1) throw new ConflictError('LAST_AGENCY_ADMIN');
       await agenciesRepository.removeMembership(manager, agency.id, userId);
       await this.audit.record(manager, {
         actorId: actor.userId,
@@ -180,9 +179,7 @@ export class AgenciesService {
     const agency = agencyId ? await this.findById(agencyId) : null;
     if (!agency) throw new NotFoundError('agency');
     if (actor.role !== Role.ADMIN && (await this.roleIn(actor, agency.id)) !== AgencyRole.AGENCY_ADMIN) {
-      throw new ForbiddenError('Only an admin or an admin of this agency can do that.', {
-        reason: 'AGENCY_ADMIN_REQUIRED',
-      });
+      throw new ForbiddenError('AGENCY_ADMIN_REQUIRED');
     }
     return { actor, agency };
   }

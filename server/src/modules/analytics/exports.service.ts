@@ -95,7 +95,7 @@ export class ExportsService {
     const campaign = await this.campaigns.findVisible(viewer, id ? { id } : { slug: ref });
     if (!campaign) throw new NotFoundError('campaign');
     if (!(await this.access.canManage(viewer, campaign.agencyId))) {
-      throw new ForbiddenError('Only the agency’s officials and site admins can export a campaign.');
+      throw new ForbiddenError('AGENCY_STAFF_ONLY');
     }
     return campaign;
   }

@@ -92,7 +92,7 @@ export class AccountChangesService {
       const used = await accountTokensRepository.consume(manager, 'CHANGE_EMAIL', hash);
       if (!used) throw new BadInputError({ token: fieldMessage('linkInvalid') });
       if (!(await usersRepository.changeEmail(manager, used.user_id, used.email))) {
-        throw ConflictError.onFields('An account with this email address already exists.', {
+        throw ConflictError.onFields('EMAIL_TAKEN', {
           token: fieldMessage('addressTakenMeanwhile'),
         });
       }

@@ -51,7 +51,7 @@ export class CampaignAccessService {
     const signedIn = requireSignedIn(viewer);
     if (signedIn.role === Role.MODERATOR || signedIn.role === Role.ADMIN) return null;
     const agencies = [...(await this.agencyIdsOf(viewer))];
-    if (agencies.length === 0) throw new ForbiddenError('Only moderators, admins and officials.');
+    if (agencies.length === 0) throw new ForbiddenError('MODERATION_ROLE_REQUIRED');
     return agencies;
   }
 

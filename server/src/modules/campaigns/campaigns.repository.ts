@@ -43,7 +43,13 @@ export type CampaignSettings = Pick<
 /** What decides whether a person may contribute to a campaign now (see contributionState). */
 export interface ContributionState {
   accepting: boolean;
-  suspended: boolean;
+  /** Until when the person is suspended, or null when they are not suspended now. */
+  suspendedUntil: Date | null;
+  status: string;
+  opensAt: Date | null;
+  closesAt: Date | null;
+  /** The database's clock, which decided `accepting`. */
+  now: Date;
   /** The campaign asks for a confirmed address and the person has not confirmed theirs. */
   unverified: boolean;
 }
@@ -137,22 +143,35 @@ export class CampaignsRepository {
   async contributionState(executor: Executor, campaignId: string, userId: string): Promise<ContributionState> {
     const row = await one<ContributionState>(
       executor,
-      `SELECT ${ACCEPTING('c')} AS accepting, coalesce(u.suspended_until > now(), false) AS suspended,
-              c.require_verified_email AND NOT coalesce(u.email_verified, false) AS unverified
+      `SELECT ${ACCEPTING('c')} AS accepting,
+              CASE WHEN u.suspended_until > now() THEN u.suspended_until END AS "suspendedUntil",
+              c.require_verified_email AND NOT coalesce(u.email_verified, false) AS unverified,
+              c.status, c.opens_at AS "opensAt", c.closes_at AS "closesAt", now() AS now
          FROM campaigns c LEFT JOIN users u ON u.id = $2 WHERE c.id = $1`,
       [campaignId, userId],
     );
-    return row ?? { accepting: false, suspended: false, unverified: false };
+    return (
+      row ?? {
+        accepting: false,
+        suspendedUntil: null,
+        unverified: false,
+        status: 'DRAFT',
+        opensAt: null,
+        closesAt: null,
+        now: new Date(),
+      }
+    );
   }
 
-  /** Whether the campaign takes contributions now, on the database's clock. */
-  async isAccepting(executor: Executor, campaignId: string): Promise<boolean> {
-    const row = await one<{ accepting: boolean }>(
+  /** Whether the campaign takes contributions now, and its dates to say why not (the database's clock). */
+  async acceptance(executor: Executor, campaignId: string) {
+    const row = await one<Omit<ContributionState, 'suspendedUntil' | 'unverified'>>(
       executor,
-      `SELECT ${ACCEPTING('c')} AS accepting FROM campaigns c WHERE c.id = $1`,
+      `SELECT ${ACCEPTING('c')} AS accepting, c.status, c.opens_at AS "opensAt", c.closes_at AS "closesAt", now() AS now
+         FROM campaigns c WHERE c.id = $1`,
       [campaignId],
     );
-    return row?.accepting ?? false;
+    return row ?? { accepting: false, status: 'DRAFT', opensAt: null, closesAt: null, now: new Date() };
   }
 
   /** Locks the participant rows of these people (in id order: the global lock order). */

@@ -78,7 +78,7 @@ export class CampaignsService {
     const campaign = id ? await this.findVisible(viewer, { id }) : null;
     if (!campaign) throw new NotFoundError('campaign');
     if (!(await this.access.canManage(viewer, campaign.agencyId))) {
-      throw new ForbiddenError('Only the agency’s officials can change this campaign.');
+      throw new ForbiddenError('AGENCY_STAFF_ONLY');
     }
     return campaign;
   }
@@ -97,8 +97,7 @@ export class CampaignsService {
     const actor = requireSignedIn(viewer);
     const agency = agencyId ? await agenciesRepository.findByIds(this.database.dataSource, [agencyId]) : [];
     if (agency.length === 0) throw new NotFoundError('agency');
-    if (!(await this.access.canManage(viewer, agencyId!)))
-      throw new ForbiddenError('Only the agency’s officials can open campaigns.');
+    if (!(await this.access.canManage(viewer, agencyId!))) throw new ForbiddenError('AGENCY_STAFF_ONLY');
     checkDates(input.opensAt ?? null, input.closesAt ?? null, true, this.clock.now());
     const slug = input.slug ?? slugify(input.title, LIMITS.campaign.slugMax);
     if (slug.length < LIMITS.campaign.slugMin) throw new BadInputError({ slug: fieldMessage('slugLettersDigits') });
@@ -133,7 +132,7 @@ export class CampaignsService {
       });
     } catch (error) {
       if (isUniqueViolation(error, 'campaigns_slug_key')) {
-        throw new ConflictError('A campaign with this slug already exists.', { fields: { slug: 'taken' } });
+        throw ConflictError.onFields('SLUG_TAKEN', { slug: fieldMessage('campaignSlugTaken') });
       }
       throw error;
     }
@@ -141,7 +140,7 @@ export class CampaignsService {
 
   async updateCampaign(viewer: RequestViewer, id: string | null, input: CampaignFields): Promise<CampaignEntity> {
     const found = await this.forManager(viewer, id);
-    if (found.status === CampaignStatus.ARCHIVED) throw new ConflictError('An archived campaign cannot be changed.');
+    if (found.status === CampaignStatus.ARCHIVED) throw new ConflictError('CAMPAIGN_ARCHIVED');
     return this.database.transaction(async (manager) => {
       const campaign = (await campaignsRepository.lock(manager, found.id))!;
       if (input.title) campaign.title = input.title.trim();
@@ -200,13 +199,11 @@ export class CampaignsService {
       const current = effectiveStatus(campaign);
       if (current === to) return campaign;
       if (!from.includes(current)) {
-        throw new ConflictError(`A ${current.toLowerCase()} campaign cannot become ${to.toLowerCase()}.`);
+        throw new ConflictError('CAMPAIGN_TRANSITION', { from: current, to });
       }
       const now = this.clock.now();
       if (to === CampaignStatus.OPEN && campaign.closesAt && campaign.closesAt <= now) {
-        throw new ConflictError('Its closing time has passed: set a later closesAt first.', {
-          reason: 'CLOSING_TIME_PASSED',
-        });
+        throw new ConflictError('CLOSING_TIME_PASSED');
       }
       // Closed early (or with no closing time): the closing date people see is when it closed.
       if (to === CampaignStatus.CLOSED && (!campaign.closesAt || campaign.closesAt > now)) campaign.closesAt = now;

@@ -86,13 +86,13 @@ export class CommentsService {
       }
       depth = parent.depth + 1;
     }
-    if (target.campaign.status === 'ARCHIVED') throw new ConflictError('An archived campaign takes no more comments.');
+    if (target.campaign.status === 'ARCHIVED') throw new ConflictError('CAMPAIGN_ARCHIVED');
     const write = () =>
       this.database.transaction(async (manager) => {
         await assertNotSuspended(manager, person.userId);
         const idea = (await ideasRepository.lock(manager, target.idea.id))!;
-        if (idea.status === IdeaStatus.WITHDRAWN) throw new ConflictError('This idea was withdrawn.');
-        if (idea.visibility === Visibility.HIDDEN) throw new ConflictError('This idea is hidden pending review.');
+        if (idea.status === IdeaStatus.WITHDRAWN) throw new ConflictError('IDEA_WITHDRAWN');
+        if (idea.visibility === Visibility.HIDDEN) throw new ConflictError('IDEA_HIDDEN');
         const row = await commentsRepository.insert(manager, {
           ideaId: target.idea.id,
           parentId: input.parentId ?? null,
@@ -124,7 +124,7 @@ export class CommentsService {
     const person = requirePerson(viewer);
     const comment = await this.findVisible(viewer, id);
     if (!comment) throw new NotFoundError('comment');
-    if (comment.author_id !== person.userId) throw new ForbiddenError('Only the author can change this comment.');
+    if (comment.author_id !== person.userId) throw new ForbiddenError('AUTHOR_ONLY');
     return comment;
   }
 
@@ -136,10 +136,9 @@ export class CommentsService {
   private async lockChangeable(manager: EntityManager, comment: CommentRow): Promise<CommentRow> {
     const { idea, campaignStatus } = (await ideasRepository.lockWithCampaignStatus(manager, comment.idea_id))!;
     const [now] = await commentsRepository.findByIds(manager, [comment.id]);
-    if (campaignStatus === CampaignStatus.ARCHIVED)
-      throw new ConflictError('This consultation is archived: its comments can no longer be changed.');
+    if (campaignStatus === CampaignStatus.ARCHIVED) throw new ConflictError('CAMPAIGN_ARCHIVED');
     if (idea.visibility === Visibility.HIDDEN || now!.visibility === Visibility.HIDDEN)
-      throw new ConflictError('This is hidden pending review: it cannot be changed until a moderator restores it.');
+      throw new ConflictError('COMMENT_HIDDEN');
     return now!;
   }
 
@@ -148,7 +147,7 @@ export class CommentsService {
     const text = checkBody(body);
     return this.database.transaction(async (manager) => {
       const now = await this.lockChangeable(manager, comment);
-      if (now.deleted_at) throw new ConflictError('A deleted comment cannot be edited.');
+      if (now.deleted_at) throw new ConflictError('COMMENT_DELETED');
       return commentsRepository.updateText(manager, comment.id, text, renderMarkdown(text));
     });
   }

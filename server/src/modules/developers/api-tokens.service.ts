@@ -44,9 +44,7 @@ export class ApiTokensService {
     }
     return this.database.transaction(async (manager) => {
       if ((await apiTokensRepository.countLive(manager, person.userId)) >= LIMITS.apiToken.livePerPerson) {
-        throw new ConflictError(`You have ${LIMITS.apiToken.livePerPerson} tokens already: revoke one first.`, {
-          reason: 'TOO_MANY_TOKENS',
-        });
+        throw new ConflictError('TOO_MANY_TOKENS', { max: LIMITS.apiToken.livePerPerson });
       }
       const token = `${API_TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
       const row = await apiTokensRepository.insert(manager, {

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { requirePerson } from '../../common/auth/policies.js';
 import type { RequestViewer } from '../../common/auth/request-viewer.js';
-import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from '../../common/errors/domain-error.js';
+import { BadInputError, ForbiddenError, NotFoundError } from '../../common/errors/domain-error.js';
 import { fieldMessage } from '../../common/errors/field-message.js';
 import { PersonLimitsService } from '../../common/rate-limit/person-limits.service.js';
 import { DatabaseService, RetryTransaction } from '../../database/database.service.js';
@@ -15,15 +15,13 @@ import { followsRepository } from '../follows/follows.repository.js';
 import { campaignsRepository } from '../campaigns/campaigns.repository.js';
 import type { IdeaEntity } from './idea.entity.js';
 import { votesRepository } from '../votes/votes.repository.js';
+import { editRefusal, withdrawRefusal } from './idea-rules.js';
 import { ideasRepository } from './ideas.repository.js';
 import { outboxRepository } from '../../events/outbox.repository.js';
 
 /** The tags an idea may take, for a refused tag. */
 const tagChoice = (tags: string[]) =>
   tags.length ? fieldMessage('tagChoice', { tags: tags.join(', ') }) : fieldMessage('noTags');
-
-const CLOSED = 'This campaign is not taking ideas or votes now.';
-const HIDDEN_FROZEN = 'This idea is hidden pending review: it cannot be changed until a moderator restores it.';
 
 function checkText(title: string | null | undefined, body: string | null | undefined): void {
   const fields: Record<string, string> = {};
@@ -113,7 +111,7 @@ export class IdeasService {
     tag: string | null,
   ): Promise<IdeaEntity> {
     return this.database.transaction(async (manager) => {
-      assertMayContribute(await campaignsRepository.contributionState(manager, campaign.id, userId), CLOSED);
+      assertMayContribute(await campaignsRepository.contributionState(manager, campaign.id, userId));
       const { joined } = await campaignsRepository.lockParticipation(manager, campaign.id, userId);
       const idea = await ideasRepository.insert(manager, {
         campaignId: campaign.id,
@@ -138,7 +136,7 @@ export class IdeasService {
     const person = requirePerson(viewer);
     const visible = await this.findVisible(viewer, id);
     if (!visible) throw new NotFoundError('idea');
-    if (visible.idea.authorId !== person.userId) throw new ForbiddenError('Only the author can change this idea.');
+    if (visible.idea.authorId !== person.userId) throw new ForbiddenError('AUTHOR_ONLY');
     return visible;
   }
 
@@ -160,12 +158,8 @@ export class IdeasService {
     const visible = await this.ownIdea(viewer, id);
     return this.database.transaction(async (manager) => {
       const { idea, campaign } = await this.lockForAuthor(manager, visible);
-      const accepting = await campaignsRepository.isAccepting(manager, campaign.id);
-      if (idea.visibility === Visibility.HIDDEN) throw new ConflictError(HIDDEN_FROZEN);
-      if (idea.status === IdeaStatus.WITHDRAWN) throw new ConflictError('A withdrawn idea cannot be edited.');
-      if (!accepting) throw new ConflictError('Ideas can be edited only while the campaign is open.');
-      if (idea.status !== IdeaStatus.SUBMITTED)
-        throw new ConflictError('The agency has answered this idea: it can no longer be edited.');
+      const refusal = editRefusal(idea, await campaignsRepository.acceptance(manager, campaign.id));
+      if (refusal) throw refusal;
       const tag = input.tag === undefined ? idea.tag : input.tag?.trim() || null;
       if (tag && !campaign.tags.includes(tag)) throw new BadInputError({ tag: tagChoice(campaign.tags) });
       const title = input.title?.trim() || idea.title;
@@ -185,8 +179,8 @@ export class IdeasService {
       if (voters.length) await campaignsRepository.lockParticipants(manager, first.idea.campaignId, voters);
       const { idea, campaign } = await this.lockForAuthor(manager, first);
       if (idea.status === IdeaStatus.WITHDRAWN) return idea;
-      if (campaign.status === 'ARCHIVED') throw new ConflictError('Ideas of an archived campaign cannot be withdrawn.');
-      if (idea.visibility === Visibility.HIDDEN) throw new ConflictError(HIDDEN_FROZEN);
+      const refusal = withdrawRefusal(idea, campaign.status);
+      if (refusal) throw refusal;
       if (!(await votesRepository.votersAre(manager, idea.id, voters))) throw new RetryTransaction();
       await campaignsRepository.releaseVotesOn(manager, idea.campaignId, idea.id);
       const withdrawn = await ideasRepository.setStatus(manager, idea.id, IdeaStatus.WITHDRAWN);

@@ -50,8 +50,7 @@ export class ContentModerationService {
     const parsed = parseTarget(targetId);
     const target = parsed && (await loadTarget(this.database.manager, parsed));
     if (!parsed || !target) throw new NotFoundError('content');
-    if (!(await this.access.canModerate(viewer, target.agencyId)))
-      throw new ForbiddenError('Not content of your agency.');
+    if (!(await this.access.canModerate(viewer, target.agencyId))) throw new ForbiddenError('NOT_YOUR_AGENCY');
     return { actor, parsed };
   }
 
@@ -94,11 +93,11 @@ export class ContentModerationService {
       const hidden = target.visibility === Visibility.HIDDEN;
       if (decision === FlagDecision.REOPEN) {
         const reopened = await flagsRepository.reopenDismissed(manager, target.id);
-        if (!reopened) throw new ConflictError('No dismissed flag on this content.', { reason: 'NO_DISMISSED_FLAGS' });
+        if (!reopened) throw new ConflictError('NO_DISMISSED_FLAGS');
         return this.record(manager, actor, target, 'flags_reopened', text, { flags: reopened });
       }
       if (decision === FlagDecision.RESTORE) {
-        if (!hidden) throw new ConflictError('This is not hidden.', { reason: 'NOT_HIDDEN' });
+        if (!hidden) throw new ConflictError('NOT_HIDDEN');
         await setVisibility(manager, target, null, actor.userId, text);
         await this.closeOpenFlags(manager, actor, target, FlagStatus.DISMISSED);
         return this.record(manager, actor, target, 'restored', text);
@@ -107,11 +106,11 @@ export class ContentModerationService {
         // Kept hidden by a person now, not by flags: later dismissals no longer bring it back.
         const changed = await setVisibility(manager, target, { reason: text, byFlags: false }, actor.userId);
         const flags = await this.closeOpenFlags(manager, actor, target, FlagStatus.ACTIONED);
-        if (!changed && !flags) throw new ConflictError('This is already hidden.', { reason: 'ALREADY_HIDDEN' });
+        if (!changed && !flags) throw new ConflictError('ALREADY_HIDDEN');
         return this.record(manager, actor, target, hidden ? 'kept_hidden' : 'hidden', text, { flags });
       }
       const flags = await this.closeOpenFlags(manager, actor, target, FlagStatus.DISMISSED);
-      if (!flags) throw new ConflictError('No open flag on this content.', { reason: 'NO_OPEN_FLAGS' });
+      if (!flags) throw new ConflictError('NO_OPEN_FLAGS');
       await this.record(manager, actor, target, 'flags_dismissed', text, { flags });
       if (hidden && target.hiddenByFlags) {
         await setVisibility(manager, target, null, actor.userId, text);
@@ -130,14 +129,13 @@ export class ContentModerationService {
     const text = checkReason(reason, false);
     const flag = flagId ? await flagsRepository.find(this.database.dataSource, flagId) : null;
     if (!flag) throw new NotFoundError('flag');
-    if (!(await this.access.canModerate(viewer, flag.agency_id)))
-      throw new ForbiddenError('Not a flag on your agency’s content.');
+    if (!(await this.access.canModerate(viewer, flag.agency_id))) throw new ForbiddenError('NOT_YOUR_AGENCY');
     const wanted = resolution === FlagResolution.DISMISS ? FlagStatus.DISMISSED : FlagStatus.ACTIONED;
     return this.database.transaction(async (manager) => {
       const target = (await loadTarget(manager, { type: flag.target_type, id: flag.target_id }, true))!;
       const current = (await flagsRepository.find(manager, flag.id, true))!;
       if (current.status !== FlagStatus.OPEN && current.status !== wanted)
-        throw new ConflictError(`This flag was already resolved (${current.status.toLowerCase()}).`);
+        throw new ConflictError('FLAG_RESOLVED', { status: current.status });
       if (current.status === FlagStatus.OPEN) {
         if (wanted === FlagStatus.DISMISSED) await this.dismiss(manager, actor, target, current, text);
         else await this.hide(manager, actor, target, text ?? `Hidden after review of a flag (${current.reason}).`);

@@ -71,10 +71,10 @@ export class FlagsService {
         const target = await loadTarget(manager, wanted, true);
         if (!target) throw new NotFoundError('content');
         if (target.authorId === person.userId) throw new BadInputError({ targetId: fieldMessage('ownContribution') });
-        if (!target.counted) throw new ConflictError('This was withdrawn or deleted.');
-        if (target.visibility === Visibility.HIDDEN) throw new ConflictError('This is already hidden pending review.');
+        if (!target.counted) throw new ConflictError('CONTENT_GONE');
+        if (target.visibility === Visibility.HIDDEN) throw new ConflictError('ALREADY_HIDDEN');
         const row = await flagsRepository.insert(manager, target, person.userId, input.reason, note);
-        if (!row) throw new ConflictError('You have already flagged this.');
+        if (!row) throw new ConflictError('ALREADY_FLAGGED');
         const open = await countOpenFlags(manager, target.id);
         const counting = await countFlagsTowardHiding(manager, target.id, this.config.flagMinAccountAgeHours);
         if (counting >= this.config.flagAutoHideThreshold) await this.autoHide(manager, target, counting);

@@ -33,11 +33,11 @@ export class SuspensionsService {
       fields.until = fieldMessage('timeInFuture');
     if (Object.keys(fields).length) throw new BadInputError(fields);
     if (!userId) throw new NotFoundError('user');
-    if (actor.userId === userId) throw new ForbiddenError('You cannot suspend yourself.');
+    if (actor.userId === userId) throw new ForbiddenError('SUSPEND_SELF');
     const suspended = await this.database.transaction(async (manager) => {
       const user = await usersRepository.lock(manager, userId);
       if (!user) throw new NotFoundError('user');
-      if (user.role === Role.ADMIN) throw new ForbiddenError('Admins cannot be suspended.');
+      if (user.role === Role.ADMIN) throw new ForbiddenError('ADMIN_NOT_SUSPENDABLE');
       await usersRepository.suspend(manager, user, until, text);
       await this.sessions.revokeAllForUser(user.id, manager);
       await this.audit.record(manager, {
@@ -67,8 +67,7 @@ export class SuspensionsService {
     const lifted = await this.database.transaction(async (manager) => {
       const user = await usersRepository.lock(manager, userId);
       if (!user) throw new NotFoundError('user');
-      if (!user.suspendedUntil || user.suspendedUntil <= new Date())
-        throw new ConflictError('This person is not suspended.', { reason: 'NOT_SUSPENDED' });
+      if (!user.suspendedUntil || user.suspendedUntil <= new Date()) throw new ConflictError('NOT_SUSPENDED');
       const until = user.suspendedUntil;
       await usersRepository.liftSuspension(manager, user);
       await this.audit.record(manager, {

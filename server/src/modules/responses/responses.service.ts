@@ -53,7 +53,7 @@ export class ResponsesService {
     const target = await this.ideas.findVisible(viewer, input.ideaId);
     if (!target) throw new NotFoundError('idea');
     if (!(await this.access.agencyIdsOf(viewer)).has(target.campaign.agencyId)) {
-      throw new ForbiddenError('Only officials of the campaign’s agency can answer officially.');
+      throw new ForbiddenError('AGENCY_STAFF_ONLY');
     }
     if (!RESPONSE_STATUSES.has(input.status)) {
       throw new BadInputError({ status: fieldMessage('responseStatus') });
@@ -73,11 +73,11 @@ export class ResponsesService {
     } else if (input.duplicateOfId) {
       throw new BadInputError({ duplicateOfId: fieldMessage('duplicateOnly') });
     }
-    if (target.campaign.status === 'ARCHIVED') throw new ConflictError('An archived campaign is no longer answered.');
+    if (target.campaign.status === 'ARCHIVED') throw new ConflictError('CAMPAIGN_ARCHIVED');
 
     return this.database.transaction(async (manager) => {
       const locked = (await ideasRepository.lock(manager, target.idea.id))!;
-      if (locked.status === IdeaStatus.WITHDRAWN) throw new ConflictError('This idea was withdrawn by its author.');
+      if (locked.status === IdeaStatus.WITHDRAWN) throw new ConflictError('IDEA_WITHDRAWN');
       const response = await responsesRepository.insert(manager, {
         ideaId: target.idea.id,
         agencyId: target.campaign.agencyId,

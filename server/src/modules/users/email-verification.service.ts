@@ -44,7 +44,7 @@ export class EmailVerificationService {
     const { userId } = requirePerson(viewer);
     const user = await usersRepository.findById(this.database.dataSource, userId);
     if (!user) throw new UnauthenticatedError();
-    if (user.emailVerified) throw new ConflictError('Your email address is already confirmed.');
+    if (user.emailVerified) throw new ConflictError('EMAIL_ALREADY_VERIFIED');
     for (const [window, most] of [
       [60, 1],
       [86400, 5],

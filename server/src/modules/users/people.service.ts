@@ -28,7 +28,7 @@ export class PeopleService {
   async list(viewer: RequestViewer, filter: PeopleFilter): Promise<ConnectionShape<UserEntity>> {
     requireSignedIn(viewer);
     if (!accountVisibility.people(viewer))
-      throw new ForbiddenError('Only moderators and admins see the people list.', { reason: 'ROLE_REQUIRED' });
+      throw new ForbiddenError('ROLE_REQUIRED', { required: 'MODERATOR,ADMIN', role: viewer.role ?? 'CITIZEN' });
     const words = filter.search?.trim().slice(0, 100) || null;
     const pattern = words ? `%${words.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
     const page = await listByTime<UserRow>(

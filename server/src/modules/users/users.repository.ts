@@ -83,14 +83,14 @@ export class UsersRepository {
     ))!;
   }
 
-  /** Whether the person is suspended now, on the database's clock. */
-  async isSuspended(executor: Executor, id: string): Promise<boolean> {
-    const row = await one<{ suspended: boolean }>(
+  /** Until when the person is suspended, or null when they are not suspended now (the database's clock). */
+  async suspendedUntil(executor: Executor, id: string): Promise<Date | null> {
+    const row = await one<{ until: Date | null }>(
       executor,
-      'SELECT coalesce(suspended_until > now(), false) AS suspended FROM users WHERE id = $1',
+      'SELECT CASE WHEN suspended_until > now() THEN suspended_until END AS until FROM users WHERE id = $1',
       [id],
     );
-    return row?.suspended ?? false;
+    return row?.until ?? null;
   }
 
   /** The person's row, locked for the rest of the transaction. */

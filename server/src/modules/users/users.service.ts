@@ -102,7 +102,7 @@ export class UsersService {
       });
     } catch (error) {
       if (isUniqueViolation(error, 'users_email_key')) {
-        throw ConflictError.onFields('An account with this email address already exists.', {
+        throw ConflictError.onFields('EMAIL_TAKEN', {
           email: fieldMessage('emailTaken'),
         });
       }
@@ -132,7 +132,7 @@ export class UsersService {
   async setRole(viewer: RequestViewer, userId: string | null, role: Role): Promise<UserEntity> {
     const actor = requireRole(viewer, Role.ADMIN);
     if (!userId) throw new NotFoundError('user');
-    if (actor.userId && actor.userId === userId) throw new ConflictError('You cannot change your own role.');
+    if (actor.userId && actor.userId === userId) throw new ConflictError('OWN_ROLE');
     const changed = await this.database.transaction(async (manager) => {
       const user = await usersRepository.lock(manager, userId);
       if (!user) throw new NotFoundError('user');

@@ -53,7 +53,7 @@ export class VotesService {
   /** Inside the transaction: CONFLICT when the person is suspended or the campaign takes no votes now. */
   private async assertCanVote(manager: EntityManager, viewer: PersonViewer, campaignId: string): Promise<void> {
     const state = await campaignsRepository.contributionState(manager, campaignId, viewer.userId);
-    assertMayContribute(state, 'This campaign is not taking votes now.');
+    assertMayContribute(state);
   }
 
   async castVote(viewer: RequestViewer, ideaId: string | null, value: number): Promise<IdeaEntity> {
@@ -67,19 +67,15 @@ export class VotesService {
       await this.assertCanVote(manager, person, idea.campaignId);
       const participation = await campaignsRepository.lockParticipation(manager, idea.campaignId, person.userId);
       const current = await votesRepository.lockIdea(manager, idea.id, person.userId);
-      if (current.status === IdeaStatus.WITHDRAWN) throw new ConflictError('This idea was withdrawn.');
-      if (current.visibility === Visibility.HIDDEN) throw new ConflictError('This idea is hidden pending review.');
+      if (current.status === IdeaStatus.WITHDRAWN) throw new ConflictError('IDEA_WITHDRAWN');
+      if (current.visibility === Visibility.HIDDEN) throw new ConflictError('IDEA_HIDDEN');
       if (DECIDED.has(current.status)) {
-        throw new ConflictError(`This idea is decided (${current.status.toLowerCase()}): it takes no more votes.`, {
-          reason: 'IDEA_DECIDED',
-        });
+        throw new ConflictError('IDEA_DECIDED', { status: current.status });
       }
       if (current.value === value) return idea;
 
       if (current.value === null && voteBudget !== null && participation.votesUsed >= voteBudget) {
-        throw new ConflictError(`You have used all ${voteBudget} of your votes in this campaign.`, {
-          votesRemaining: 0,
-        });
+        throw new ConflictError('VOTE_BUDGET_SPENT', { budget: voteBudget }, { votesRemaining: 0 });
       }
       const added = delta(value);
       const removed = delta(current.value);

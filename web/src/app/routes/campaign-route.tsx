@@ -7,6 +7,7 @@ import { CAMPAIGN } from '../../features/campaigns/api/campaign';
 import { CAMPAIGN_LIVE } from '../../features/ideas/api/idea';
 import { CampaignHeader } from '../../features/campaigns/components/campaign-header';
 import { CampaignResults } from '../../features/campaigns/components/campaign-results';
+import { ShareButton } from '../../features/share/components/share-button';
 import { IdeaFilters } from '../../features/ideas/components/idea-filters';
 import { IdeaList } from '../../features/ideas/components/idea-list';
 import { ResponseStats } from '../../features/responses/components/response-stats';
@@ -41,13 +42,16 @@ export function CampaignRoute() {
         </Alert>
       ) : null}
       <CampaignHeader campaign={campaign} />
-      {campaign.acceptingContributions ? (
-        <p>
-          <Link className="usa-button usa-button--big" to={`/campaigns/${campaign.slug}/new-idea`}>
-            {t('campaign.propose')}
-          </Link>
-        </p>
-      ) : null}
+      <div className="display-flex flex-wrap flex-align-end">
+        {campaign.acceptingContributions ? (
+          <p className="margin-right-2 margin-bottom-0">
+            <Link className="usa-button usa-button--big" to={`/campaigns/${campaign.slug}/new-idea`}>
+              {t('campaign.propose')}
+            </Link>
+          </p>
+        ) : null}
+        <ShareButton title={campaign.title} path={`/campaigns/${campaign.slug}`} />
+      </div>
       {campaign.responseThreshold ? (
         <ResponseStats
           stats={campaign.responseStats}

@@ -1,7 +1,7 @@
 import { useQuery, useSubscription } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { PersonLink } from '../../features/people/components/person-link';
-import { Link, useLocation, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { Alert } from '../../components/ui/alert';
 import { DateText } from '../../components/ui/date-text';
 import { HtmlBody } from '../../components/ui/html-body';
@@ -9,20 +9,23 @@ import { StatusTag } from '../../components/ui/status-tag';
 import { CommentThread } from '../../features/comments/components/comment-thread';
 import { IDEA, IDEA_LIVE } from '../../features/ideas/api/idea';
 import { POLL_WITHOUT_LIVE_MS, useLiveStatus } from '../../lib/live';
+import { AuthorActions } from '../../features/ideas/components/author-actions';
 import { FollowButton } from '../../features/ideas/components/follow-button';
+import { ShareButton } from '../../features/share/components/share-button';
 import { IdeaTimeline } from '../../features/ideas/components/idea-timeline';
 import { OfficialResponses } from '../../features/ideas/components/official-responses';
 import { VoteControl } from '../../features/ideas/components/vote-control';
 import { FlagButton } from '../../features/moderation/components/flag-button';
 import { ResponseDue } from '../../features/responses/components/response-due';
 import { useViewer } from '../../features/session/components/use-viewer';
+import { useArrivalNotice } from '../use-arrival-notice';
 import { usePageTitle } from '../use-page-title';
 import { NotFoundRoute } from './not-found-route';
 
 export function IdeaRoute() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const location = useLocation();
+  const notice = useArrivalNotice();
   const { viewer } = useViewer();
   // Changes arrive over the socket (merged into the cache by id); while it is not open, the page polls.
   const live = useLiveStatus() === 'open';
@@ -42,7 +45,7 @@ export function IdeaRoute() {
   const open = idea.campaign.acceptingContributions && idea.visibility === 'VISIBLE' && idea.status !== 'WITHDRAWN';
   return (
     <article>
-      {(location.state as { notice?: string } | null)?.notice === 'submitted' ? (
+      {notice === 'submitted' ? (
         <Alert type="success" heading={t('submit.done')}>
           {t('submit.doneBody')}
         </Alert>
@@ -74,6 +77,8 @@ export function IdeaRoute() {
         </div>
         <aside className="grid-col-12 tablet:grid-col-4" aria-label={t('idea.actions')}>
           <VoteControl idea={idea} campaign={idea.campaign} signedIn={!!viewer} />
+          {own ? <AuthorActions idea={idea} tags={idea.campaign.tags} /> : null}
+          <ShareButton title={idea.title} path={`/ideas/${idea.id}`} />
           {viewer ? (
             <div className="margin-top-2">
               <FollowButton idea={idea} />

@@ -39,9 +39,7 @@ export class WebhooksService {
     const person = requireSession(viewer);
     const user = await this.users.findById(person.userId);
     if (!user?.emailVerified) {
-      throw new ForbiddenError('Confirm your email address before you create a webhook.', {
-        reason: 'EMAIL_NOT_VERIFIED',
-      });
+      throw new ForbiddenError('EMAIL_NOT_VERIFIED');
     }
     const url = await this.checkedUrl(input.url);
     const events = [...new Set(input.events)];
@@ -56,9 +54,7 @@ export class WebhooksService {
     }
     return this.database.transaction(async (manager) => {
       if ((await webhooksRepository.countOf(manager, person.userId)) >= LIMITS.webhook.perPerson) {
-        throw new ConflictError(`You have ${LIMITS.webhook.perPerson} webhooks already: delete one first.`, {
-          reason: 'TOO_MANY_WEBHOOKS',
-        });
+        throw new ConflictError('TOO_MANY_WEBHOOKS', { max: LIMITS.webhook.perPerson });
       }
       const secret = newSecret();
       const row = await webhooksRepository.insert(manager, {

@@ -3,10 +3,9 @@ import { LIMITS } from '@consulta/shared/limits';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Dialog } from '../../../components/ui/dialog';
+import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
 import { ErrorSummary } from '../../../components/ui/error-summary';
 import type { AgenciesQuery } from '../../../gql/graphql';
-import { readApiError, refusalText } from '../../../lib/api-errors';
 import { useFormErrors } from '../../../lib/use-form-errors';
 import { AgencyFields } from './agency-fields';
 import { REMOVE_MEMBER, UPDATE_AGENCY } from '../api/admin';
@@ -84,42 +83,17 @@ function RemoveMemberDialog({
   onDone(name: string): void;
 }) {
   const { t } = useTranslation();
-  const [error, setError] = useState<string | null>(null);
-  const [remove, { loading }] = useMutation(REMOVE_MEMBER);
-  async function confirm() {
-    if (!member) return;
-    setError(null);
-    try {
-      await remove({ variables: { agencyId: agency.id, userId: member.user.id } });
-      onDone(member.user.displayName);
-    } catch (failure) {
-      setError(refusalText(readApiError(failure, t), t));
-    }
-  }
+  const [remove] = useMutation(REMOVE_MEMBER);
   return (
-    <Dialog
+    <ConfirmDialog
       open={member !== null}
       title={t('admin.removeTitle', { name: member?.user.displayName ?? '', agency: agency.name })}
-      onClose={() => {
-        setError(null);
-        onClose();
-      }}
-    >
-      <p>{t('admin.removeBody')}</p>
-      {error ? (
-        <p className="usa-error-message" role="alert">
-          {error}
-        </p>
-      ) : null}
-      <button
-        type="button"
-        className="usa-button usa-button--secondary"
-        disabled={loading}
-        onClick={() => void confirm()}
-      >
-        {t('admin.removeConfirm')}
-      </button>
-    </Dialog>
+      body={t('admin.removeBody')}
+      confirmLabel={t('admin.removeConfirm')}
+      onConfirm={() => remove({ variables: { agencyId: agency.id, userId: member!.user.id } })}
+      onClose={onClose}
+      onDone={() => onDone(member!.user.displayName)}
+    />
   );
 }
 

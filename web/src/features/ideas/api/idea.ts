@@ -3,4 +3,6 @@ export {
   CampaignLiveDocument as CAMPAIGN_LIVE,
   IdeaDocument as IDEA,
   IdeaLiveDocument as IDEA_LIVE,
+  UpdateIdeaDocument as UPDATE_IDEA,
+  WithdrawIdeaDocument as WITHDRAW_IDEA,
 } from '../../../gql/graphql';

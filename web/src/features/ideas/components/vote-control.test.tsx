@@ -51,12 +51,26 @@ describe('VoteControl', () => {
     const mocks = [
       {
         request: { query: CAST_VOTE, variables: { input: { ideaId: 'idea-1', value: 1 } } },
-        result: { errors: [new GraphQLError('Budget spent', { extensions: { code: 'CONFLICT' } })] },
+        result: {
+          errors: [
+            new GraphQLError('Budget spent', {
+              extensions: { code: 'CONFLICT', reason: 'VOTE_BUDGET_SPENT', reasonValues: { budget: 5 } },
+            }),
+          ],
+        },
       },
     ];
-    renderWith(<VoteControl idea={idea} campaign={{ ...campaign, viewerVotesRemaining: 0 }} signedIn />, mocks);
+    const { rerender } = renderWith(
+      <VoteControl idea={idea} campaign={{ ...campaign, viewerVotesRemaining: 0 }} signedIn />,
+      mocks,
+    );
     await userEvent.click(screen.getByRole('button', { name: /Support/ }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('You have used all 5 of your votes.');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'You have used all 5 of your votes in this consultation.',
+    );
+    // Once a vote is taken back elsewhere, the refusal no longer holds and goes.
+    rerender(<VoteControl idea={idea} campaign={{ ...campaign, viewerVotesRemaining: 1 }} signedIn />);
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 
   it('offers signing in instead of buttons to people signed out, and offers up and down where the campaign does', () => {

@@ -35,7 +35,12 @@ export interface VoteControlProps {
 export function VoteControl({ idea, campaign, signedIn }: VoteControlProps) {
   const { t } = useTranslation();
   const signInLink = useReturnLink();
-  const [message, setMessage] = useState<string | null>(null);
+  // A refusal belongs to the vote that caused it: it goes once the votes left or this vote change.
+  const [refusal, setRefusal] = useState<{ text: string; remaining: unknown; vote: unknown } | null>(null);
+  const message =
+    refusal && refusal.remaining === campaign.viewerVotesRemaining && refusal.vote === idea.viewerVote
+      ? refusal.text
+      : null;
   const [cast, casting] = useMutation(CAST_VOTE);
   const [retract, retracting] = useMutation(RETRACT_VOTE);
   const busy = casting.loading || retracting.loading;
@@ -44,17 +49,16 @@ export function VoteControl({ idea, campaign, signedIn }: VoteControlProps) {
   async function vote(value: 1 | -1) {
     // Buttons stay enabled while a vote is sent (a disabled button would drop the keyboard focus).
     if (busy) return;
-    setMessage(null);
+    setRefusal(null);
     try {
       if (idea.viewerVote === value) await retract({ variables: { ideaId: idea.id } });
       else await cast({ variables: { input: { ideaId: idea.id, value } } });
     } catch (error) {
-      const api = readApiError(error);
-      setMessage(
-        api?.code === 'CONFLICT' && campaign.voteBudget && campaign.viewerVotesRemaining === 0
-          ? t('votes.budgetSpent', { count: campaign.voteBudget })
-          : refusalText(api, t),
-      );
+      setRefusal({
+        text: refusalText(readApiError(error), t),
+        remaining: campaign.viewerVotesRemaining,
+        vote: idea.viewerVote,
+      });
     }
   }
 

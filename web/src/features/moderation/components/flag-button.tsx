@@ -28,7 +28,7 @@ export function FlagButton({ targetId, label }: { targetId: string; label: strin
       setOpen(false);
     } catch (failure) {
       const api = readApiError(failure, t);
-      if (api?.code === 'CONFLICT') {
+      if (api?.reason === 'ALREADY_FLAGGED') {
         setDone(t('flag.already'));
         setOpen(false);
       } else {

@@ -2,7 +2,7 @@ import { useApolloClient, useMutation } from '@apollo/client/react';
 import { displayNameProblem, normalizeDisplayName } from '@consulta/shared/display-name';
 import { LIMITS } from '@consulta/shared/limits';
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ErrorSummary } from '../../../components/ui/error-summary';
 import { TextField } from '../../../components/ui/text-field';
@@ -90,6 +90,9 @@ export function SignUpForm({ onDone }: { onDone(): void }) {
         onChange={setPassword}
         error={errors.fields.password}
       />
+      <p className="margin-top-3">
+        <Trans i18nKey="legal.agree" components={{ terms: <Link to="/terms" />, privacy: <Link to="/privacy" /> }} />
+      </p>
       <button type="submit" className="usa-button" disabled={loading}>
         {t('session.createAccount')}
       </button>

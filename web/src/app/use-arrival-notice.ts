@@ -1,0 +1,18 @@
+import { useEffect, useState } from 'react';
+import { useLocation, useNavigate } from 'react-router';
+
+/**
+ * The notice a page was sent with (`navigate(path, { state: { notice } })`), shown once: it is taken out
+ * of the history entry at once, so it does not come back on reload, on Back, or after signing out.
+ */
+export function useArrivalNotice(): string | null {
+  const location = useLocation();
+  const navigate = useNavigate();
+  const [notice] = useState(() => (location.state as { notice?: string } | null)?.notice ?? null);
+  const carried = (location.state as { notice?: string } | null)?.notice;
+  useEffect(() => {
+    if (carried)
+      void navigate(`${location.pathname}${location.search}${location.hash}`, { replace: true, state: null });
+  }, [carried, navigate, location.pathname, location.search, location.hash]);
+  return notice;
+}
