@@ -19,7 +19,7 @@ export const BODY_LIMIT_BYTES = 1024 * 1024;
 export async function createApp(
   config: AppConfig,
   databaseUrl: string,
-  logger = new JsonLogger(config.logLevel),
+  logger = new JsonLogger(config.logLevel, undefined, config.logFormat),
 ): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
@@ -34,7 +34,7 @@ export async function createApp(
   );
   app.useGlobalPipes(new SafeTextPipe(), createValidationPipe());
   const fastify = app.getHttpAdapter().getInstance();
-  installHttpHooks(fastify, logger, config.nodeEnv === 'production');
+  installHttpHooks(fastify, logger, config.nodeEnv === 'production', config.nodeEnv === 'development');
   installMultipartParser(fastify, ['/unsubscribe']);
   installGraphqlLandingPage(fastify);
   const previews = app.get(SharePreviewService);

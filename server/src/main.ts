@@ -10,7 +10,7 @@ async function main(): Promise<void> {
   const loaded = loadConfigOrExit();
   // `npm start -- --seed` loads demo data into any database, DATABASE_URL included.
   const config = process.argv.includes('--seed') ? { ...loaded, seedDemo: true } : loaded;
-  const logger = new JsonLogger(config.logLevel);
+  const logger = new JsonLogger(config.logLevel, undefined, config.logFormat);
   const database = await resolveDatabase(config, logger);
   const app = await createApp(config, database.url, logger);
   app.enableShutdownHooks();

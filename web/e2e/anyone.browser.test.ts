@@ -1,5 +1,6 @@
 import { DEMO_PASSWORD, expectAccessible, newPerson, screenshots } from './support/journey.js';
 import { browserSuite } from './support/suite.js';
+import { waitFor } from '../../server/test/support/wait.js';
 
 const CAMPAIGN = 'Better parks for summer';
 
@@ -12,7 +13,7 @@ describe('anyone, signed out', () => {
     expect(await page.title()).toBe('Welcome to Consulta | Consulta');
     const card = page.getByRole('listitem').filter({ hasText: CAMPAIGN });
     await card.getByText('City Parks Department').waitFor();
-    await card.getByText('4 ideas').waitFor();
+    await card.getByText('16 ideas').waitFor();
     await card.getByText('Status: Open').waitFor();
     await expectAccessible(page);
     await screenshots(page, 'home');
@@ -22,7 +23,7 @@ describe('anyone, signed out', () => {
     // A SUPPORT consultation speaks of supports, everywhere.
     await page.getByText('5 supports per person in this consultation.').waitFor();
     await page.getByText('Ideas with 3 supports get an official answer from the agency.').waitFor();
-    await page.getByText('4 ideas', { exact: true }).waitFor();
+    await page.getByText('16 ideas', { exact: true }).waitFor();
     await expectAccessible(page);
     await screenshots(page, 'campaign');
 
@@ -133,6 +134,47 @@ describe('anyone, signed out', () => {
     await page.getByRole('heading', { level: 1, name: 'Aviso de privacidad' }).waitFor();
     await expectAccessible(page);
     await page.getByLabel('Idioma').selectOption('en');
+    await context.close();
+  });
+
+  it('keeps the keyboard’s place: focus goes to the new page’s heading, to new items, to what was said', async () => {
+    const { context, page } = await newPerson(suite.browser);
+    const focused = () => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+    const focusedTag = () => page.evaluate(() => document.activeElement?.tagName ?? '');
+    await page.goto(suite.server.url);
+    // A link within the app: focus goes to the new page's heading, not to the body.
+    await page.getByRole('link', { name: 'Better parks for summer' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Better parks for summer' }).waitFor();
+    await waitFor('the heading to take focus', async () => (await focused()) === 'Better parks for summer');
+    expect(await focusedTag()).toBe('H1');
+
+    // "Show more": focus goes to the first of the new ideas.
+    const list = page.locator('#ideas-heading ~ ol > li');
+    expect(await list.count()).toBe(10);
+    await page.getByRole('button', { name: 'Show more' }).click();
+    await waitFor('the next page', async () => (await list.count()) === 16);
+    await waitFor('the first new idea to take focus', async () =>
+      page.evaluate(() => document.activeElement === document.querySelectorAll('#ideas-heading ~ ol > li')[10]),
+    );
+
+    // Signing in: back where she started, focus on that page's heading.
+    await page.getByRole('link', { name: 'Sign in', exact: true }).click();
+    await page.getByLabel('Email address').fill('lena@example.org');
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/better-parks-for-summer/);
+    await waitFor('the heading after signing in', async () => (await focused()) === 'Better parks for summer');
+
+    // Sending a report: focus goes to the thanks.
+    await page.getByRole('link', { name: 'Plant fruit trees along the greenway' }).click();
+    await page.getByRole('button', { name: 'Report this idea' }).click();
+    await page.getByText('Not about this consultation').click();
+    await page.getByRole('button', { name: 'Send report' }).click();
+    await page.getByText('Thank you. The moderators will review it.').waitFor();
+    await waitFor(
+      'the thanks to take focus',
+      async () => (await focused()) === 'Thank you. The moderators will review it.',
+    );
     await context.close();
   });
 

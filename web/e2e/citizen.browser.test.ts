@@ -52,6 +52,14 @@ describe('a citizen', () => {
     await page.getByLabel('Details').fill('Refill stations near the playgrounds.');
     await page.getByRole('button', { name: 'Propose the idea' }).click();
     await page.getByRole('heading', { level: 1, name: 'Drinking fountains in every park' }).waitFor();
+    await page.getByText('Your idea is published').waitFor();
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Drinking fountains in every park' }).waitFor();
+    expect(await page.getByText('Your idea is published').count()).toBe(0);
+    await page.goBack();
+    await page.goForward();
+    await page.getByRole('heading', { level: 1, name: 'Drinking fountains in every park' }).waitFor();
+    expect(await page.getByText('Your idea is published').count()).toBe(0);
 
     const mine = page.getByRole('region', { name: 'Your idea' });
     await mine.getByRole('button', { name: 'Edit your idea' }).click();
@@ -64,6 +72,8 @@ describe('a citizen', () => {
     await form.getByLabel('Details').fill('Refill stations near the **playgrounds** and the sports fields.');
     await form.getByRole('button', { name: 'Save the changes' }).click();
     await page.getByText('Your changes are saved.').waitFor();
+    // The earlier "published" notice went with the next action, and a reload does not bring it back.
+    expect(await page.getByText('Your idea is published').count()).toBe(0);
     await page.getByRole('heading', { level: 1, name: 'Drinking fountains in every large park' }).waitFor();
     await page.locator('strong', { hasText: 'playgrounds' }).waitFor();
     await screenshots(page, 'author-actions');
@@ -113,6 +123,34 @@ describe('a citizen', () => {
     await item.getByText('1 support', { exact: true }).waitFor();
     await item.getByText('4 of 5 votes left').waitFor();
     await expectAccessible(page);
+    await context.close();
+  });
+
+  it('says a spent budget beside the idea, and drops it once a vote is taken back elsewhere', async () => {
+    const { context, page } = await newPerson(suite.browser);
+    await signIn(page, suite.server.url, 'carmen@example.org');
+    await page.goto(`${suite.server.url}${CAMPAIGN_PATH}?sort=NEW`);
+    const item = (title: string) =>
+      page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: title }) });
+    const spend = ['Water new street trees in their first summers', 'Plant fruit trees along the greenway'];
+    spend.push('Signs in plain language', 'Lights along the river path at night');
+    for (const [n, title] of spend.entries()) {
+      await voteButton(page, title).click();
+      await item(title)
+        .getByText(`${3 - n} of 5 votes left`)
+        .waitFor();
+    }
+    const extra = 'Sandpit covers to keep cats out';
+    await voteButton(page, extra).click();
+    const refusal = item(extra).getByRole('alert');
+    await refusal.getByText('You have used all 5 of your votes in this consultation.', { exact: false }).waitFor();
+    await expectAccessible(page);
+    // Taking back a vote on another idea ends the refusal: the message goes with the state it was about.
+    await voteButton(page, spend[0]!).click();
+    await item(spend[0]!).getByText('1 of 5 votes left').waitFor();
+    await refusal.waitFor({ state: 'detached' });
+    for (const title of spend) if (title !== spend[0]) await voteButton(page, title).click();
+    await item(spend[1]!).getByText('4 of 5 votes left').waitFor();
     await context.close();
   });
 

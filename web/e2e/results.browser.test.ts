@@ -85,16 +85,16 @@ describe('officials prove they listen, and a consultation ends well', () => {
     const ideas = workbook.getWorksheet('Ideas')!;
     const titles = ideas.getColumn(2).values.slice(2);
     expect(titles).toContain(TITLE);
-    expect(ideas.rowCount).toBe(5);
+    expect(ideas.rowCount).toBe(17);
     expect(workbook.getWorksheet('Answers')!.rowCount).toBe(2);
 
     // Ideas to answer, narrowed by topic; the answer form shows the idea beside it.
     await sections()
       .getByRole('link', { name: /^Ideas to answer/ })
       .click();
-    await console.getByLabel('Topic').selectOption('Trees');
+    await console.getByLabel('Topic', { exact: true }).selectOption('Trees');
     await console.getByText('No idea to answer matches these filters.').waitFor();
-    await console.getByLabel('Topic').selectOption('Accessibility');
+    await console.getByLabel('Topic', { exact: true }).selectOption('Accessibility');
     await console.getByRole('button', { name: new RegExp(`^Answer\\W+${TITLE}$`) }).click();
     const idea = console.getByRole('region', { name: `The idea: ${TITLE}` });
     await idea.getByText('Several entrances have steps or gravel only.').waitFor();
@@ -133,7 +133,7 @@ describe('officials prove they listen, and a consultation ends well', () => {
     await citizen.page.goto(suite.server.url);
     const past = citizen.page.getByRole('list', { name: 'Past consultations' });
     await past.getByRole('link', { name: 'Better parks for summer' }).waitFor();
-    await past.getByText('Closed on').waitFor();
+    await past.getByRole('listitem').filter({ hasText: 'Better parks for summer' }).getByText('Closed on').waitFor();
     await past.getByRole('link', { name: 'Better parks for summer' }).click();
     await citizen.page.getByRole('heading', { name: 'This consultation has ended' }).waitFor();
     const results = citizen.page.getByRole('region', { name: 'Results' });

@@ -11,10 +11,10 @@ import { closeOnSignals } from '../shutdown.js';
  */
 async function main(): Promise<void> {
   const config = { ...loadConfigOrExit(), workers: true, seedDemo: false, webDist: '/nonexistent' };
-  const logger = new JsonLogger(config.logLevel);
+  const logger = new JsonLogger(config.logLevel, undefined, config.logFormat);
   const database = await resolveDatabase(config, logger);
   const app = await createApp(config, database.url, logger);
-  closeOnSignals(app, database);
+  closeOnSignals(app, database, 'The Consulta worker');
   await app.get(JobQueueService).started();
   logger.emit('info', 'worker running', {});
 }

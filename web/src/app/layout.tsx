@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { LanguageSelect } from '../components/ui/language-select';
+import { focusWhenPresent } from '../lib/focus';
 import { formatDate } from '../lib/format';
 import { useReturnLink } from '../lib/return-path';
 import { SIGN_OUT } from '../features/session/api/sign-out';
@@ -20,8 +21,19 @@ export function Layout() {
   const navigate = useNavigate();
   const [signOut] = useMutation(SIGN_OUT);
   const signInLink = useReturnLink();
+  const { pathname } = useLocation();
   // The back office uses a wide screen (tables, charts, side navigation); citizens' pages keep a reading width.
-  const wide = /^\/(console|moderation|admin)(\/|$)/.test(useLocation().pathname);
+  const wide = /^\/(console|moderation|admin)(\/|$)/.test(pathname);
+  // After moving to another page in the app (a link, signing in), focus goes to its heading, as a full page
+  // load would start reading there; the first page of a visit keeps the browser's own start.
+  const visited = useRef(false);
+  useEffect(() => {
+    if (!visited.current) {
+      visited.current = true;
+      return;
+    }
+    return focusWhenPresent('main h1');
+  }, [pathname]);
   // Header, main and footer share one width, so their edges line up.
   const container = wide ? 'grid-container-widescreen' : 'grid-container';
   const menuButton = useRef<HTMLButtonElement>(null);

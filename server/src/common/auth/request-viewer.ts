@@ -21,6 +21,8 @@ export interface RequestViewer {
   readsFromPrimary?: true;
   /** True only for the command line and demo data, which act with an admin's rights and no person. */
   system?: true;
+  /** A demo person whose past the demo data writes: history, so no anti-spam allowance applies. */
+  loadingHistory?: true;
 }
 
 export const anonymousViewer = (ip = 'unknown', userAgent: string | null = null): RequestViewer => ({

@@ -22,7 +22,13 @@ const API_CSP = "default-src 'none'; frame-ancestors 'none'";
  * be framed, except a response that sets its own content-security-policy (the embeds, which name who may
  * frame them in `frame-ancestors`).
  */
-export function installHttpHooks(fastify: FastifyInstance, logger: JsonLogger, production: boolean): void {
+export function installHttpHooks(
+  fastify: FastifyInstance,
+  logger: JsonLogger,
+  production: boolean,
+  /** Requests that went well are logged at debug (development: the terminal keeps the start banner in view). */
+  quietRequests = false,
+): void {
   fastify.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
     done();
@@ -42,7 +48,8 @@ export function installHttpHooks(fastify: FastifyInstance, logger: JsonLogger, p
   });
 
   fastify.addHook('onResponse', (request, reply, done) => {
-    logger.emit(reply.statusCode >= 500 ? 'warn' : 'info', 'request completed', {
+    const level = reply.statusCode >= 500 ? 'warn' : quietRequests && reply.statusCode < 400 ? 'debug' : 'info';
+    logger.emit(level, 'request completed', {
       requestId: request.id,
       method: request.method,
       url: request.url.split('?')[0],

@@ -1,8 +1,8 @@
-import { AgencyRole, CampaignStatus, FlagReason, IdeaStatus, Role, VotingMode } from '@consulta/shared';
+import { AgencyRole, FlagReason, IdeaStatus, Role, VotingMode } from '@consulta/shared';
 import type { INestApplicationContext } from '@nestjs/common';
-import { systemViewer } from '../../common/auth/request-viewer.js';
+import { systemViewer, type RequestViewer } from '../../common/auth/request-viewer.js';
 import { AgenciesService } from '../agencies/agencies.service.js';
-import { CampaignsService } from '../campaigns/campaigns.service.js';
+import { openDemoCampaign } from './demo-campaign.js';
 import { CommentsService } from '../comments/comments.service.js';
 import { toGlobalId } from '../../common/graphql/global-id.js';
 import { FlagsService } from '../moderation/flags.service.js';
@@ -10,6 +10,7 @@ import { IdeasService } from '../ideas/ideas.service.js';
 import { ResponsesService } from '../responses/responses.service.js';
 import { VotesService } from '../votes/votes.service.js';
 import { UsersService } from '../users/users.service.js';
+import { seedClosedCampaign } from './demo-closed.js';
 import { demoViewers, seedTransitCampaign } from './demo-transit.js';
 
 /**
@@ -77,10 +78,75 @@ export async function seedDemoData(app: INestApplicationContext): Promise<boolea
     for (const member of members) await agencies.addMember(system, { agencyId: made.id, ...member });
     created.push(made);
   }
-  await seedDemoCampaign(app, created[0]!.id);
-  await seedTransitCampaign(app, created[1]!.id, demoViewers(app), DEMO_PASSWORD);
+  const as = demoViewers(app);
+  await seedDemoCampaign(app, created[0]!.id, as);
+  await seedClosedCampaign(app, created[0]!.id, as);
+  await seedTransitCampaign(app, created[1]!.id, as, DEMO_PASSWORD);
+  // The sessions the demo people's past was written with end with it (never a session someone signed in with).
+  await as.end();
   return true;
 }
+
+/** More ideas, proposed before the four above: enough for the list to page. */
+const EARLIER_IDEAS = [
+  [
+    'carmen@example.org',
+    'Accessibility',
+    'Benches every 200 metres on long paths',
+    'Older visitors need somewhere to rest on the longer loops.',
+  ],
+  [
+    'dev@example.org',
+    'Playgrounds',
+    'A splash pad for hot afternoons',
+    'Fountains children can run through, turned on from noon to six.',
+  ],
+  [
+    'lena@example.org',
+    null,
+    'Longer opening hours for park toilets',
+    'They close at five, while the parks are full until nine in summer.',
+  ],
+  [
+    'carmen@example.org',
+    'Accessibility',
+    'Braille maps at the main gates',
+    'A map you can read by touch, beside each large gate.',
+  ],
+  [
+    'dev@example.org',
+    null,
+    'Free summer concerts on Sunday evenings',
+    'Local bands on the bandstand, once a week from June to August.',
+  ],
+  [
+    'lena@example.org',
+    'Playgrounds',
+    'Inclusive swings that every child can use',
+    'Basket and seat swings beside the usual ones.',
+  ],
+  ['carmen@example.org', null, 'Bike racks at every park', 'Somewhere to lock a bike near each main gate.'],
+  [
+    'dev@example.org',
+    'Accessibility',
+    'A quiet morning each week',
+    'No music or machines before eleven on Wednesdays, for visitors who need calm.',
+  ],
+  ['lena@example.org', null, 'Dog-free lawns for picnics', 'One lawn in each large park where dogs stay on the lead.'],
+  [
+    'carmen@example.org',
+    'Playgrounds',
+    'Sandpit covers to keep cats out',
+    'A cover each evening keeps the sand clean.',
+  ],
+  [
+    'dev@example.org',
+    null,
+    'Lights along the river path at night',
+    'Low lights that do not disturb the birds, so that the path feels safe after dark.',
+  ],
+  ['lena@example.org', 'Accessibility', 'Signs in plain language', 'Short words and pictures on every park sign.'],
+] as const;
 
 const IDEAS = [
   {
@@ -110,11 +176,13 @@ const IDEAS = [
 ];
 
 /** An open campaign of the City Parks Department with a few ideas and votes, made through the services. */
-async function seedDemoCampaign(app: INestApplicationContext, agencyId: string): Promise<void> {
-  const as = demoViewers(app);
+async function seedDemoCampaign(
+  app: INestApplicationContext,
+  agencyId: string,
+  as: (email: string) => Promise<RequestViewer>,
+): Promise<void> {
   const official = await as('parks.official@example.org');
-  const campaigns = app.get(CampaignsService);
-  const campaign = await campaigns.createCampaign(official, agencyId, {
+  const campaign = await openDemoCampaign(app, official, agencyId, {
     title: 'Better parks for summer',
     slug: 'better-parks-for-summer',
     summary: 'How should the city make its parks cooler, greener and easier to reach next summer?',
@@ -125,8 +193,11 @@ async function seedDemoCampaign(app: INestApplicationContext, agencyId: string):
     responseDays: 14,
     tags: ['Playgrounds', 'Trees', 'Accessibility'],
   });
-  await campaigns.transition(official, campaign.id, CampaignStatus.OPEN, [CampaignStatus.DRAFT]);
   const ideas = app.get(IdeasService);
+  const earlier = [];
+  for (const [by, tag, title, body] of EARLIER_IDEAS) {
+    earlier.push(await ideas.submitIdea(await as(by), campaign.id, { tag, title, body }));
+  }
   const made = [];
   for (const idea of IDEAS) made.push(await ideas.submitIdea(await as(idea.by), campaign.id, idea));
   const votes = app.get(VotesService);
@@ -161,11 +232,23 @@ async function seedDemoCampaign(app: INestApplicationContext, agencyId: string):
     body: 'Does anyone know when the public pool opens this year?',
     parentId: null,
   });
-  // One flag, so the moderation queue has something to show.
-  await app.get(FlagsService).flagContent(dev, {
+  // Flags, so the moderation queue has something to show: a comment, and an idea reported twice.
+  const flags = app.get(FlagsService);
+  await flags.flagContent(dev, {
     targetId: toGlobalId('Comment', offTopic.id),
     reason: FlagReason.OFF_TOPIC,
     note: 'About the pool, not the parks.',
+  });
+  const concerts = toGlobalId('Idea', earlier[4]!.id);
+  await flags.flagContent(await as('carmen@example.org'), {
+    targetId: concerts,
+    reason: FlagReason.SPAM,
+    note: 'Sounds like an advertisement for a band.',
+  });
+  await flags.flagContent(await as('lena@example.org'), {
+    targetId: concerts,
+    reason: FlagReason.OFF_TOPIC,
+    note: null,
   });
 }
 

@@ -1,8 +1,8 @@
-import { CampaignStatus, Role, VotingMode } from '@consulta/shared';
+import { Role, VotingMode } from '@consulta/shared';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { RequestViewer } from '../../common/auth/request-viewer.js';
 import { SessionsService } from '../auth/sessions.service.js';
-import { CampaignsService } from '../campaigns/campaigns.service.js';
+import { openDemoCampaign } from './demo-campaign.js';
 import { CommonGroundService } from '../common-ground/common-ground.service.js';
 import { IdeasService } from '../ideas/ideas.service.js';
 import { UsersService } from '../users/users.service.js';
@@ -43,8 +43,7 @@ export async function seedTransitCampaign(
   password: string,
 ): Promise<void> {
   const official = await as('transit.official@example.org');
-  const campaigns = app.get(CampaignsService);
-  const campaign = await campaigns.createCampaign(official, agencyId, {
+  const campaign = await openDemoCampaign(app, official, agencyId, {
     title: 'Streets for everyone',
     slug: 'streets-for-everyone',
     summary:
@@ -55,7 +54,6 @@ export async function seedTransitCampaign(
     responseThreshold: 10,
     tags: ['Walking', 'Cycling', 'Driving'],
   });
-  await campaigns.transition(official, campaign.id, CampaignStatus.OPEN, [CampaignStatus.DRAFT]);
   const ideas = [];
   // Residents propose; the agency answers.
   const authors = ['carmen@example.org', 'dev@example.org', 'lena@example.org'];
@@ -90,13 +88,28 @@ export async function seedTransitCampaign(
   await app.get(CommonGroundService).recompute(campaign.id);
 }
 
-/** A demo person's viewer, with a session of their own. */
-export function demoViewers(app: INestApplicationContext): (email: string) => Promise<RequestViewer> {
+/**
+ * A demo person's viewer, writing their past (no anti-spam allowance applies), with one session per person
+ * for the whole load; `end()` ends those sessions, so they do not stay among the person's own.
+ */
+export function demoViewers(app: INestApplicationContext) {
   const users = app.get(UsersService);
   const sessions = app.get(SessionsService);
-  return async (email: string) => {
-    const user = (await users.findByEmail(email))!;
-    const session = await sessions.resolve(await sessions.create(user.id, { ip: 'demo', userAgent: null }));
-    return { ...session!, ip: 'demo', userAgent: null };
+  const made = new Map<string, Promise<RequestViewer>>();
+  const as = (email: string): Promise<RequestViewer> => {
+    let viewer = made.get(email);
+    if (!viewer) {
+      viewer = (async () => {
+        const user = (await users.findByEmail(email))!;
+        const session = await sessions.resolve(await sessions.create(user.id, { ip: 'demo', userAgent: null }));
+        return { ...session!, ip: 'demo', userAgent: null, loadingHistory: true as const };
+      })();
+      made.set(email, viewer);
+    }
+    return viewer;
   };
+  const end = async () => {
+    for (const viewer of made.values()) await sessions.revoke((await viewer).sessionId!);
+  };
+  return Object.assign(as, { end });
 }

@@ -10,7 +10,7 @@ export function HomeRoute() {
   const { t } = useTranslation();
   usePageTitle(t('home.title'));
   const navigate = useNavigate();
-  const notice = useArrivalNotice();
+  const [notice] = useArrivalNotice();
   return (
     <>
       {notice === 'accountDeleted' ? <Alert type="success">{t('account.deleted')}</Alert> : null}

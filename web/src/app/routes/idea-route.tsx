@@ -25,7 +25,7 @@ import { NotFoundRoute } from './not-found-route';
 export function IdeaRoute() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const notice = useArrivalNotice();
+  const [notice, clearNotice] = useArrivalNotice();
   const { viewer } = useViewer();
   // Changes arrive over the socket (merged into the cache by id); while it is not open, the page polls.
   const live = useLiveStatus() === 'open';
@@ -58,8 +58,7 @@ export function IdeaRoute() {
         <StatusTag status={idea.status} />{' '}
         {idea.tag ? <span className="usa-tag bg-base-lighter text-ink">{idea.tag}</span> : null}{' '}
         <ResponseDue dueAt={idea.responseDueAt} overdue={idea.responseOverdue} /> {t('idea.byPrefix')}{' '}
-        <PersonLink person={idea.author} /> ·
-        <DateText value={idea.createdAt} />
+        <PersonLink person={idea.author} /> · <DateText value={idea.createdAt} />
       </p>
       {idea.visibility === 'HIDDEN' ? (
         <Alert type="warning" heading={t('idea.hiddenTitle')}>
@@ -77,7 +76,7 @@ export function IdeaRoute() {
         </div>
         <aside className="grid-col-12 tablet:grid-col-4" aria-label={t('idea.actions')}>
           <VoteControl idea={idea} campaign={idea.campaign} signedIn={!!viewer} />
-          {own ? <AuthorActions idea={idea} tags={idea.campaign.tags} /> : null}
+          {own ? <AuthorActions idea={idea} tags={idea.campaign.tags} onAction={clearNotice} /> : null}
           <ShareButton title={idea.title} path={`/ideas/${idea.id}`} />
           {viewer ? (
             <div className="margin-top-2">

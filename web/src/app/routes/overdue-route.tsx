@@ -55,7 +55,7 @@ export function OverdueRoute() {
       <LoadMore
         hasMore={overdue.pageInfo.hasNextPage}
         loading={loading}
-        onClick={() => void fetchMore({ variables: { after: overdue.pageInfo.endCursor } })}
+        onClick={() => fetchMore({ variables: { after: overdue.pageInfo.endCursor } })}
       />
     </>
   );

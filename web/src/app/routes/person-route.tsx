@@ -50,7 +50,7 @@ export function PersonRoute() {
         <LoadMore
           hasMore={person.ideas.pageInfo.hasNextPage}
           loading={loading}
-          onClick={() => void fetchMore({ variables: { ideasAfter: person.ideas.pageInfo.endCursor } })}
+          onClick={() => fetchMore({ variables: { ideasAfter: person.ideas.pageInfo.endCursor } })}
         />
       </section>
       <section aria-labelledby="profile-comments" className="margin-top-4">
@@ -73,7 +73,7 @@ export function PersonRoute() {
         <LoadMore
           hasMore={person.comments.pageInfo.hasNextPage}
           loading={loading}
-          onClick={() => void fetchMore({ variables: { commentsAfter: person.comments.pageInfo.endCursor } })}
+          onClick={() => fetchMore({ variables: { commentsAfter: person.comments.pageInfo.endCursor } })}
         />
       </section>
     </article>

@@ -71,7 +71,7 @@ export function SearchRoute() {
           <LoadMore
             hasMore={results.pageInfo.hasNextPage}
             loading={loading}
-            onClick={() => void fetchMore({ variables: { after: results.pageInfo.endCursor } })}
+            onClick={() => fetchMore({ variables: { after: results.pageInfo.endCursor } })}
           />
         </section>
       )}

@@ -111,7 +111,7 @@ export function PeopleList() {
           <LoadMore
             hasMore={people.pageInfo.hasNextPage}
             loading={loading}
-            onClick={() => void fetchMore({ variables: { after: people.pageInfo.endCursor } })}
+            onClick={() => fetchMore({ variables: { after: people.pageInfo.endCursor } })}
           />
         </>
       )}

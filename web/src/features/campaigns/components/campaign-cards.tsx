@@ -31,7 +31,7 @@ export function CampaignCards({ statuses, label, empty }: CampaignCardsProps) {
       <LoadMore
         hasMore={pageInfo.hasNextPage}
         loading={loading}
-        onClick={() => void fetchMore({ variables: { after: pageInfo.endCursor } })}
+        onClick={() => fetchMore({ variables: { after: pageInfo.endCursor } })}
       />
     </>
   );

@@ -49,7 +49,7 @@ export function CampaignResults({ slug, support }: { slug: string; support: bool
       <LoadMore
         hasMore={ideas.pageInfo.hasNextPage}
         loading={loading}
-        onClick={() => void fetchMore({ variables: { after: ideas.pageInfo.endCursor } })}
+        onClick={() => fetchMore({ variables: { after: ideas.pageInfo.endCursor } })}
       />
     </section>
   );

@@ -78,7 +78,7 @@ export function CommentThread({ ideaId, viewerId, open, renderExtra }: CommentTh
         <LoadMore
           hasMore={comments.pageInfo.hasNextPage}
           loading={loading}
-          onClick={() => void fetchMore({ variables: { after: comments.pageInfo.endCursor } })}
+          onClick={() => fetchMore({ variables: { after: comments.pageInfo.endCursor } })}
         />
       ) : null}
     </section>

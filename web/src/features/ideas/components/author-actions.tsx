@@ -20,13 +20,15 @@ interface AuthorActionsProps {
     viewerCanWithdraw: boolean;
   };
   tags: string[];
+  /** Called when the author starts an action (the page then drops messages of earlier ones). */
+  onAction?(): void;
 }
 
 /**
  * The author's own actions on their idea: edit it while it may still be edited (submitted, consultation
  * open), and withdraw it after confirming. The server decides both (viewerCanEdit, viewerCanWithdraw).
  */
-export function AuthorActions({ idea, tags }: AuthorActionsProps) {
+export function AuthorActions({ idea, tags, onAction }: AuthorActionsProps) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
@@ -60,6 +62,7 @@ export function AuthorActions({ idea, tags }: AuthorActionsProps) {
               className="usa-button usa-button--outline"
               onClick={() => {
                 setNotice(null);
+                onAction?.();
                 setEditing(true);
               }}
             >
@@ -72,6 +75,7 @@ export function AuthorActions({ idea, tags }: AuthorActionsProps) {
               className="usa-button usa-button--outline"
               onClick={() => {
                 setNotice(null);
+                onAction?.();
                 setConfirming(true);
               }}
             >

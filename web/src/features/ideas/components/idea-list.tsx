@@ -60,7 +60,7 @@ export function IdeaList({ slug, signedIn }: { slug: string; signedIn: boolean }
       <LoadMore
         hasMore={pageInfo.hasNextPage}
         loading={loading}
-        onClick={() => void fetchMore({ variables: { after: pageInfo.endCursor } })}
+        onClick={() => fetchMore({ variables: { after: pageInfo.endCursor } })}
       />
     </section>
   );

@@ -1,6 +1,6 @@
 import { useMutation } from '@apollo/client/react';
 import { LIMITS } from '@consulta/shared/limits';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../../components/ui/dialog';
 import { TextField } from '../../../components/ui/text-field';
@@ -18,6 +18,11 @@ export function FlagButton({ targetId, label }: { targetId: string; label: strin
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [flag, { loading }] = useMutation(FLAG_CONTENT);
+  // Once the report is sent, the button is disabled: focus goes to the thanks, not to the page's body.
+  const doneRef = useRef<HTMLSpanElement>(null);
+  useEffect(() => {
+    if (done) doneRef.current?.focus();
+  }, [done]);
 
   async function send(event: FormEvent) {
     event.preventDefault();
@@ -43,7 +48,7 @@ export function FlagButton({ targetId, label }: { targetId: string; label: strin
         {label}
       </button>
       {done ? (
-        <span role="status" className="margin-left-1 font-sans-2xs">
+        <span role="status" className="margin-left-1 font-sans-2xs" tabIndex={-1} ref={doneRef}>
           {done}
         </span>
       ) : null}

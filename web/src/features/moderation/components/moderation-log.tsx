@@ -161,7 +161,7 @@ export function ModerationLog() {
         <LoadMore
           hasMore={log.pageInfo.hasNextPage}
           loading={loading}
-          onClick={() => void fetchMore({ variables: { after: log.pageInfo.endCursor } })}
+          onClick={() => fetchMore({ variables: { after: log.pageInfo.endCursor } })}
         />
       ) : null}
     </>

@@ -76,7 +76,7 @@ export function ModerationQueue({ canSuspend }: { canSuspend: boolean }) {
           <LoadMore
             hasMore={queue.pageInfo.hasNextPage}
             loading={loading}
-            onClick={() => void fetchMore({ variables: { after: queue.pageInfo.endCursor } })}
+            onClick={() => fetchMore({ variables: { after: queue.pageInfo.endCursor } })}
           />
         </>
       )}

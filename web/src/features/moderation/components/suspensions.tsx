@@ -54,7 +54,7 @@ export function Suspensions() {
         <LoadMore
           hasMore={people.pageInfo.hasNextPage}
           loading={loading}
-          onClick={() => void fetchMore({ variables: { after: people.pageInfo.endCursor } })}
+          onClick={() => fetchMore({ variables: { after: people.pageInfo.endCursor } })}
         />
       ) : null}
     </section>

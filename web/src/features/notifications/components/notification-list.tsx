@@ -98,7 +98,7 @@ export function NotificationList() {
       <LoadMore
         hasMore={page.pageInfo.hasNextPage}
         loading={loading}
-        onClick={() => void fetchMore({ variables: { after: page.pageInfo.endCursor, unreadOnly } })}
+        onClick={() => fetchMore({ variables: { after: page.pageInfo.endCursor, unreadOnly } })}
       />
     </>
   );

@@ -119,7 +119,7 @@ export function AllIdeasTable({
         <LoadMore
           hasMore={ideas.pageInfo.hasNextPage}
           loading={loading}
-          onClick={() => void fetchMore({ variables: { after: ideas.pageInfo.endCursor } })}
+          onClick={() => fetchMore({ variables: { after: ideas.pageInfo.endCursor } })}
         />
       ) : null}
     </section>

@@ -119,7 +119,7 @@ export function AwaitingList({ campaignId, tags, support, onAnswered }: Awaiting
         <LoadMore
           hasMore={awaiting.pageInfo.hasNextPage}
           loading={loading}
-          onClick={() => void fetchMore({ variables: { after: awaiting.pageInfo.endCursor } })}
+          onClick={() => fetchMore({ variables: { after: awaiting.pageInfo.endCursor } })}
         />
       ) : null}
     </section>
