@@ -150,7 +150,7 @@ describe('anyone, signed out', () => {
 
     // "Show more": focus goes to the first of the new ideas.
     const list = page.locator('#ideas-heading ~ ol > li');
-    expect(await list.count()).toBe(10);
+    await waitFor('the first page of ideas', async () => (await list.count()) === 10);
     await page.getByRole('button', { name: 'Show more' }).click();
     await waitFor('the next page', async () => (await list.count()) === 16);
     await waitFor('the first new idea to take focus', async () =>

@@ -27,7 +27,7 @@ describe('a moderator and an admin', () => {
     const hidden = page.getByText('“Step-free paths to every park entrance” is hidden.');
     await hidden.waitFor();
     expect(await hidden.evaluate((node) => node.closest('[role=status]') === document.activeElement)).toBe(true);
-    expect(await page.getByTestId('queue-card').filter({ hasText: POOL }).count()).toBe(0);
+    await page.getByTestId('queue-card').filter({ hasText: POOL }).waitFor({ state: 'detached' });
     await expectAccessible(page);
 
     // A citizen now sees a tombstone in the thread.
