@@ -12,6 +12,7 @@ import { MailAndIdentity1795984000000 } from './1795984000000-mail-and-identity.
 import { Notifications1795985000000 } from './1795985000000-notifications.js';
 import { OpenDataVersion1795989000000 } from './1795989000000-open-data-version.js';
 import { Webhooks1795990000000 } from './1795990000000-webhooks.js';
+import { AuditLogByActor1795991000000 } from './1795991000000-audit-log-by-actor.js';
 import { ApiTokens1795988000000 } from './1795988000000-api-tokens.js';
 import { ResponseClockAndAnalytics1795987000000 } from './1795987000000-response-clock-and-analytics.js';
 import { EmailChangeAndDeletion1795986000000 } from './1795986000000-email-change-and-deletion.js';
@@ -35,4 +36,5 @@ export const migrations = [
   ApiTokens1795988000000,
   OpenDataVersion1795989000000,
   Webhooks1795990000000,
+  AuditLogByActor1795991000000,
 ];

@@ -13,7 +13,6 @@ async function main(): Promise<void> {
   const logger = new JsonLogger(config.logLevel, undefined, config.logFormat);
   const database = await resolveDatabase(config, logger);
   const app = await createApp(config, database.url, logger);
-  app.enableShutdownHooks();
   closeOnSignals(app, database);
   await app.listen({ port: config.port, host: config.host });
   const address = app.getHttpServer().address();

@@ -277,8 +277,9 @@ export class IdeaQueriesService {
   }
 
   /**
-   * A person's own lists, newest idea first: the ideas they wrote (whatever their state, hidden ones
-   * included: they are its author), voted on or follow (only what they may still see).
+   * A person's lists, newest idea first: the ideas they wrote (whatever their state, hidden ones included:
+   * they are its author), voted on or follow (only what they may still see), and their public profile's
+   * ideas (what anyone may see of them).
    */
   forPerson(userId: string, kind: PersonalList, filter: { first?: number | null; after?: string | null }) {
     const condition = {

@@ -3,9 +3,8 @@ import type { RequestViewer } from '../../common/auth/request-viewer.js';
 import type { ConnectionShape } from '../../common/graphql/connection.js';
 import { listByTime } from '../../common/graphql/time-listing.js';
 import { DatabaseService } from '../../database/database.service.js';
-import { rows } from '../../database/sql.js';
 import { CampaignAccessService } from '../campaigns/campaign-access.service.js';
-import type { AuditRow } from '../audit/audit.repository.js';
+import { auditRepository, type AuditRow } from '../audit/audit.repository.js';
 
 /** Entries with an actor (the log lists what people did), with what their target is called and where it is. */
 export type ActedRow = AuditRow & {
@@ -72,15 +71,8 @@ export class ModerationLogService {
     );
   }
 
-  /** The people who appear as actors in the part of the log the viewer reads (for its filter), by name. */
+  /** The people who appear as actors in the part of the log the viewer reads (for its filter). */
   async actors(viewer: RequestViewer): Promise<string[]> {
-    const agencies = await this.access.moderationScope(viewer);
-    const found = await rows<{ actor_id: string }>(
-      this.database.dataSource,
-      `SELECT DISTINCT actor_id FROM audit_log
-        WHERE actor_id IS NOT NULL AND ($1::uuid[] IS NULL OR agency_id = ANY($1::uuid[]))`,
-      [agencies],
-    );
-    return found.map((row) => row.actor_id);
+    return auditRepository.actorIds(this.database.dataSource, await this.access.moderationScope(viewer));
   }
 }
