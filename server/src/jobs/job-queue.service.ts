@@ -36,6 +36,8 @@ export class JobQueueService implements OnApplicationBootstrap, OnApplicationShu
   private readonly definitions: JobDefinition[] = [];
   private boss: PgBoss | null = null;
   private starting: Promise<void> | undefined;
+  /** The start under way, if any: a shutdown waits for it, so that no queue is left running behind it. */
+  private inFlight: Promise<void> | null = null;
   private stopped = false;
 
   constructor(
@@ -65,7 +67,8 @@ export class JobQueueService implements OnApplicationBootstrap, OnApplicationShu
         try {
           await this.database.whenReady();
           if (this.stopped) return;
-          await this.start();
+          this.inFlight = this.start();
+          await this.inFlight;
           return;
         } catch (error) {
           this.logger.emit('warn', 'job queue not started, trying again', {
@@ -89,6 +92,8 @@ export class JobQueueService implements OnApplicationBootstrap, OnApplicationShu
     boss.on('error', (error: Error) => this.logger.emit('warn', 'job queue error', { error: error.message }));
     await boss.start();
     for (const definition of this.definitions) await this.startQueue(boss, definition);
+    // Shut down while starting: this start ends the queue it made, instead of leaving it running.
+    if (this.stopped) return boss.stop({ graceful: true, wait: true, timeout: 5000 });
     this.boss = boss;
   }
 
@@ -152,6 +157,7 @@ export class JobQueueService implements OnApplicationBootstrap, OnApplicationShu
 
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
+    await this.inFlight?.catch(() => {});
     const boss = this.boss;
     this.boss = null;
     await boss?.stop({ graceful: true, wait: true, timeout: 5000 });
