@@ -5,7 +5,7 @@
 // GraphQL error inside a 200 response counts as a failure. It ends with the reconciliation check.
 // Uses BENCH_DATABASE_URL (a role that may create databases; a database consulta_bench is made anew),
 // else an embedded PostgreSQL in .data/bench-postgres.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { Agent, request } from 'node:http';
 import { createServer } from 'node:net';
@@ -16,13 +16,22 @@ import { analyticsBench } from './bench-analytics.mjs';
 import { fanOutBench } from './bench-fan-out.mjs';
 import { liveBench } from './bench-live.mjs';
 import { openDataBench } from './bench-open-data.mjs';
-import { buildIfStale, ROOT } from './lib.mjs';
+import { openMeter } from './bench-measure.mjs';
+import { buildIfStale, node24, ROOT } from './lib.mjs';
 
 const { values: args } = parseArgs({
   options: {
+    // One scale or several (0.1,1,3): each is seeded anew and the core operations print a scale curve.
     scale: { type: 'string', default: '1' },
     seconds: { type: 'string', default: '10' },
     clients: { type: 'string', default: '20' },
+    // The runtimes the server runs on for the core operations: current (this node), 24 (Node 24, installed
+    // into .data/node24 as .ci/run does), or a path to a node binary; several side by side: current,24.
+    runtimes: { type: 'string', default: 'current' },
+    // The limits the core operations run with: off (RATE_LIMIT_PER_MINUTE=0), production (every default on),
+    // or both.
+    limits: { type: 'string', default: 'both' },
+    // core: only the core operations (lists, detail, search, similarIdeas, castVote, retractVote);
     // common-ground: only the common ground recompute (its own 2,000 ideas and 1,000,000 votes) and castVote;
     // events: only castVote alone, then with a no-op event subscriber in a worker process (dispatch rate)
     // fan-out: only an official answer to an idea with 100,000 voters (scripts/bench-fan-out.mjs)
@@ -33,13 +42,22 @@ const { values: args } = parseArgs({
   },
 });
 const only = args.only;
-const scale = Number(args.scale);
+const scales = args.scale.split(',').map(Number);
 const seconds = Number(args.seconds);
 const clients = Number(args.clients);
-const IDEAS = Math.round(100_000 * scale);
-const CAMPAIGNS = Math.max(1, Math.round(50 * Math.min(1, scale * 10)));
-const PEOPLE = Math.round(20_000 * scale);
 const VOTES_PER_PERSON = 50;
+let scale, IDEAS, CAMPAIGNS, PEOPLE;
+function sizeFor(value) {
+  scale = value;
+  IDEAS = Math.round(100_000 * scale);
+  CAMPAIGNS = Math.max(1, Math.round(50 * Math.min(1, scale * 10)));
+  PEOPLE = Math.round(20_000 * scale);
+}
+const runtimePath = (name) => (name === 'current' ? process.execPath : name === '24' ? node24() : name);
+const runtimeName = (name) =>
+  `Node ${execFileSync(runtimePath(name), ['--version']).toString().trim().slice(1).split('.')[0]}`;
+const runtimes = args.runtimes.split(',').map((name) => ({ name: runtimeName(name), node: runtimePath(name) }));
+const limitModes = args.limits === 'both' ? ['off', 'production'] : [args.limits];
 
 buildIfStale({ quiet: true });
 const { startEmbeddedPostgres } = await import('../server/dist/server/src/database/embedded-postgres.js');
@@ -198,21 +216,29 @@ async function freePort() {
   return port;
 }
 
-async function startServer({ workers = true, env = {} } = {}) {
+/**
+ * The settings a server runs with. off: the bench's own (no per-address or per-token limit, 20 connections,
+ * errors logged only). production: the production defaults, every request counted against the per-address
+ * limit in PostgreSQL and logged; only the limit itself is raised, since every bench client shares one address.
+ */
+const LIMITS = {
+  off: { RATE_LIMIT_PER_MINUTE: '0', TOKEN_RATE_LIMIT_PER_MINUTE: '0', DB_POOL_SIZE: '20', LOG_LEVEL: 'error' },
+  production: { RATE_LIMIT_PER_MINUTE: '1000000' },
+};
+
+async function startServer({ workers = true, env = {}, node = process.execPath, limits = 'off' } = {}) {
   const port = await freePort();
-  const child = spawn(process.execPath, [join(ROOT, 'server/dist/server/src/main.js')], {
+  const child = spawn(node, [join(ROOT, 'server/dist/server/src/main.js')], {
     env: {
       PATH: process.env.PATH,
       NODE_ENV: 'production',
       HOST: '127.0.0.1',
       PORT: String(port),
       DATABASE_URL: databaseUrl,
-      LOG_LEVEL: 'error',
-      RATE_LIMIT_PER_MINUTE: '0',
-      DB_POOL_SIZE: '20',
       WORKERS: String(workers),
       // Required in production; the benchmark sends no mail.
       SMTP_URL: 'smtp://127.0.0.1:9',
+      ...LIMITS[limits],
       ...env,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -273,6 +299,7 @@ function call(base, token, query, variables) {
 
 const LIST = `query ($id: ID!, $sort: IdeaSort, $after: String) { campaign(id: $id) { ideas(first: 20, sort: $sort, after: $after) {
   pageInfo { endCursor } edges { node { id title score upvotes downvotes commentCount viewerVote author { displayName } } } } } }`;
+const LIST_COUNT = LIST.replace('ideas(first: 20, sort: $sort, after: $after) {', '$& totalCount');
 const DETAIL = `query ($id: ID!) { idea(id: $id) { id title bodyHtml status score upvotes downvotes viewerVote author { displayName }
   campaign { title voteBudget viewerVotesRemaining agency { name } } } }`;
 const SEARCH = 'query ($q: String!) { searchIdeas(query: $q, first: 20) { edges { node { id title score } } } }';
@@ -285,11 +312,12 @@ function percentile(sorted, p) {
 }
 
 /** Runs makeRequest from every client until the time is up (or it returns undefined: nothing left to do). */
-async function drive(name, makeRequest) {
+async function drive(name, makeRequest, runSeconds = seconds) {
   const latencies = [];
   let failures = 0;
+  const end = meter && server ? await meter.begin(server.child.pid) : async () => ({});
   const started = performance.now();
-  const deadline = Date.now() + seconds * 1000;
+  const deadline = Date.now() + runSeconds * 1000;
   await Promise.all(
     Array.from({ length: clients }, async (_, client) => {
       while (Date.now() < deadline) {
@@ -302,6 +330,7 @@ async function drive(name, makeRequest) {
     }),
   );
   const elapsed = (performance.now() - started) / 1000;
+  const figures = await end(latencies.length);
   latencies.sort((a, b) => a - b);
   return {
     operation: name,
@@ -311,6 +340,7 @@ async function drive(name, makeRequest) {
     'p95 ms': percentile(latencies, 95).toFixed(1),
     'p99 ms': percentile(latencies, 99).toFixed(1),
     errors: failures,
+    ...figures,
   };
 }
 
@@ -439,8 +469,7 @@ async function commonGroundBench(base, token, upDown) {
  * castVote and counts the deliveries made meanwhile, then how long the rest takes to drain.
  */
 async function eventsBench(castNext) {
-  server.child.kill('SIGTERM');
-  await new Promise((resolve) => server.child.once('exit', resolve));
+  await stopServer();
   server = await startServer({ workers: false });
   const worker = spawn(process.execPath, [join(ROOT, 'scripts/bench-event-worker.mjs')], {
     env: {
@@ -493,84 +522,73 @@ async function eventsBench(castNext) {
 }
 
 let server;
-try {
-  const data = await timed('seed total', seed);
-  server = await startServer();
-  const { base } = server;
-  const { tokens, campaigns, ideas, words } = data;
-  const token = (client) => tokens[client % tokens.length];
+let meter;
+const curve = [];
 
-  // Cursors to page 5 of NEW for each campaign, found beforehand.
-  const page5 = new Map();
-  for (const campaign of campaigns) {
-    let after = null;
-    for (let page = 1; page < 5; page++) {
-      after = (await call(base, tokens[0], LIST, { id: gid('Campaign', campaign.id), sort: 'NEW', after }))?.campaign
-        .ideas.pageInfo.endCursor;
-    }
-    page5.set(campaign.id, after);
-  }
+/** The core operations against the running server, each labelled with the configuration it ran in. */
+async function coreBench({ tokens, campaigns, ideas, words, page5, upDown }, label) {
+  const base = server.base;
+  const token = (client) => tokens[client % tokens.length];
   // Warm up the server and PostgreSQL's caches.
   await drive(
     'warm-up',
     async (c) => !!(await call(base, token(c), LIST, { id: gid('Campaign', pick(campaigns).id), sort: 'TOP' })),
+    Math.min(seconds, 5),
   );
-
-  const upDown = ideas.filter((idea) => campaigns.find((c) => c.id === idea.campaign_id)?.voting_mode === 'UP_DOWN');
-  const results = ['common-ground', 'events', 'fan-out', 'analytics', 'open-data', 'live'].includes(only)
-    ? []
-    : [
-        await drive(
-          'ranked list (TOP, first 20)',
-          async (c) => !!(await call(base, token(c), LIST, { id: gid('Campaign', pick(campaigns).id), sort: 'TOP' })),
-        ),
-        await drive('NEW page 5 by cursor', async (c) => {
-          const campaign = pick(campaigns);
-          return !!(await call(base, token(c), LIST, {
-            id: gid('Campaign', campaign.id),
-            sort: 'NEW',
-            after: page5.get(campaign.id),
-          }));
-        }),
-        await drive(
-          'idea detail',
-          async (c) => !!(await call(base, token(c), DETAIL, { id: gid('Idea', pick(ideas).id) })),
-        ),
-        await drive(
-          'search',
-          async (c) => !!(await call(base, token(c), SEARCH, { q: `${pick(words)} ${pick(words)}` })),
-        ),
-        // What the idea form asks while someone types a title, for duplicate hints.
-        await drive(
-          'similarIdeas (while typing)',
-          async (c) =>
-            !!(await call(base, token(c), SIMILAR, {
-              c: gid('Campaign', pick(campaigns).id),
-              text: `${pick(words)} and ${pick(words)}`,
-            })),
-        ),
-      ];
+  const listOf = (query) => async (c) =>
+    !!(await call(base, token(c), query, { id: gid('Campaign', pick(campaigns).id), sort: 'TOP' }));
+  const results = [
+    await drive('ranked list (TOP, first 20)', listOf(LIST)),
+    await drive('ranked list with totalCount', listOf(LIST_COUNT)),
+    await drive('NEW page 5 by cursor', async (c) => {
+      const campaign = pick(campaigns);
+      return !!(await call(base, token(c), LIST, {
+        id: gid('Campaign', campaign.id),
+        sort: 'NEW',
+        after: page5.get(campaign.id),
+      }));
+    }),
+    await drive(
+      'idea detail',
+      async (c) => !!(await call(base, token(c), DETAIL, { id: gid('Idea', pick(ideas).id) })),
+    ),
+    await drive('search', async (c) => !!(await call(base, token(c), SEARCH, { q: `${pick(words)} ${pick(words)}` }))),
+    // What the idea form asks while someone types a title, for duplicate hints.
+    await drive(
+      'similarIdeas (while typing)',
+      async (c) =>
+        !!(await call(base, token(c), SIMILAR, {
+          c: gid('Campaign', pick(campaigns).id),
+          text: `${pick(words)} and ${pick(words)}`,
+        })),
+    ),
+  ];
   // castVote: every client votes +1 or -1 on ideas in its own order; then retractVote takes back exactly
   // the votes each client cast, so both are measured as single mutations doing real writes.
   const orders = Array.from({ length: clients }, () => shuffled(upDown));
   const cast = Array.from({ length: clients }, () => []);
-  if (only === undefined)
-    results.push(
-      await drive('castVote', async (c) => {
-        const idea = orders[c][cast[c].length % orders[c].length];
-        const id = gid('Idea', idea.id);
-        cast[c].push(id);
-        return !!(await call(base, token(c), CAST, { id, v: Math.random() < 0.5 ? 1 : -1 }));
-      }),
-    );
-  if (only === undefined)
-    results.push(
-      await drive('retractVote (the votes just cast)', async (c) => {
-        const id = cast[c].pop();
-        if (id === undefined) return undefined;
-        return !!(await call(base, token(c), RETRACT, { id }));
-      }),
-    );
+  results.push(
+    await drive('castVote', async (c) => {
+      const idea = orders[c][cast[c].length % orders[c].length];
+      const id = gid('Idea', idea.id);
+      cast[c].push(id);
+      return !!(await call(base, token(c), CAST, { id, v: Math.random() < 0.5 ? 1 : -1 }));
+    }),
+    await drive('retractVote (the votes just cast)', async (c) => {
+      const id = cast[c].pop();
+      if (id === undefined) return undefined;
+      return !!(await call(base, token(c), RETRACT, { id }));
+    }),
+  );
+  return results.map((result) => ({ config: label, ...result }));
+}
+
+/** The parts beyond the core operations, on a server with the bench's settings (each restarts it as it needs). */
+async function extraBench({ tokens, campaigns, upDown }) {
+  const results = [];
+  const token = (client) => tokens[client % tokens.length];
+  const { base } = server;
+  const orders = Array.from({ length: clients }, () => shuffled(upDown));
   if (only === 'common-ground' || only === undefined) results.push(...(await commonGroundBench(base, token, upDown)));
   if (only === 'open-data' || only === undefined)
     results.push(...(await openDataBench({ base, pid: server.child.pid, log, databaseUrl })));
@@ -587,8 +605,7 @@ try {
     results.push(await eventsBench(castNext));
   }
   const restart = async (env) => {
-    server.child.kill('SIGTERM');
-    await new Promise((resolve) => server.child.once('exit', resolve));
+    await stopServer();
     server = await startServer({ env });
     return server;
   };
@@ -605,22 +622,102 @@ try {
       ...(await liveBench({ databaseUrl, restart, startServer, drive, call, token, listArgs, castArgs, log })),
     );
   }
-  log(
-    `\n${clients} concurrent clients, ${seconds} s per operation, scale ${scale} (${IDEAS} ideas, ${PEOPLE * VOTES_PER_PERSON} votes):`,
-  );
-  console.table(results); // eslint-disable-line no-console -- the benchmark prints its table
+  return results.map((result) => ({ config: `${runtimeName('current')}, limits off`, ...result }));
+}
 
-  const dataSource = createDataSource({ url: databaseUrl });
-  await dataSource.initialize();
-  const drift = await findDrift(dataSource);
-  await dataSource.destroy();
-  log(`reconciliation: ${drift.length === 0 ? 'no drift' : `${drift.length} counters disagree with the rows`}`);
-  process.exitCode = drift.length === 0 && results.every((r) => r.errors === 0) ? 0 : 1;
+async function stopServer() {
+  if (!server || server.child.exitCode !== null) return;
+  server.child.kill('SIGTERM');
+  await new Promise((resolve) => server.child.once('exit', resolve));
+}
+
+const core = only === undefined || only === 'core';
+const extras = only !== 'core' && scales.length === 1;
+try {
+  meter = await openMeter(cluster.adminUrl, 'consulta_bench');
+  if (!meter.statements) log('pg_stat_statements is not loaded by this cluster: no statements per request');
+  if (!meter.dbCpu) log('the database runs elsewhere (its processes are not readable here): no database CPU');
+  for (const value of scales) {
+    sizeFor(value);
+    const seeded = await timed('seed total', seed);
+    server = await startServer();
+    // Cursors to page 5 of NEW for each campaign, found beforehand.
+    const page5 = new Map();
+    for (const campaign of seeded.campaigns) {
+      let after = null;
+      for (let page = 1; page < 5; page++) {
+        after = (
+          await call(server.base, seeded.tokens[0], LIST, { id: gid('Campaign', campaign.id), sort: 'NEW', after })
+        )?.campaign.ideas.pageInfo.endCursor;
+      }
+      page5.set(campaign.id, after);
+    }
+    const upDown = seeded.ideas.filter(
+      (idea) => seeded.campaigns.find((c) => c.id === idea.campaign_id)?.voting_mode === 'UP_DOWN',
+    );
+    const data = { ...seeded, page5, upDown };
+    const results = [];
+    if (core) {
+      for (const runtime of runtimes) {
+        for (const limits of limitModes) {
+          await stopServer();
+          server = await startServer({ node: runtime.node, limits });
+          results.push(...(await coreBench(data, `${runtime.name}, limits ${limits}`)));
+        }
+      }
+      curve.push(...results.map((result) => ({ scale, ...result })));
+      await stopServer();
+      server = await startServer();
+    }
+    if (extras) {
+      await drive(
+        'warm-up',
+        async (c) =>
+          !!(await call(server.base, data.tokens[c % data.tokens.length], LIST, {
+            id: gid('Campaign', pick(data.campaigns).id),
+            sort: 'TOP',
+          })),
+        Math.min(seconds, 5),
+      );
+      results.push(...(await extraBench(data)));
+    }
+    log(
+      `\n${clients} concurrent clients, ${seconds} s per operation, scale ${scale} (${IDEAS} ideas, ${PEOPLE * VOTES_PER_PERSON} votes):`,
+    );
+    console.table(results); // eslint-disable-line no-console -- the benchmark prints its table
+    await stopServer();
+
+    const dataSource = createDataSource({ url: databaseUrl });
+    await dataSource.initialize();
+    const drift = await findDrift(dataSource);
+    await dataSource.destroy();
+    log(`reconciliation: ${drift.length === 0 ? 'no drift' : `${drift.length} counters disagree with the rows`}`);
+    if (drift.length > 0 || results.some((r) => r.errors > 0)) process.exitCode = 1;
+  }
+  if (scales.length > 1) {
+    log('\nThe scale curve (the same operations at each scale):');
+    // eslint-disable-next-line no-console -- the benchmark prints its table
+    console.table(
+      curve
+        .map(({ scale: at, config, operation, ...figures }) => ({
+          operation,
+          config,
+          scale: at,
+          'req/s': figures['req/s'],
+          'p99 ms': figures['p99 ms'],
+          'server CPU ms/req': figures['server CPU ms/req'],
+          'DB CPU ms/req': figures['DB CPU ms/req'],
+        }))
+        .sort(
+          (a, b) => a.operation.localeCompare(b.operation) || a.config.localeCompare(b.config) || a.scale - b.scale,
+        ),
+    );
+  }
 } catch (error) {
-  process.stderr.write(`bench failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`bench failed: ${error instanceof Error ? error.stack : String(error)}\n`);
   process.exitCode = 1;
 } finally {
-  server?.child.kill('SIGTERM');
-  await new Promise((resolve) => setTimeout(resolve, 500));
+  await stopServer().catch(() => {});
+  await meter?.close().catch(() => {});
   await cluster.stop();
 }

