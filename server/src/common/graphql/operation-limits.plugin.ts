@@ -14,6 +14,7 @@ import {
   type LimitedAction,
   type PersonLimitsService,
 } from '../rate-limit/person-limits.service.js';
+import { LeasedCounters } from '../rate-limit/leased-counters.js';
 import type { RateLimitService } from '../rate-limit/rate-limit.service.js';
 import type { LimitsConfig } from '../../config/config.js';
 import { DocumentAnalyser, fragmentsOf, rootFieldCount, rootFieldsByName } from './document-analysis.js';
@@ -75,7 +76,7 @@ function refuse(error: DomainError, status: number): GraphQLError {
 }
 
 /**
- * Counts every request against the per-address limit per minute: an operation by its root fields (so
+ * Counts every request against the per-address limit per minute (claimed in blocks, see LeasedCounters): an operation by its root fields (so
  * fifteen aliased sign-ins count fifteen), a document refused at parse or validation as one. Then refuses
  * an operation whose estimated cost is over the limit (the refusal has been counted too). Last, a mutation
  * document reserves the anti-spam allowances of all its limited mutations at once: it runs whole or not at
@@ -89,12 +90,13 @@ export function operationLimitsPlugin(
   /** Runs first, before anything is counted (Apollo runs plugins' hooks side by side, so it must be here). */
   before: (context: GraphQLContext, operation: OperationDefinitionNode) => Promise<void> = async () => {},
 ): ApolloServerPlugin<GraphQLContext> {
+  const leases = new LeasedCounters(rateLimits, 60);
   /** Counts `fields` against `key`'s limit per minute; RATE_LIMITED past it. */
   const countOn = async (context: GraphQLContext, key: string, limit: number, fields: number): Promise<void> => {
     if (limit === 0) return;
-    let hit;
+    let taken;
     try {
-      hit = await rateLimits.hit(key, 60, fields);
+      taken = await leases.take(key, limit, fields);
     } catch (error) {
       // Counting needs the database; when it is away the operation fails on its own, with a clear error.
       logger.emit('warn', 'rate limit not counted', {
@@ -103,7 +105,7 @@ export function operationLimitsPlugin(
       });
       return;
     }
-    if (hit.count > limit) throw refuse(new RateLimitedError(hit.retryAfterSeconds), 429);
+    if (!taken.allowed) throw refuse(new RateLimitedError(taken.retryAfterSeconds), 429);
   };
   // Per address always; per API token as well, when the request came with one.
   const count = async (context: GraphQLContext, fields: number): Promise<void> => {
