@@ -115,6 +115,8 @@ interface PageQuery {
   viewerId?: string | null;
   /** Where it runs: DatabaseService.reader for lists that tolerate lag; the primary when not given. */
   executor?: Executor;
+  /** The count when it is already known (a stored counter); else a count(*) over the conditions. */
+  count?: () => Promise<number>;
 }
 
 export interface IdeaListFilter {
@@ -128,6 +130,11 @@ export interface IdeaListFilter {
   search?: string | null;
   /** Read-your-writes: a viewer who just wrote reads from the primary (see DatabaseService.reader). */
   readsFromPrimary?: true;
+  /**
+   * The campaign's stored count of listed ideas (campaigns.idea_count, kept in the transactions that list,
+   * withdraw, hide and restore ideas): the totalCount of the list when nothing narrows it.
+   */
+  listedCount?: number;
 }
 
 /** An idea of a campaign's list, read in the page's one statement with what is shown beside it. */
@@ -222,8 +229,10 @@ export class IdeaQueriesService {
       size,
       (row: ListRow) => encodeCursor(orderName, order.keys(row)),
       toNode,
-      async () =>
-        (await one<{ n: number }>(executor, `${planning}SELECT count(*)::int AS n ${from} WHERE ${where}`, params))!.n,
+      query.count ??
+        (async () =>
+          (await one<{ n: number }>(executor, `${planning}SELECT count(*)::int AS n ${from} WHERE ${where}`, params))!
+            .n),
       cursor !== null,
     );
   }
@@ -252,7 +261,9 @@ export class IdeaQueriesService {
       return this.page(ORDERS.RANK, 'ideas-rank', filter, query, listedFromRow);
     }
     const sort = filter.sort ?? IdeaSort.TOP;
-    const query = { from: 'FROM ideas i', conditions, params, viewerId: filter.viewerId, executor };
+    const stored = filter.listedCount;
+    const count = stored !== undefined && !filter.status && !filter.tag ? async () => stored : undefined;
+    const query = { from: 'FROM ideas i', conditions, params, viewerId: filter.viewerId, executor, count };
     return this.page(ORDERS[sort], `ideas-${sort}`, filter, query, listedFromRow);
   }
 

@@ -114,7 +114,8 @@ export class CampaignIdeasResolver {
     @Args('search', { nullable: true }) search?: string,
   ) {
     const { userId: viewerId, readsFromPrimary } = context.viewer;
-    const filter = { first, after, sort, status, tag, search, viewerId, readsFromPrimary };
+    const listedCount = campaign.ideaCount;
+    const filter = { first, after, sort, status, tag, search, viewerId, readsFromPrimary, listedCount };
     return mapPage(
       primeListed(context, this.queries, this.users, await this.queries.listForCampaign(campaign.uuid, filter)),
     );
