@@ -13,6 +13,7 @@ import { Notifications1795985000000 } from './1795985000000-notifications.js';
 import { OpenDataVersion1795989000000 } from './1795989000000-open-data-version.js';
 import { Webhooks1795990000000 } from './1795990000000-webhooks.js';
 import { AuditLogByActor1795991000000 } from './1795991000000-audit-log-by-actor.js';
+import { SearchTitleTier1795992000000 } from './1795992000000-search-title-tier.js';
 import { ApiTokens1795988000000 } from './1795988000000-api-tokens.js';
 import { ResponseClockAndAnalytics1795987000000 } from './1795987000000-response-clock-and-analytics.js';
 import { EmailChangeAndDeletion1795986000000 } from './1795986000000-email-change-and-deletion.js';
@@ -37,4 +38,5 @@ export const migrations = [
   OpenDataVersion1795989000000,
   Webhooks1795990000000,
   AuditLogByActor1795991000000,
+  SearchTitleTier1795992000000,
 ];

@@ -1,5 +1,5 @@
 import type { Executor } from '../../database/sql.js';
-import { IdeaSort, IdeaStatus, LIMITS, type Role } from '@consulta/shared';
+import { IdeaSort, IdeaStatus, LIMITS } from '@consulta/shared';
 import { Injectable } from '@nestjs/common';
 import type { RequestViewer } from '../../common/auth/request-viewer.js';
 import { BadInputError } from '../../common/errors/domain-error.js';
@@ -24,19 +24,9 @@ import {
   PUBLIC_CAMPAIGN,
   VISIBLE_IDEA,
 } from '../../database/predicates.js';
-import { publicUserFromRow, type PublicUser } from '../users/users.repository.js';
 import { IDEA_COLUMNS, ideaFromRow, type IdeaEntity, type IdeaRow } from './idea.entity.js';
-
-/** A page row: the idea and its rank in a search. */
-type PageRow = IdeaRow & { rank?: number };
-
-/** A row of a campaign's list: the idea with its author's public columns and the viewer's vote. */
-type ListRow = PageRow & {
-  a_display_name: string | null;
-  a_role: Role | null;
-  a_created_at: Date | null;
-  viewer_vote: number | null;
-};
+import { rankedPage } from './ranked-page.js';
+import { listExtras, listedFromRow, type ListedIdea, type ListRow, type PageRow } from './listed-idea.js';
 
 interface Order {
   /** Columns of `ideas` in ORDER BY (descending unless `ascending`), the last one always id. */
@@ -49,7 +39,7 @@ interface Order {
 const iso = (value: Date) => value.toISOString();
 
 /** Each sort is a keyset over an index: (campaign_id, keys..., id) DESC. */
-const ORDERS: Record<IdeaSort | 'RANK', Order> = {
+const ORDERS: Record<IdeaSort, Order> = {
   TOP: {
     columns: ['score', 'created_at', 'id'],
     casts: ['int', 'timestamptz', 'uuid'],
@@ -68,7 +58,6 @@ const ORDERS: Record<IdeaSort | 'RANK', Order> = {
     casts: ['float8', 'int', 'timestamptz', 'uuid'],
     keys: (r) => [r.common_ground_key, r.score, iso(r.created_at), r.id],
   },
-  RANK: { columns: ['rank', 'id'], casts: ['float8', 'uuid'], keys: (r) => [r.rank, r.id] },
 };
 
 /** Longest waiting first: when the idea reached the response threshold. */
@@ -105,12 +94,11 @@ function owedQuery(campaignId: string, threshold: number, filter: OwedFilter) {
   return { from: 'FROM ideas i', conditions, params };
 }
 
-/** What a page reads: FROM, its conditions on `params`, a rank for searches, and the viewer for list extras. */
+/** What a page reads: FROM, its conditions on `params`, and the viewer for list extras. */
 interface PageQuery {
   from: string;
   conditions: string[];
   params: unknown[];
-  rankSql?: string;
   /** Given (null when signed out): each row also carries its author and the viewer's vote. */
   viewerId?: string | null;
   /** Where it runs: DatabaseService.reader for lists that tolerate lag; the primary when not given. */
@@ -135,28 +123,6 @@ export interface IdeaListFilter {
    * withdraw, hide and restore ideas): the totalCount of the list when nothing narrows it.
    */
   listedCount?: number;
-}
-
-/** An idea of a campaign's list, read in the page's one statement with what is shown beside it. */
-export interface ListedIdea {
-  idea: IdeaEntity;
-  /** Its author's public face (null: no author, or the account is gone). */
-  author: PublicUser | null;
-  /** The viewer's vote on it (null: none, or signed out). */
-  viewerVote: number | null;
-}
-
-function listedFromRow(row: ListRow): ListedIdea {
-  const author =
-    row.author_id && row.a_display_name !== null
-      ? publicUserFromRow({
-          id: row.author_id,
-          display_name: row.a_display_name,
-          role: row.a_role!,
-          created_at: row.a_created_at!,
-        })
-      : null;
-  return { idea: ideaFromRow(row), author, viewerVote: row.viewer_vote };
 }
 
 export type PersonalList = 'authored' | 'voted' | 'followed' | 'public';
@@ -187,22 +153,12 @@ export class IdeaQueriesService {
     query: PageQuery,
     toNode: (row: ListRow) => Node,
   ): Promise<ConnectionShape<Node>> {
-    const { from, conditions, params, rankSql } = query;
+    const { from, conditions, params } = query;
     const size = pageSize(filter.first);
     const cursor = decodeCursor(filter.after, orderName, order.casts);
     const pageParams = [...params];
-    // What every list shows beside each idea (its author, the viewer's vote), in the same statement.
-    let extras = '';
-    let joins = '';
-    if (query.viewerId !== undefined) {
-      pageParams.push(query.viewerId);
-      extras =
-        ', u.display_name AS a_display_name, u.role AS a_role, u.created_at AS a_created_at, vv.value AS viewer_vote';
-      joins = ` LEFT JOIN users u ON u.id = i.author_id LEFT JOIN votes vv ON vv.idea_id = i.id AND vv.user_id = $${pageParams.length}::uuid`;
-    }
-    // A ranked search's best plan depends on its words: planned for each call, like its count.
-    const planning = rankSql ? PLANNED_EACH_TIME : '';
-    const select = `${planning}SELECT ${IDEA_COLUMNS}${rankSql ? `, ${rankSql} AS rank` : ''}${extras} ${from}${joins}`;
+    const { columns: extras, joins } = listExtras(query.viewerId, pageParams);
+    const select = `SELECT ${IDEA_COLUMNS}${extras} ${from}${joins}`;
     const where = conditions.join(' AND ');
     let keyset = '';
     if (cursor) {
@@ -210,13 +166,11 @@ export class IdeaQueriesService {
         pageParams.push(value);
         return `CAST($${pageParams.length} AS ${order.casts[i]})`;
       });
-      const columns = order.columns.map((column) => (column === 'rank' ? rankSql! : `i.${column}`));
+      const columns = order.columns.map((column) => `i.${column}`);
       keyset = ` AND (${columns.join(', ')}) ${order.ascending ? '>' : '<'} (${placeholders.join(', ')})`;
     }
     const direction = order.ascending ? 'ASC' : 'DESC';
-    const orderBy = order.columns
-      .map((column) => (column === 'rank' ? `${rankSql} ${direction}` : `i.${column} ${direction}`))
-      .join(', ');
+    const orderBy = order.columns.map((column) => `i.${column} ${direction}`).join(', ');
     pageParams.push(size + 1);
     const executor = query.executor ?? this.database.dataSource;
     const rows = await sqlRows<ListRow>(
@@ -229,12 +183,18 @@ export class IdeaQueriesService {
       size,
       (row: ListRow) => encodeCursor(orderName, order.keys(row)),
       toNode,
-      query.count ??
-        (async () =>
-          (await one<{ n: number }>(executor, `${planning}SELECT count(*)::int AS n ${from} WHERE ${where}`, params))!
-            .n),
+      query.count ?? this.counter(executor, from, conditions, params),
       cursor !== null,
     );
+  }
+
+  /** Counts the matches of a page's conditions; searches planned for each call, as their pages are. */
+  private counter(executor: Executor, from: string, conditions: string[], params: unknown[]) {
+    const planning = conditions.some((condition) => condition.includes('websearch_to_tsquery'))
+      ? PLANNED_EACH_TIME
+      : '';
+    const text = `${planning}SELECT count(*)::int AS n ${from} WHERE ${conditions.join(' AND ')}`;
+    return async () => (await one<{ n: number }>(executor, text, params))!.n;
   }
 
   /** A campaign's ideas: WITHDRAWN and hidden ones are left out unless a status filter asks for them. */
@@ -254,11 +214,19 @@ export class IdeaQueriesService {
     const text = searchText(filter.search);
     const executor = this.database.reader({ readsFromPrimary: filter.readsFromPrimary });
     if (text) {
-      params.push(text);
-      conditions.push(`i.search @@ websearch_to_tsquery('english', $${params.length})`);
-      const rank = `ts_rank_cd(i.search, websearch_to_tsquery('english', $${params.length}))::float8`;
-      const query = { from: 'FROM ideas i', conditions, params, rankSql: rank, viewerId: filter.viewerId, executor };
-      return this.page(ORDERS.RANK, 'ideas-rank', filter, query, listedFromRow);
+      const words = `$${params.push(text)}`;
+      conditions.push(`i.search @@ websearch_to_tsquery('english', ${words})`);
+      const count = this.counter(executor, 'FROM ideas i', conditions, params);
+      const query = {
+        from: 'FROM ideas i',
+        conditions,
+        params,
+        text: words,
+        viewerId: filter.viewerId,
+        executor,
+        count,
+      };
+      return rankedPage('ideas-ranked', filter, query, listedFromRow);
     }
     const sort = filter.sort ?? IdeaSort.TOP;
     const stored = filter.listedCount;
@@ -326,16 +294,18 @@ export class IdeaQueriesService {
     const conditions = [
       "i.search @@ websearch_to_tsquery('english', $1)",
       LISTED_IDEA('i'),
-      CAMPAIGN_SEEN_BY('c', '$2'),
+      // Not in a campaign the viewer may not see: those (drafts) are few, read once per statement, so the
+      // planner's guess at how many ideas match never makes it look campaigns up idea by idea.
+      `i.campaign_id <> ALL (ARRAY(SELECT c.id FROM campaigns c WHERE NOT ${CAMPAIGN_SEEN_BY('c', '$2')}))`,
     ];
     if (filter.campaignId !== undefined) {
       params.push(filter.campaignId);
       conditions.push(`i.campaign_id = $${params.length}`);
     }
-    const rank = "ts_rank_cd(i.search, websearch_to_tsquery('english', $1))::float8";
-    const from = 'FROM ideas i JOIN campaigns c ON c.id = i.campaign_id';
-    const query = { from, conditions, params, rankSql: rank, executor: this.database.reader(viewer) };
-    return this.page(ORDERS.RANK, 'search', filter, query, ideaFromRow);
+    const from = 'FROM ideas i';
+    const executor = this.database.reader(viewer);
+    const count = this.counter(executor, from, conditions, params);
+    return rankedPage('search-ranked', filter, { from, conditions, params, text: '$1', executor, count }, ideaFromRow);
   }
 
   /** Visible ideas of the campaign whose title or opening text resembles `text` (trigram word similarity). */

@@ -7,7 +7,8 @@ import { TOMBSTONE } from '../../common/graphql/tombstone.js';
 import { userLoader } from '../users/users.loaders.js';
 import type { UsersService } from '../users/users.service.js';
 import type { IdeaEntity } from './idea.entity.js';
-import type { IdeaQueriesService, ListedIdea } from './idea-queries.service.js';
+import type { IdeaQueriesService } from './idea-queries.service.js';
+import type { ListedIdea } from './listed-idea.js';
 import { mapIdea, type IdeaObject } from './idea.object.js';
 import type { IdeasService } from './ideas.service.js';
 

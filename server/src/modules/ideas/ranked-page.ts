@@ -1,0 +1,79 @@
+import {
+  decodeCursor,
+  encodeCursor,
+  pageSize,
+  toConnection,
+  type ConnectionShape,
+} from '../../common/graphql/connection.js';
+import { BadInputError } from '../../common/errors/domain-error.js';
+import { fieldMessage } from '../../common/errors/field-message.js';
+import { PLANNED_EACH_TIME } from '../../database/prepared-pg.js';
+import { rows as sqlRows, type Executor } from '../../database/sql.js';
+import { IDEA_COLUMNS } from './idea.entity.js';
+import { listExtras, type ListRow } from './listed-idea.js';
+
+/** A ranked search over `from` and its conditions; `text` is the placeholder ($n) of the query's words. */
+export interface RankedQuery {
+  from: string;
+  conditions: string[];
+  params: unknown[];
+  text: string;
+  /** Given (null when signed out): each row also carries its author and the viewer's vote. */
+  viewerId?: string | null;
+  executor: Executor;
+  count: () => Promise<number>;
+}
+
+const CASTS = ['int', 'float8', 'uuid'] as const;
+
+/**
+ * A page of a ranked search, best first: ideas whose title holds the query (tier 1) before those that hold
+ * it only in their text (tier 0), each tier by ts_rank_cd, then id. Each tier is its own part of one
+ * statement, found by its own index and cut at the page size; PostgreSQL starts the second part only when
+ * the first runs out, so a page of a common word ranks its title matches, not every idea that mentions it.
+ */
+export async function rankedPage<Node>(
+  orderName: string,
+  filter: { first?: number | null; after?: string | null },
+  query: RankedQuery,
+  toNode: (row: ListRow) => Node,
+): Promise<ConnectionShape<Node>> {
+  const size = pageSize(filter.first);
+  const cursor = decodeCursor(filter.after, orderName, CASTS);
+  if (cursor && cursor[0] !== 0 && cursor[0] !== 1) throw new BadInputError({ after: fieldMessage('cursorInvalid') });
+  const params = [...query.params];
+  const extras = listExtras(query.viewerId, params);
+  const words = `websearch_to_tsquery('english', ${query.text})`;
+  const rank = `ts_rank_cd(i.search, ${words})::float8`;
+  const inTitle = `to_tsvector('english', i.title) @@ ${words}`;
+  const limit = `$${params.push(size + 1)}`;
+  const part = (tier: 0 | 1) => {
+    let keyset = '';
+    if (cursor && cursor[0] === tier) {
+      const [after, id] = [params.push(cursor[1]), params.push(cursor[2])];
+      keyset = ` AND (${rank}, i.id) < (CAST($${after} AS float8), CAST($${id} AS uuid))`;
+    }
+    const where = [...query.conditions, tier ? inTitle : `NOT (${inTitle})`].join(' AND ');
+    return `(SELECT ${IDEA_COLUMNS}, ${rank} AS rank, ${tier} AS tier${extras.columns} ${query.from}${extras.joins}
+      WHERE ${where}${keyset} ORDER BY rank DESC, i.id DESC LIMIT ${limit})`;
+  };
+  // Past a cursor in tier 0, the title matches are behind it.
+  const parts = cursor && cursor[0] === 0 ? [part(0)] : [part(1), part(0)];
+  const rows = await sqlRows<ListRow>(
+    query.executor,
+    parts.length === 1
+      ? PLANNED_EACH_TIME + parts[0]
+      : `${PLANNED_EACH_TIME}${parts.join(' UNION ALL ')} LIMIT ${limit}`,
+    params,
+  );
+  // The parts come in order; a stable sort by tier keeps it so even if a plan ever interleaved them.
+  rows.sort((a, b) => b.tier! - a.tier!);
+  return toConnection(
+    rows,
+    size,
+    (row) => encodeCursor(orderName, [row.tier, row.rank, row.id]),
+    toNode,
+    query.count,
+    cursor !== null,
+  );
+}
