@@ -15,7 +15,7 @@ import {
 import { DatabaseService } from '../../database/database.service.js';
 import { PLANNED_EACH_TIME } from '../../database/prepared-pg.js';
 import { CampaignAccessService } from '../campaigns/campaign-access.service.js';
-import { one, run, rows as sqlRows } from '../../database/sql.js';
+import { one, rows as sqlRows } from '../../database/sql.js';
 import { votesRepository } from '../votes/votes.repository.js';
 import {
   CAMPAIGN_SEEN_BY,
@@ -133,6 +133,9 @@ function searchText(query: string | null | undefined): string | null {
     throw new BadInputError({ query: fieldMessage('lengthAtMost', { max: LIMITS.search.queryMax }) });
   return query.trim() || null;
 }
+
+/** How alike an idea's words must be to the typed text to be shown as similar (pg_trgm word similarity). */
+const SIMILARITY_AT_LEAST = 0.3;
 
 /** Idea lists: ranked, filtered, searched, keyset-paginated; only what the viewer may see. */
 @Injectable()
@@ -315,20 +318,19 @@ export class IdeaQueriesService {
     const probe = text.trim().toLowerCase();
     if (probe.length < LIMITS.search.similarTextMin) return [];
     const limit = Math.min(pageSize(first ?? LIMITS.search.similarDefault), LIMITS.search.similarMax);
-    return this.database.dataSource.transaction(async (manager) => {
-      await run(manager, "SET LOCAL pg_trgm.word_similarity_threshold = '0.3'");
-      // The nearest ideas by word similarity, walked in the campaign's GiST index; a few more than asked
-      // for, so ideas as near as each other can be put in a stable order (higher score, then newer id).
-      const rows = await sqlRows<IdeaRow>(
-        manager,
-        `${PLANNED_EACH_TIME}SELECT * FROM (
-           SELECT ${IDEA_COLUMNS}, $2 <<-> i.similar_text AS distance FROM ideas i
-            WHERE i.campaign_id = $1 AND ${LISTED_IDEA('i')} AND $2 <% i.similar_text
-            ORDER BY $2 <<-> i.similar_text LIMIT $3 * 4
-         ) i ORDER BY i.distance, i.score DESC, i.id DESC LIMIT $3`,
-        [campaignId, probe, limit],
-      );
-      return rows.map(ideaFromRow);
-    });
+    // The nearest ideas by word similarity, walked in the campaign's GiST index; a few more than asked for,
+    // so ideas as near as each other can be put in a stable order (higher score, then newer id). Only those
+    // with a word similarity of at least 0.3 count: the distance is 1 - similarity, so they are the first of
+    // the walk, and one statement finds them (no transaction to set pg_trgm's threshold for `<%`).
+    const rows = await sqlRows<IdeaRow>(
+      this.database.dataSource,
+      `${PLANNED_EACH_TIME}SELECT * FROM (
+         SELECT ${IDEA_COLUMNS}, $2 <<-> i.similar_text AS distance FROM ideas i
+          WHERE i.campaign_id = $1 AND ${LISTED_IDEA('i')}
+          ORDER BY $2 <<-> i.similar_text LIMIT $3 * 4
+       ) i WHERE i.distance <= 1 - $4::float8 ORDER BY i.distance, i.score DESC, i.id DESC LIMIT $3`,
+      [campaignId, probe, limit, SIMILARITY_AT_LEAST],
+    );
+    return rows.map(ideaFromRow);
   }
 }
