@@ -138,29 +138,41 @@ export class CampaignsRepository {
 
   /**
    * Whether the campaign takes contributions now and whether this person may make them (suspended now, or
-   * unverified where the campaign asks for a confirmed address), read in one statement.
+   * unverified where the campaign asks for a confirmed address), with the person's participant row locked
+   * for the rest of the transaction, all in one statement. `join` makes them a participant if they were not
+   * (a refusal rolls the transaction back, and the row with it); `existing` locks the row only if there is
+   * one (participation null when there is none). This row is the first lock every write to a campaign takes
+   * (participant, then idea, then campaign), so a person's votes in a campaign are serialised and budgets hold.
    */
-  async contributionState(executor: Executor, campaignId: string, userId: string): Promise<ContributionState> {
-    const row = await one<ContributionState>(
+  async contributionState(
+    executor: Executor,
+    campaignId: string,
+    userId: string,
+    lock: 'join' | 'existing',
+  ): Promise<{ state: ContributionState; participation: Participation | null }> {
+    const participant =
+      lock === 'join'
+        ? `INSERT INTO campaign_participants AS p (campaign_id, user_id) VALUES ($1, $2)
+           ON CONFLICT (campaign_id, user_id) DO UPDATE SET votes_used = p.votes_used
+           RETURNING votes_used, (xmax = 0) AS joined`
+        : `SELECT votes_used, false AS joined FROM campaign_participants
+            WHERE campaign_id = $1 AND user_id = $2 FOR UPDATE`;
+    const row = await one<ContributionState & { votes_used: number | null; joined: boolean | null }>(
       executor,
-      `SELECT ${ACCEPTING('c')} AS accepting,
+      `WITH p AS (${participant})
+       SELECT ${ACCEPTING('c')} AS accepting,
               CASE WHEN u.suspended_until > now() THEN u.suspended_until END AS "suspendedUntil",
               c.require_verified_email AND NOT coalesce(u.email_verified, false) AS unverified,
-              c.status, c.opens_at AS "opensAt", c.closes_at AS "closesAt", now() AS now
-         FROM campaigns c LEFT JOIN users u ON u.id = $2 WHERE c.id = $1`,
+              c.status, c.opens_at AS "opensAt", c.closes_at AS "closesAt", now() AS now, p.votes_used, p.joined
+         FROM campaigns c LEFT JOIN users u ON u.id = $2 LEFT JOIN p ON true WHERE c.id = $1`,
       [campaignId, userId],
     );
-    return (
-      row ?? {
-        accepting: false,
-        suspendedUntil: null,
-        unverified: false,
-        status: 'DRAFT',
-        opensAt: null,
-        closesAt: null,
-        now: new Date(),
-      }
-    );
+    if (!row) {
+      const state = { accepting: false, suspendedUntil: null, unverified: false, status: 'DRAFT', now: new Date() };
+      return { state: { ...state, opensAt: null, closesAt: null }, participation: null };
+    }
+    const { votes_used: votesUsed, joined, ...state } = row;
+    return { state, participation: votesUsed === null ? null : { votesUsed, joined: joined! } };
   }
 
   /** Whether the campaign takes contributions now, and its dates to say why not (the database's clock). */
@@ -265,32 +277,6 @@ export class CampaignsRepository {
       'UPDATE campaigns SET common_ground_votes = coalesce($2, common_ground_votes), common_ground_at = now() WHERE id = $1',
       [id, fingerprint],
     );
-  }
-
-  /**
-   * Makes the person a participant of the campaign if they were not, and locks their participant row for
-   * the rest of the transaction. This row is the first lock every write to a campaign takes (participant,
-   * then idea, then campaign), so a person's votes in a campaign are serialised and budgets hold.
-   */
-  async lockParticipation(executor: Executor, campaignId: string, userId: string): Promise<Participation> {
-    const row = await one<Pick<ParticipantRow, 'votes_used'> & { joined: boolean }>(
-      executor,
-      `INSERT INTO campaign_participants AS p (campaign_id, user_id) VALUES ($1, $2)
-       ON CONFLICT (campaign_id, user_id) DO UPDATE SET votes_used = p.votes_used
-       RETURNING votes_used, (xmax = 0) AS joined`,
-      [campaignId, userId],
-    );
-    return { votesUsed: row!.votes_used, joined: row!.joined };
-  }
-
-  /** Locks the person's participant row if they took part; false when they never did. */
-  async lockExistingParticipation(executor: Executor, campaignId: string, userId: string): Promise<boolean> {
-    const found = await rows<Pick<ParticipantRow, 'user_id'>>(
-      executor,
-      'SELECT user_id FROM campaign_participants WHERE campaign_id = $1 AND user_id = $2 FOR UPDATE',
-      [campaignId, userId],
-    );
-    return found.length > 0;
   }
 
   /** Votes left for the person in each campaign with a budget. */

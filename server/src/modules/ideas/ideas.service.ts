@@ -111,8 +111,14 @@ export class IdeasService {
     tag: string | null,
   ): Promise<IdeaEntity> {
     return this.database.transaction(async (manager) => {
-      assertMayContribute(await campaignsRepository.contributionState(manager, campaign.id, userId));
-      const { joined } = await campaignsRepository.lockParticipation(manager, campaign.id, userId);
+      const { state, participation } = await campaignsRepository.contributionState(
+        manager,
+        campaign.id,
+        userId,
+        'join',
+      );
+      assertMayContribute(state);
+      const joined = participation!.joined;
       const idea = await ideasRepository.insert(manager, {
         campaignId: campaign.id,
         authorId: userId,

@@ -8,7 +8,7 @@ import { fieldMessage } from '../../common/errors/field-message.js';
 import { Clock } from '../../common/clock/clock.js';
 import { DatabaseService } from '../../database/database.service.js';
 import { assertMayContribute } from '../campaigns/contribution.js';
-import { campaignsRepository } from '../campaigns/campaigns.repository.js';
+import { campaignsRepository, type Participation } from '../campaigns/campaigns.repository.js';
 import type { IdeaEntity } from '../ideas/idea.entity.js';
 import { IdeaQueriesService } from '../ideas/idea-queries.service.js';
 import { IdeasService } from '../ideas/ideas.service.js';
@@ -50,10 +50,24 @@ export class VotesService {
     return { idea: visible.idea, votingMode: visible.campaign.votingMode, voteBudget: visible.campaign.voteBudget };
   }
 
-  /** Inside the transaction: CONFLICT when the person is suspended or the campaign takes no votes now. */
-  private async assertCanVote(manager: EntityManager, viewer: PersonViewer, campaignId: string): Promise<void> {
-    const state = await campaignsRepository.contributionState(manager, campaignId, viewer.userId);
+  /**
+   * Inside the transaction: CONFLICT when the person is suspended or the campaign takes no votes now; else
+   * their participation, locked (see CampaignsRepository.contributionState).
+   */
+  private async assertCanVote(
+    manager: EntityManager,
+    viewer: PersonViewer,
+    campaignId: string,
+    lock: 'join' | 'existing',
+  ): Promise<Participation | null> {
+    const { state, participation } = await campaignsRepository.contributionState(
+      manager,
+      campaignId,
+      viewer.userId,
+      lock,
+    );
     assertMayContribute(state);
+    return participation;
   }
 
   async castVote(viewer: RequestViewer, ideaId: string | null, value: number): Promise<IdeaEntity> {
@@ -64,8 +78,7 @@ export class VotesService {
       throw new BadInputError({ value: fieldMessage('supportOnly') });
     }
     return this.database.transaction(async (manager) => {
-      await this.assertCanVote(manager, person, idea.campaignId);
-      const participation = await campaignsRepository.lockParticipation(manager, idea.campaignId, person.userId);
+      const participation = (await this.assertCanVote(manager, person, idea.campaignId, 'join'))!;
       const current = await votesRepository.lockIdea(manager, idea.id, person.userId);
       if (current.status === IdeaStatus.WITHDRAWN) throw new ConflictError('IDEA_WITHDRAWN');
       if (current.visibility === Visibility.HIDDEN) throw new ConflictError('IDEA_HIDDEN');
@@ -114,9 +127,8 @@ export class VotesService {
     const person = requirePerson(viewer);
     const idea = await this.retractTarget(person, ideaId);
     return this.database.transaction(async (manager) => {
-      await this.assertCanVote(manager, person, idea.campaignId);
       // Someone who never took part has no vote to retract (and does not become a participant).
-      if (!(await campaignsRepository.lockExistingParticipation(manager, idea.campaignId, person.userId))) return idea;
+      if (!(await this.assertCanVote(manager, person, idea.campaignId, 'existing'))) return idea;
       const current = await votesRepository.lockIdea(manager, idea.id, person.userId);
       if (current.value === null) return idea;
       const removed = delta(current.value);
