@@ -133,6 +133,21 @@ describe.each([
     // B alone had 8 requests (under 12): it refuses 4 because A's count is its count.
     expect(limited(onB)).toHaveLength(4);
   });
+
+  it('a first vote on A is the participant count B reads next, though B had just read the campaign', async () => {
+    const ip = `203.0.113.${Math.floor(Math.random() * 200) + 1}`;
+    const campaign = await makeCampaign(t, p.agency);
+    const idea = await makeIdea(t, campaign, p.author);
+    const voter = await makeUser(t);
+    const COUNT = 'query ($id: ID!) { campaign(id: $id) { participantCount } }';
+    const count = async () => (await ask(b, COUNT, { id: campaign.gid }, { ip })).data.campaign.participantCount;
+    expect(await count()).toBe(1);
+    expect((await ask(a, VOTE, { id: idea.gid }, { token: voter.token, ip })).errors).toBeUndefined();
+    // B keeps a campaign it read for CAMPAIGN_CACHE_SECONDS (2); the vote's news over the bus makes it forget.
+    const started = Date.now();
+    await waitFor('the new count on B', async () => (await count()) === 2, 1000);
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
 });
 
 describe('two API processes when Redis stops and starts', () => {

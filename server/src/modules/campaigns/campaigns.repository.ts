@@ -1,7 +1,15 @@
 import type { CampaignStatus } from '@consulta/shared';
+import type { EntityManager } from 'typeorm';
 import { CAMPAIGN_SEEN_BY } from '../../database/predicates.js';
+import { afterCommit } from '../../database/after-commit.js';
 import { one, rows, run, type Executor } from '../../database/sql.js';
+import { campaignChanged } from './campaign-read-cache.js';
 import { CAMPAIGN_COLUMNS, campaignFromRow, type CampaignEntity, type CampaignRow } from './campaign.entity.js';
+
+/** Once the change to the campaign commits, this process's read caches forget the campaign. */
+function changedOnCommit(executor: Executor, campaignId: string): void {
+  afterCommit(executor as EntityManager, () => campaignChanged(campaignId));
+}
 
 /** A row of `campaign_participants`: a person who took part in a campaign and the votes they used. */
 export interface ParticipantRow {
@@ -236,6 +244,7 @@ export class CampaignsRepository {
 
   /** Stores the settings officials change and the status (the counters are kept by adjustCounts). */
   async update(executor: Executor, campaign: CampaignEntity): Promise<CampaignEntity> {
+    changedOnCommit(executor, campaign.id);
     const row = await one<CampaignRow>(
       executor,
       `UPDATE campaigns AS c SET title = $2, summary = $3, body = $4, body_html = $5, status = $6, opens_at = $7,
@@ -263,6 +272,7 @@ export class CampaignsRepository {
 
   /** Keeps the stored counters in step: visible ideas and distinct participants. */
   async adjustCounts(executor: Executor, id: string, change: { ideas?: number; participants?: number }): Promise<void> {
+    changedOnCommit(executor, id);
     await run(
       executor,
       'UPDATE campaigns SET idea_count = idea_count + $2, participant_count = participant_count + $3 WHERE id = $1',
@@ -272,6 +282,7 @@ export class CampaignsRepository {
 
   /** Notes that common ground was computed now, from the votes with this fingerprint (null: unchanged). */
   async markCommonGround(executor: Executor, id: string, fingerprint: string | null): Promise<void> {
+    changedOnCommit(executor, id);
     await run(
       executor,
       'UPDATE campaigns SET common_ground_votes = coalesce($2, common_ground_votes), common_ground_at = now() WHERE id = $1',

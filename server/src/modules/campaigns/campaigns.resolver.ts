@@ -62,7 +62,10 @@ export class CampaignsResolver implements OnModuleInit {
     @Args('slug', { nullable: true }) slug?: string,
   ): Promise<CampaignObject | null> {
     if (id !== undefined && id !== null && !campaignId(id)) return null;
-    const found = await this.service.findVisible(viewer, { id: id ? campaignId(id) : null, slug: slug ?? null });
+    const found = await this.service.findVisibleForRead(viewer, {
+      id: id ? campaignId(id) : null,
+      slug: slug ?? null,
+    });
     return found ? mapCampaign(found) : null;
   }
 

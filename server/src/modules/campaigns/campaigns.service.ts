@@ -1,7 +1,11 @@
 import { ideasRepository } from '../ideas/ideas.repository.js';
 import { campaignsRepository } from './campaigns.repository.js';
 import { CampaignStatus, LIMITS, renderMarkdown, slugify, VotingMode } from '@consulta/shared';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { APP_CONFIG } from '../../config/config.module.js';
+import type { AppConfig } from '../../config/config.js';
+import { CampaignReadCache } from './campaign-read-cache.js';
+import { BusService } from '../../common/bus/bus.service.js';
 import { requireSignedIn } from '../../common/auth/policies.js';
 import type { RequestViewer } from '../../common/auth/request-viewer.js';
 import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from '../../common/errors/domain-error.js';
@@ -47,13 +51,29 @@ function checkDates(opensAt: Date | null, closesAt: Date | null, settingClose: b
 
 /** Campaigns as officials run them: create and edit, open, close, archive. */
 @Injectable()
-export class CampaignsService {
+export class CampaignsService implements OnModuleDestroy {
   constructor(
     private readonly database: DatabaseService,
     private readonly access: CampaignAccessService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+    bus: BusService,
+  ) {
+    this.readCache = new CampaignReadCache(config.campaignCacheSeconds);
+    // Another process's vote or idea may have changed the campaign's counters: forget it here too.
+    this.stopListening = bus.listen((message) => {
+      if (message.t === 'idea') this.readCache.forget(message.campaignId);
+    });
+  }
+
+  private readonly readCache: CampaignReadCache;
+  private readonly stopListening: () => void;
+
+  onModuleDestroy(): void {
+    this.stopListening();
+    this.readCache.close();
+  }
 
   findByIds(ids: readonly string[]): Promise<CampaignEntity[]> {
     return campaignsRepository.findByIds(this.database.dataSource, ids);
@@ -64,11 +84,32 @@ export class CampaignsService {
     viewer: RequestViewer,
     where: { id?: string | null; slug?: string | null },
   ): Promise<CampaignEntity | null> {
-    const campaign = where.id
-      ? (await this.findByIds([where.id]))[0]
-      : where.slug
-        ? await campaignsRepository.findBySlug(this.database.dataSource, where.slug)
-        : null;
+    const campaign = await this.findRow(where);
+    return campaign && (await this.access.canSee(viewer, campaign)) ? campaign : null;
+  }
+
+  private async findRow(where: { id?: string | null; slug?: string | null }): Promise<CampaignEntity | null> {
+    if (where.id) return (await this.findByIds([where.id]))[0] ?? null;
+    return where.slug ? campaignsRepository.findBySlug(this.database.dataSource, where.slug) : null;
+  }
+
+  /**
+   * findVisible for the `campaign` query: a viewer who did not just write may be served the row this process
+   * read in the last CAMPAIGN_CACHE_SECONDS (as a read replica would serve it); the rule of who sees it is
+   * applied to the row on every read.
+   */
+  async findVisibleForRead(
+    viewer: RequestViewer,
+    where: { id?: string | null; slug?: string | null },
+  ): Promise<CampaignEntity | null> {
+    const fresh = viewer.readsFromPrimary || this.database.wroteRecently(viewer.userId ?? null);
+    if (!this.readCache.enabled || fresh) return this.findVisible(viewer, where);
+    let campaign = this.readCache.get(where);
+    if (!campaign) {
+      const since = Date.now();
+      campaign = (await this.findRow(where)) ?? undefined;
+      if (campaign) this.readCache.set(campaign, since);
+    }
     return campaign && (await this.access.canSee(viewer, campaign)) ? campaign : null;
   }
 
