@@ -1,7 +1,8 @@
-// npm run bench [-- --scale 1 --seconds 10 --clients 20]
+// npm run bench [-- --scale 1 --seconds 10 --clients 20 --runtimes current,24 --limits both --only core]
 // Seeds a large data set (at scale 1: 100,000 ideas over 50 campaigns, 1,000,000 votes, 20,000 people)
 // straight into PostgreSQL, starts the built server against it in its own process, drives it over HTTP
-// with concurrent clients and prints, per operation, requests per second and p50/p95/p99 latency. A
+// with concurrent clients and prints, per operation, requests per second, p50/p95/p99 latency, errors and
+// what each request cost (server and database CPU, statements, peak memory: scripts/bench-measure.mjs). A
 // GraphQL error inside a 200 response counts as a failure. It ends with the reconciliation check.
 // Uses BENCH_DATABASE_URL (a role that may create databases; a database consulta_bench is made anew),
 // else an embedded PostgreSQL in .data/bench-postgres.
