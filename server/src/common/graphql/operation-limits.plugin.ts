@@ -76,8 +76,9 @@ function refuse(error: DomainError, status: number): GraphQLError {
 }
 
 /**
- * Counts every request against the per-address limit per minute (claimed in blocks, see LeasedCounters): an operation by its root fields (so
- * fifteen aliased sign-ins count fifteen), a document refused at parse or validation as one. Then refuses
+ * Counts every request against the per-address limit per minute (claimed in blocks, see LeasedCounters):
+ * an operation by its root fields (so fifteen aliased sign-ins count fifteen), a document refused at parse
+ * or validation as one. Then refuses
  * an operation whose estimated cost is over the limit (the refusal has been counted too). Last, a mutation
  * document reserves the anti-spam allowances of all its limited mutations at once: it runs whole or not at
  * all.

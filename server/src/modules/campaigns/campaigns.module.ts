@@ -3,6 +3,7 @@ import { AgenciesModule } from '../agencies/agencies.module.js';
 import { AuditModule } from '../audit/audit.module.js';
 import { CampaignAccessService } from './campaign-access.service.js';
 import { CampaignQueriesService } from './campaign-queries.service.js';
+import { CampaignReadCache } from './campaign-read-cache.js';
 import { AgencyCampaignsResolver, CampaignsResolver } from './campaigns.resolver.js';
 import { CampaignsService } from './campaigns.service.js';
 
@@ -12,6 +13,7 @@ import { CampaignsService } from './campaigns.service.js';
     CampaignsService,
     CampaignQueriesService,
     CampaignAccessService,
+    CampaignReadCache,
     CampaignsResolver,
     AgencyCampaignsResolver,
   ],

@@ -1,11 +1,8 @@
 import { ideasRepository } from '../ideas/ideas.repository.js';
 import { campaignsRepository } from './campaigns.repository.js';
 import { CampaignStatus, LIMITS, renderMarkdown, slugify, VotingMode } from '@consulta/shared';
-import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
-import { APP_CONFIG } from '../../config/config.module.js';
-import type { AppConfig } from '../../config/config.js';
+import { Injectable } from '@nestjs/common';
 import { CampaignReadCache } from './campaign-read-cache.js';
-import { BusService } from '../../common/bus/bus.service.js';
 import { requireSignedIn } from '../../common/auth/policies.js';
 import type { RequestViewer } from '../../common/auth/request-viewer.js';
 import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from '../../common/errors/domain-error.js';
@@ -51,29 +48,14 @@ function checkDates(opensAt: Date | null, closesAt: Date | null, settingClose: b
 
 /** Campaigns as officials run them: create and edit, open, close, archive. */
 @Injectable()
-export class CampaignsService implements OnModuleDestroy {
+export class CampaignsService {
   constructor(
     private readonly database: DatabaseService,
     private readonly access: CampaignAccessService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
-    @Inject(APP_CONFIG) config: AppConfig,
-    bus: BusService,
-  ) {
-    this.readCache = new CampaignReadCache(config.campaignCacheSeconds);
-    // Another process's vote or idea may have changed the campaign's counters: forget it here too.
-    this.stopListening = bus.listen((message) => {
-      if (message.t === 'idea') this.readCache.forget(message.campaignId);
-    });
-  }
-
-  private readonly readCache: CampaignReadCache;
-  private readonly stopListening: () => void;
-
-  onModuleDestroy(): void {
-    this.stopListening();
-    this.readCache.close();
-  }
+    private readonly readCache: CampaignReadCache,
+  ) {}
 
   findByIds(ids: readonly string[]): Promise<CampaignEntity[]> {
     return campaignsRepository.findByIds(this.database.dataSource, ids);
@@ -102,8 +84,7 @@ export class CampaignsService implements OnModuleDestroy {
     viewer: RequestViewer,
     where: { id?: string | null; slug?: string | null },
   ): Promise<CampaignEntity | null> {
-    const fresh = viewer.readsFromPrimary || this.database.wroteRecently(viewer.userId ?? null);
-    if (!this.readCache.enabled || fresh) return this.findVisible(viewer, where);
+    if (!this.readCache.servesTo(viewer)) return this.findVisible(viewer, where);
     let campaign = this.readCache.get(where);
     if (!campaign) {
       const since = Date.now();

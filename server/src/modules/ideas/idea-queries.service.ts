@@ -191,12 +191,9 @@ export class IdeaQueriesService {
     );
   }
 
-  /** Counts the matches of a page's conditions; searches planned for each call, as their pages are. */
-  private counter(executor: Executor, from: string, conditions: string[], params: unknown[]) {
-    const planning = conditions.some((condition) => condition.includes('websearch_to_tsquery'))
-      ? PLANNED_EACH_TIME
-      : '';
-    const text = `${planning}SELECT count(*)::int AS n ${from} WHERE ${conditions.join(' AND ')}`;
+  /** Counts the matches of a page's conditions; a search's count planned for each call, as its page is. */
+  private counter(executor: Executor, from: string, conditions: string[], params: unknown[], search = false) {
+    const text = `${search ? PLANNED_EACH_TIME : ''}SELECT count(*)::int AS n ${from} WHERE ${conditions.join(' AND ')}`;
     return async () => (await one<{ n: number }>(executor, text, params))!.n;
   }
 
@@ -219,7 +216,7 @@ export class IdeaQueriesService {
     if (text) {
       const words = `$${params.push(text)}`;
       conditions.push(`i.search @@ websearch_to_tsquery('english', ${words})`);
-      const count = this.counter(executor, 'FROM ideas i', conditions, params);
+      const count = this.counter(executor, 'FROM ideas i', conditions, params, true);
       const query = {
         from: 'FROM ideas i',
         conditions,
@@ -307,7 +304,7 @@ export class IdeaQueriesService {
     }
     const from = 'FROM ideas i';
     const executor = this.database.reader(viewer);
-    const count = this.counter(executor, from, conditions, params);
+    const count = this.counter(executor, from, conditions, params, true);
     return rankedPage('search-ranked', filter, { from, conditions, params, text: '$1', executor, count }, ideaFromRow);
   }
 
