@@ -28,6 +28,8 @@ export interface AppConfig {
   readYourWritesSeconds: number;
   /** How long this process may serve a campaign it read to viewers who did not just write (0: never). */
   campaignCacheSeconds: number;
+  /** A query document asked for this many times runs compiled from then on (0: never compiled). */
+  compiledQueryAfter: number;
   dataDir: string;
   webDist: string;
   /** Where the deployment's legal pages are (privacy.md, terms.md, accessibility.md, and .es.md); null: the defaults. */
@@ -278,6 +280,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     databaseReplicaUrls: urls(env, 'DATABASE_REPLICA_URLS', ['postgres:', 'postgresql:']),
     readYourWritesSeconds: integer(env, 'READ_YOUR_WRITES_SECONDS', 10, 0, 3600),
     campaignCacheSeconds: integer(env, 'CAMPAIGN_CACHE_SECONDS', 2, 0, 60),
+    compiledQueryAfter: integer(env, 'COMPILED_QUERY_AFTER', 2, 0, 1000),
     dataDir: resolve(env.DATA_DIR || resolve(REPO_ROOT, '.data')),
     webDist: resolve(env.WEB_DIST || resolve(REPO_ROOT, 'web/dist')),
     legalPagesDir: env.LEGAL_PAGES_DIR ? resolve(env.LEGAL_PAGES_DIR) : null,

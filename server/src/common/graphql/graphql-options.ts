@@ -15,7 +15,9 @@ import type { JsonLogger } from '../logging/json-logger.js';
 import type { PersonLimitsService } from '../rate-limit/person-limits.service.js';
 import type { RateLimitService } from '../rate-limit/rate-limit.service.js';
 import type { DatabaseService } from '../../database/database.service.js';
+import { compiledQueriesPlugin } from './compiled-queries.plugin.js';
 import { documentLimitsRule } from './document-limits.js';
+import { answerKnownFields } from './known-fields.js';
 import type { GraphQLContext } from './graphql-context.js';
 import { Loaders } from './loaders.js';
 import { operationLimitsPlugin, refuseSignedOutMutations, refuseTokenMutations } from './operation-limits.plugin.js';
@@ -96,6 +98,7 @@ export function graphqlOptions(
   return {
     path: '/graphql',
     autoSchemaFile: true,
+    transformSchema: answerKnownFields,
     sortSchema: true,
     introspection: true,
     playground: false,
@@ -117,6 +120,9 @@ export function graphqlOptions(
       unavailableAs503,
       operationLimitsPlugin(config.limits, rateLimits, personLimits, logger, viewerForOperation(viewerOf)),
       readYourWrites(config, database),
+      ...(config.compiledQueryAfter > 0
+        ? [compiledQueriesPlugin({ after: config.compiledQueryAfter, keep: 200 })]
+        : []),
     ],
     // The Fastify integration calls the context function with (request, reply).
     context: async (req: FastifyRequest, reply: FastifyReply): Promise<GraphQLContext> => {

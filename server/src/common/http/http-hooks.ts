@@ -1,5 +1,6 @@
 import { UnsupportedMediaTypeException } from '@nestjs/common';
 import type { FastifyInstance } from 'fastify';
+import { answeredCompiled } from '../graphql/compiled-queries.plugin.js';
 import type { JsonLogger } from '../logging/json-logger.js';
 
 const HTML_CSP = [
@@ -55,6 +56,7 @@ export function installHttpHooks(
       url: request.url.split('?')[0],
       status: reply.statusCode,
       ms: Math.round(reply.elapsedTime),
+      ...(answeredCompiled(request) ? { compiled: true } : {}),
     });
     done();
   });

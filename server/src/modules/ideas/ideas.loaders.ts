@@ -3,7 +3,9 @@ import type DataLoader from 'dataloader';
 import { mapConnection, type ConnectionShape } from '../../common/graphql/connection.js';
 import type { GraphQLContext } from '../../common/graphql/graphql-context.js';
 import { byKey } from '../../common/graphql/loaders.js';
+import { withKnownFields } from '../../common/graphql/known-fields.js';
 import { TOMBSTONE } from '../../common/graphql/tombstone.js';
+import { mapUser } from '../users/user.object.js';
 import { userLoader } from '../users/users.loaders.js';
 import type { UsersService } from '../users/users.service.js';
 import type { IdeaEntity } from './idea.entity.js';
@@ -26,7 +28,7 @@ export function seenIdeaLoader(context: GraphQLContext, ideas: IdeasService) {
 
 /**
  * The viewer's vote on each idea (null: none, or signed out), batched per request. Filled by this batch, or
- * primed by a campaign's idea list, which reads it in the page's statement (primeListed).
+ * primed by a campaign's idea list, which reads it in the page's statement (presentListed).
  */
 export function viewerVoteLoader(
   context: GraphQLContext,
@@ -41,23 +43,28 @@ export function viewerVoteLoader(
 }
 
 /**
- * A campaign's list came with each idea's author and the viewer's vote (one statement): they fill the
- * per-request user and viewer-vote loaders, so the fields beside each idea cost no further query. The page
- * goes on as plain ideas.
+ * A campaign's list came with each idea's author and the viewer's vote (one statement): each idea carries
+ * them as known fields, so `author` and `viewerVote` answer without their resolvers, and they fill the
+ * per-request user and viewer-vote loaders for anything else that asks.
  */
-export function primeListed(
+export function presentListed(
   context: GraphQLContext,
   queries: IdeaQueriesService,
   users: UsersService,
   page: ConnectionShape<ListedIdea>,
-): ConnectionShape<IdeaEntity> {
+): ConnectionShape<IdeaObject> {
   const votes = viewerVoteLoader(context, queries);
   const authors = userLoader(context, users);
-  for (const { node } of page.edges) {
-    votes.prime(node.idea.id, node.viewerVote);
-    if (node.author) authors.prime(node.author.id, node.author);
-  }
-  return mapConnection(page, (node) => node.idea);
+  const signedIn = !!context.viewer.userId;
+  return mapConnection(page, ({ idea, author, viewerVote }) => {
+    votes.prime(idea.id, viewerVote);
+    if (author) authors.prime(author.id, author);
+    // What the resolvers would give: an author known to be gone (no id) or read with the page; the vote read
+    // for the signed-in viewer.
+    const known: Record<string, unknown> = { viewerVote: signedIn ? viewerVote : null };
+    if (author || !idea.authorId) known.author = author ? mapUser(author) : null;
+    return withKnownFields(mapIdea(idea), known);
+  });
 }
 
 /**

@@ -13,7 +13,7 @@ import { IdeaConnection, IdeaObject, mapIdea } from './idea.object.js';
 import { IdeaQueriesService } from './idea-queries.service.js';
 import { IdeasService } from './ideas.service.js';
 import type { IdeaEntity } from './idea.entity.js';
-import { primeListed } from './ideas.loaders.js';
+import { presentListed } from './ideas.loaders.js';
 import { UsersService } from '../users/users.service.js';
 
 const ideaId = (id: string) => idOfType(id, 'Idea');
@@ -116,8 +116,6 @@ export class CampaignIdeasResolver {
     const { userId: viewerId, readsFromPrimary } = context.viewer;
     const listedCount = campaign.ideaCount;
     const filter = { first, after, sort, status, tag, search, viewerId, readsFromPrimary, listedCount };
-    return mapPage(
-      primeListed(context, this.queries, this.users, await this.queries.listForCampaign(campaign.uuid, filter)),
-    );
+    return presentListed(context, this.queries, this.users, await this.queries.listForCampaign(campaign.uuid, filter));
   }
 }
