@@ -15,6 +15,7 @@ import { Webhooks1795990000000 } from './1795990000000-webhooks.js';
 import { AuditLogByActor1795991000000 } from './1795991000000-audit-log-by-actor.js';
 import { SearchTitleTier1795992000000 } from './1795992000000-search-title-tier.js';
 import { ApiTokens1795988000000 } from './1795988000000-api-tokens.js';
+import { SimilarIdeasSignature1795993000000 } from './1795993000000-similar-ideas-signature.js';
 import { ResponseClockAndAnalytics1795987000000 } from './1795987000000-response-clock-and-analytics.js';
 import { EmailChangeAndDeletion1795986000000 } from './1795986000000-email-change-and-deletion.js';
 
@@ -39,4 +40,5 @@ export const migrations = [
   Webhooks1795990000000,
   AuditLogByActor1795991000000,
   SearchTitleTier1795992000000,
+  SimilarIdeasSignature1795993000000,
 ];
