@@ -104,6 +104,21 @@ describe('search ranking', () => {
     expect(new Set(seen).size).toBe(15);
   });
 
+  it('leaves out an idea whose title holds the words when its text holds a word the query excludes', async () => {
+    const titles = async (q: string) =>
+      (await t.gql(SEARCH, { q, c: campaignGid, first: 20 })).data!.searchIdeas.edges.map(
+        (edge: any) => edge.node.title,
+      );
+    // "Shade trees in the park" says "playground" in its text, "Plant trees along the park paths" does not.
+    const without = await titles('park trees -playground');
+    expect(without[0]).toBe('Plant trees along the park paths');
+    expect(without).not.toContain('Shade trees in the park');
+    expect(await titles('lighting')).toEqual(['Park lighting']);
+    expect(await titles('lighting -lamps')).toEqual([]);
+    // Either word, in the title or the text: both title matches first.
+    expect((await titles('paths or lighting')).sort()).toEqual(['Park lighting', 'Plant trees along the park paths']);
+  });
+
   it('finds an idea of a draft campaign only for the people of its agency', async () => {
     const agency = await makeAgency(t);
     const draft = await makeCampaign(t, agency, { open: false });
