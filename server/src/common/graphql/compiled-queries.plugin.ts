@@ -9,14 +9,7 @@ export interface CompiledQueriesOptions {
   keep: number;
 }
 
-/**
- * Hot query documents run compiled (graphql-jit): the same resolvers, the same schema, no per-field walk of
- * the document. A document runs compiled once it has been asked for `after` times, so one-off documents never
- * pay for compiling, and at most `keep` are kept (least recently used first out). Only a compiled answer
- * without errors is sent; any error, and every mutation and subscription, goes through the standard executor,
- * so every error a client sees is formatted, logged and counted the one way. Queries only read, so running
- * one again after an error changes nothing.
- */
+/** A compiled query: a closure over its document, run as (root, context, variables). */
 type Run = CompiledQuery['query'];
 
 const answered = new WeakSet<object>();
@@ -26,6 +19,15 @@ export function answeredCompiled(request: object): boolean {
   return answered.has(request);
 }
 
+/**
+ * Hot query documents run compiled (graphql-jit): the same resolvers, the same schema, no per-field walk of
+ * the document. A document runs compiled once it has been asked for `after` times, so one-off documents never
+ * pay for compiling, and at most `keep` are kept (least recently used first out). Only a compiled answer
+ * without errors is sent; any error, and every mutation and subscription, goes through the standard executor,
+ * so every error a client sees is formatted, logged and counted the one way. Queries only read, so running
+ * one again after an error changes nothing. The server sets no root value (every resolver is the schema's
+ * own, as Nest builds it), so a compiled query runs on none either.
+ */
 export function compiledQueriesPlugin(options: CompiledQueriesOptions): ApolloServerPlugin<GraphQLContext> {
   const seen = new Map<string, number>();
   const compiled = new Map<string, Run | null>();
