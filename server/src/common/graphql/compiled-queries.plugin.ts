@@ -1,5 +1,4 @@
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
-import type { GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import type { GraphQLContext } from './graphql-context.js';
 
@@ -29,35 +28,27 @@ export function answeredCompiled(request: object): boolean {
  * own, as Nest builds it), so a compiled query runs on none either.
  */
 export function compiledQueriesPlugin(options: CompiledQueriesOptions): ApolloServerPlugin<GraphQLContext> {
+  // Both maps are kept in order of last use (the first key goes out first) and bounded.
   const seen = new Map<string, number>();
   const compiled = new Map<string, Run | null>();
-  let compiledAgainst: GraphQLSchema | null = null;
+  const use = <V>(map: Map<string, V>, key: string, value: V, most: number) => {
+    map.delete(key);
+    map.set(key, value);
+    if (map.size > most) map.delete(map.keys().next().value!);
+    return value;
+  };
 
-  const lookUp = (schema: GraphQLSchema, key: string, compile: () => Run | null) => {
-    if (compiledAgainst !== schema) {
-      compiled.clear();
-      seen.clear();
-      compiledAgainst = schema;
-    }
+  /** The compiled query for `key`, compiled now if it has been asked for often enough; null: not (yet). */
+  const lookUp = (key: string, compile: () => Run | null): Run | null => {
     const found = compiled.get(key);
-    if (found !== undefined) {
-      // Most recently used last: the map's order is its eviction order.
-      compiled.delete(key);
-      compiled.set(key, found);
-      return found;
-    }
+    if (found !== undefined) return use(compiled, key, found, options.keep);
     const times = (seen.get(key) ?? 0) + 1;
     if (times <= options.after) {
-      seen.delete(key);
-      seen.set(key, times);
-      if (seen.size > options.keep * 4) seen.delete(seen.keys().next().value!);
+      use(seen, key, times, options.keep * 4);
       return null;
     }
     seen.delete(key);
-    const made = compile();
-    compiled.set(key, made);
-    if (compiled.size > options.keep) compiled.delete(compiled.keys().next().value!);
-    return made;
+    return use(compiled, key, compile(), options.keep);
   };
 
   return {
@@ -66,7 +57,7 @@ export function compiledQueriesPlugin(options: CompiledQueriesOptions): ApolloSe
         async responseForOperation({ operation, document, schema, contextValue, request, queryHash }) {
           if (operation.operation !== 'query') return null;
           const key = `${queryHash}:${request.operationName ?? ''}`;
-          const run = lookUp(schema, key, () => {
+          const run = lookUp(key, () => {
             const made = compileQuery(schema, document, request.operationName ?? undefined);
             // The compiled function is a closure over its document: it needs no `this`.
             return isCompiledQuery(made) ? made.query : null;
