@@ -16,6 +16,8 @@ import { AuditLogByActor1795991000000 } from './1795991000000-audit-log-by-actor
 import { SearchTitleTier1795992000000 } from './1795992000000-search-title-tier.js';
 import { ApiTokens1795988000000 } from './1795988000000-api-tokens.js';
 import { SimilarIdeasSignature1795993000000 } from './1795993000000-similar-ideas-signature.js';
+import { SearchPendingLists1795994000000 } from './1795994000000-search-pending-lists.js';
+import { TitleTerms1795995000000 } from './1795995000000-title-terms.js';
 import { ResponseClockAndAnalytics1795987000000 } from './1795987000000-response-clock-and-analytics.js';
 import { EmailChangeAndDeletion1795986000000 } from './1795986000000-email-change-and-deletion.js';
 
@@ -41,4 +43,6 @@ export const migrations = [
   AuditLogByActor1795991000000,
   SearchTitleTier1795992000000,
   SimilarIdeasSignature1795993000000,
+  SearchPendingLists1795994000000,
+  TitleTerms1795995000000,
 ];

@@ -74,6 +74,7 @@ const ROW_TYPES: Record<string, [string, string]> = {
   campaigns: ['modules/campaigns', 'CampaignRow'],
   campaign_participants: ['modules/campaigns', 'ParticipantRow'],
   ideas: ['modules/ideas', 'IdeaRow'],
+  idea_title_terms: ['modules/ideas', 'TitleTermRow'],
   votes: ['modules/votes', 'VoteRow'],
   official_responses: ['modules/responses', 'OfficialResponseRow'],
   idea_follows: ['modules/follows', 'FollowRow'],

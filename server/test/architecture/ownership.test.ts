@@ -12,6 +12,7 @@ const OWNERS: Record<string, string> = {
   campaigns: 'modules/campaigns',
   campaign_participants: 'modules/campaigns',
   ideas: 'modules/ideas',
+  idea_title_terms: 'modules/ideas',
   votes: 'modules/votes',
   official_responses: 'modules/responses',
   idea_follows: 'modules/follows',

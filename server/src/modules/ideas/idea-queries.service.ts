@@ -305,7 +305,9 @@ export class IdeaQueriesService {
     const from = 'FROM ideas i';
     const executor = this.database.reader(viewer);
     const count = this.counter(executor, from, conditions, params, true);
-    return rankedPage('search-ranked', filter, { from, conditions, params, text: '$1', executor, count }, ideaFromRow);
+    const titleTerms = filter.campaignId === undefined;
+    const query = { from, conditions, params, text: '$1', executor, count, titleTerms };
+    return rankedPage('search-ranked', filter, query, ideaFromRow);
   }
 
   /** Visible ideas of the campaign whose title or opening text resembles `text` (trigram word similarity). */

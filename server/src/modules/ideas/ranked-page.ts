@@ -22,7 +22,28 @@ export interface RankedQuery {
   viewerId?: string | null;
   executor: Executor;
   count: () => Promise<number>;
+  /**
+   * Conditions only on the idea (not a campaign's ideas): a single-word query reads its title matches from
+   * idea_title_terms, best first (a campaign's search keeps the title index, which finds that campaign's few).
+   */
+  titleTerms?: boolean;
 }
+
+/**
+ * A row of `idea_title_terms` (kept by triggers on ideas, see its migration): one lexeme of an idea's title
+ * and the idea's rank for that lexeme alone, ts_rank_cd(search, lexeme).
+ */
+export interface TitleTermRow {
+  idea_id: string;
+  lexeme: string;
+  rank: number;
+}
+
+/**
+ * The one lexeme a query names (once, or AND-ed with itself: "park parking"), or null: any other query, and
+ * lexemes with more than letters and digits, which idea_title_terms does not keep (its migration).
+ */
+const singleLexeme = (words: string) => `(SELECT substring(${words}::text FROM '^''([[:alnum:]]+)''(?: & ''\\1'')*$'))`;
 
 const CASTS = ['int', 'float8', 'uuid'] as const;
 
@@ -47,18 +68,30 @@ export async function rankedPage<Node>(
   const rank = `ts_rank_cd(i.search, ${words})::float8`;
   const inTitle = `to_tsvector('english', i.title) @@ ${words}`;
   const limit = `$${params.push(size + 1)}`;
-  const part = (tier: 0 | 1) => {
-    let keyset = '';
-    if (cursor && cursor[0] === tier) {
-      const [after, id] = [params.push(cursor[1]), params.push(cursor[2])];
-      keyset = ` AND (${rank}, i.id) < (CAST($${after} AS float8), CAST($${id} AS uuid))`;
-    }
-    const where = [...query.conditions, tier ? inTitle : `NOT (${inTitle})`].join(' AND ');
+  // Past the cursor, when it is in this tier: (rank, id) below the cursor's, the rank compared as `cast`.
+  const after = (tier: 0 | 1, key: string, cast: string) => {
+    if (!cursor || cursor[0] !== tier) return '';
+    const [rankAt, idAt] = [params.push(cursor[1]), params.push(cursor[2])];
+    return ` AND ${key} < (CAST($${rankAt} AS float8)${cast}, CAST($${idAt} AS uuid))`;
+  };
+  const part = (tier: 0 | 1, only?: string) => {
+    const keyset = after(tier, `(${rank}, i.id)`, '');
+    const where = [...query.conditions, tier ? inTitle : `NOT (${inTitle})`, ...(only ? [only] : [])].join(' AND ');
     return `(SELECT ${IDEA_COLUMNS}, ${rank} AS rank, ${tier} AS tier${extras.columns} ${query.from}${extras.joins}
       WHERE ${where}${keyset} ORDER BY rank DESC, i.id DESC LIMIT ${limit})`;
   };
+  // A single word's title matches, best first from idea_title_terms: the rank kept there is this rank (the
+  // search vector ranked against the word alone), so the page, its order and its cursors are the same.
+  const termsPart = () => {
+    const keyset = after(1, '(t.rank, t.idea_id)', '::real');
+    const where = [`t.lexeme = ${singleLexeme(words)}`, ...query.conditions].join(' AND ');
+    return `(SELECT ${IDEA_COLUMNS}, t.rank::float8 AS rank, 1 AS tier${extras.columns}
+      FROM idea_title_terms t JOIN ideas i ON i.id = t.idea_id${extras.joins}
+      WHERE ${where}${keyset} ORDER BY t.rank DESC, t.idea_id DESC LIMIT ${limit})`;
+  };
+  const titleParts = query.titleTerms ? [termsPart(), part(1, `${singleLexeme(words)} IS NULL`)] : [part(1)];
   // Past a cursor in tier 0, the title matches are behind it.
-  const parts = cursor && cursor[0] === 0 ? [part(0)] : [part(1), part(0)];
+  const parts = cursor && cursor[0] === 0 ? [part(0)] : [...titleParts, part(0)];
   const rows = await sqlRows<ListRow>(
     query.executor,
     parts.length === 1
