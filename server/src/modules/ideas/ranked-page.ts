@@ -23,8 +23,9 @@ export interface RankedQuery {
   executor: Executor;
   count: () => Promise<number>;
   /**
-   * Conditions only on the idea (not a campaign's ideas): a single-word query reads its title matches from
-   * idea_title_terms, best first (a campaign's search keeps the title index, which finds that campaign's few).
+   * Set for a search of every campaign: a single-word query then reads its title matches from
+   * idea_title_terms, best first. A search of one campaign leaves it unset: the title index finds that
+   * campaign's few matches, where the terms' order over every campaign could walk all of a common word's.
    */
   titleTerms?: boolean;
 }
