@@ -18,6 +18,7 @@ import { ApiTokens1795988000000 } from './1795988000000-api-tokens.js';
 import { SimilarIdeasSignature1795993000000 } from './1795993000000-similar-ideas-signature.js';
 import { SearchPendingLists1795994000000 } from './1795994000000-search-pending-lists.js';
 import { TitleTerms1795995000000 } from './1795995000000-title-terms.js';
+import { TitleTermPairs1795996000000 } from './1795996000000-title-term-pairs.js';
 import { ResponseClockAndAnalytics1795987000000 } from './1795987000000-response-clock-and-analytics.js';
 import { EmailChangeAndDeletion1795986000000 } from './1795986000000-email-change-and-deletion.js';
 
@@ -45,4 +46,5 @@ export const migrations = [
   SimilarIdeasSignature1795993000000,
   SearchPendingLists1795994000000,
   TitleTerms1795995000000,
+  TitleTermPairs1795996000000,
 ];

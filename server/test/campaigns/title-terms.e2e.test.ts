@@ -8,7 +8,7 @@ const UPDATE = 'mutation ($input: UpdateIdeaInput!) { updateIdea(input: $input) 
 
 /**
  * Words no other test uses. A search of one campaign reads title matches from the title index and ranks them
- * all; a search of every campaign for a single word reads them best first from idea_title_terms. Both must
+ * all; a search of every campaign for one word or two reads them best first from idea_title_terms. Both must
  * give the same pages, in the same order, with cursors that carry on the same way.
  */
 const CORPUS: Array<[string, string]> = [
@@ -22,7 +22,18 @@ const CORPUS: Array<[string, string]> = [
   ['Benches', 'Nothing about that plant.'],
 ];
 
-describe('single-word search from title terms', () => {
+/** Titles that hold both words, or one, or one in the title and the other in the text (the second tier). */
+const PAIRS: Array<[string, string]> = [
+  ['Sedge marsh', 'Sedge, sedge and a marsh.'],
+  ['Marsh sedge meadow', 'Marsh.'],
+  ['Sedge by the marsh', 'Sedges, marshes: sedge marsh, marsh sedge.'],
+  ['Marshes and sedges', 'Nothing else.'],
+  ...Array.from({ length: 4 }, (_, n): [string, string] => [`Sedge marsh patch ${n}`, `Marsh ${n}.`.repeat(n + 1)]),
+  ['Sedge alone', 'A marsh in the text only.'],
+  ['Marsh alone', 'Nothing else.'],
+];
+
+describe('one- and two-word search from title terms', () => {
   let t: TestApp;
   let campaign: { id: string; gid: string };
   let author: TestUser;
@@ -55,12 +66,17 @@ describe('single-word search from title terms', () => {
   /** Each idea's kept terms against what its title and search vector say now: no row may differ. */
   async function drift(): Promise<unknown[]> {
     return db().query(`
-      WITH expected AS (
-        SELECT i.id AS idea_id, l AS lexeme, ts_rank_cd(i.search, quote_literal(l)::tsquery) AS rank
-          FROM ideas i, unnest(tsvector_to_array(to_tsvector('english', i.title))) l WHERE l ~ '^[[:alnum:]]+$')
-      (SELECT * FROM expected EXCEPT SELECT idea_id, lexeme, rank FROM idea_title_terms)
+      WITH lexemes AS (
+        SELECT i.id, i.search, l FROM ideas i, unnest(tsvector_to_array(to_tsvector('english', i.title))) l
+         WHERE l ~ '^[[:alnum:]]+$'),
+      expected AS (
+        SELECT id AS idea_id, l AS terms, ts_rank_cd(search, quote_literal(l)::tsquery) AS rank FROM lexemes
+        UNION ALL
+        SELECT a.id, a.l || ' ' || b.l, ts_rank_cd(a.search, (quote_literal(a.l) || ' & ' || quote_literal(b.l))::tsquery)
+          FROM lexemes a JOIN lexemes b ON b.id = a.id AND a.l COLLATE "C" < b.l COLLATE "C")
+      (SELECT * FROM expected EXCEPT SELECT idea_id, terms, rank FROM idea_title_terms)
       UNION ALL
-      (SELECT idea_id, lexeme, rank FROM idea_title_terms EXCEPT SELECT * FROM expected)`);
+      (SELECT idea_id, terms, rank FROM idea_title_terms EXCEPT SELECT * FROM expected)`);
   }
 
   it('gives the pages of the title index, in its order, for one word, a word twice and two forms of it', async () => {
@@ -76,6 +92,39 @@ describe('single-word search from title terms', () => {
     expect(inCampaign.seen[0]![0]).toBe('Protect the quillwort');
   });
 
+  it('gives the pages of the title index for two words, in any order, repeated or in other forms', async () => {
+    for (const [title, body] of PAIRS) await makeIdea(t, campaign, author, { title, body });
+    const inCampaign = await pages('sedge marsh', campaign.gid);
+    // Eight titles hold both words; "Sedge alone" holds the second in its text only.
+    expect(inCampaign.seen.flat()).toHaveLength(9);
+    expect(inCampaign.seen.flat()[8]).toBe('Sedge alone');
+    expect(inCampaign.seen.flat()[0]).toBe('Sedge by the marsh');
+    for (const q of ['sedge marsh', 'Marsh sedge', 'marshes sedges sedge', 'sedge marsh marsh sedge']) {
+      expect(await pages(q)).toEqual(inCampaign);
+    }
+    // Three words, and two of which one is excluded, keep the title index's plan.
+    expect(await pages('sedge marsh meadow')).toEqual(await pages('sedge marsh meadow', campaign.gid));
+    expect((await pages('sedge marsh meadow')).seen.flat()).toEqual(['Marsh sedge meadow']);
+    expect((await pages('sedge -marsh')).seen.flat()).toEqual([]);
+    // The pair's row is what is read: without it an idea drops out of the search of every campaign only.
+    const [{ id }] = await db().query("SELECT id FROM ideas WHERE title = 'Marsh sedge meadow'");
+    const where = "idea_id = $1 AND terms = 'marsh sedg'";
+    const [pair] = await db().query(`SELECT * FROM idea_title_terms WHERE ${where}`, [id]);
+    expect(pair).toBeDefined();
+    await db().query(`DELETE FROM idea_title_terms WHERE ${where}`, [id]);
+    try {
+      expect((await pages('sedge marsh')).seen.flat()).not.toContain('Marsh sedge meadow');
+      expect((await pages('sedge marsh', campaign.gid)).seen.flat()).toContain('Marsh sedge meadow');
+    } finally {
+      await db().query('INSERT INTO idea_title_terms (idea_id, terms, rank) VALUES ($1, $2, $3)', [
+        id,
+        pair.terms,
+        pair.rank,
+      ]);
+    }
+    expect(await drift()).toEqual([]);
+  });
+
   it('reads those title matches from idea_title_terms (an idea without its terms is not found there)', async () => {
     const [{ id }] = await db().query("SELECT id FROM ideas WHERE title = 'Quillwort survey'");
     const kept = await db().query('SELECT * FROM idea_title_terms WHERE idea_id = $1', [id]);
@@ -86,9 +135,9 @@ describe('single-word search from title terms', () => {
       expect((await pages('quillwort', campaign.gid)).seen.flat()).toContain('Quillwort survey');
     } finally {
       for (const row of kept)
-        await db().query('INSERT INTO idea_title_terms (idea_id, lexeme, rank) VALUES ($1, $2, $3)', [
+        await db().query('INSERT INTO idea_title_terms (idea_id, terms, rank) VALUES ($1, $2, $3)', [
           row.idea_id,
-          row.lexeme,
+          row.terms,
           row.rank,
         ]);
     }
@@ -107,6 +156,8 @@ describe('single-word search from title terms', () => {
     expect(renamed.errors).toBeUndefined();
     expect((await pages('duckweed')).seen.flat()).toEqual([]);
     expect((await pages('frogbit')).seen.flat()).toEqual(['Frogbit ponds']);
+    expect((await pages('ponds frogbit')).seen.flat()).toEqual(['Frogbit ponds']);
+    expect((await pages('duckweed ponds')).seen.flat()).toEqual([]);
     // A body edit alone changes the rank kept for the title's words.
     await t.gql(UPDATE, { input: { id: idea.gid, body: 'Frogbit.' } }, { token: author.token });
     await db().query('UPDATE ideas SET upvotes = upvotes + 1, score = score + 1 WHERE id = $1', [idea.id]);

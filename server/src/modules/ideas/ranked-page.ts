@@ -23,7 +23,7 @@ export interface RankedQuery {
   executor: Executor;
   count: () => Promise<number>;
   /**
-   * Set for a search of every campaign: a single-word query then reads its title matches from
+   * Set for a search of every campaign: a query of one or two words then reads its title matches from
    * idea_title_terms, best first. A search of one campaign leaves it unset: the title index finds that
    * campaign's few matches, where the terms' order over every campaign could walk all of a common word's.
    */
@@ -31,20 +31,20 @@ export interface RankedQuery {
 }
 
 /**
- * A row of `idea_title_terms` (kept by triggers on ideas, see its migration): one lexeme of an idea's title
- * and the idea's rank for that lexeme alone, ts_rank_cd(search, lexeme).
+ * A row of `idea_title_terms` (kept by triggers on ideas, see its migrations): one lexeme of an idea's title,
+ * or two in byte order ("park tree"), and the idea's rank for them, ts_rank_cd(search, 'park & tree').
  */
 export interface TitleTermRow {
   idea_id: string;
-  lexeme: string;
+  terms: string;
   rank: number;
 }
 
 /**
- * The one lexeme a query names (once, or AND-ed with itself: "park parking"), or null: any other query, and
- * lexemes with more than letters and digits, which idea_title_terms does not keep (its migration).
+ * The title terms a query reads: its one or two lexemes, whatever their order or repetition, or null for any
+ * other query and for lexemes of more than letters and digits (consulta_title_terms_key, its migration).
  */
-const singleLexeme = (words: string) => `(SELECT substring(${words}::text FROM '^''([[:alnum:]]+)''(?: & ''\\1'')*$'))`;
+const termsKey = (words: string) => `consulta_title_terms_key(${words})`;
 
 const CASTS = ['int', 'float8', 'uuid'] as const;
 
@@ -81,16 +81,16 @@ export async function rankedPage<Node>(
     return `(SELECT ${IDEA_COLUMNS}, ${rank} AS rank, ${tier} AS tier${extras.columns} ${query.from}${extras.joins}
       WHERE ${where}${keyset} ORDER BY rank DESC, i.id DESC LIMIT ${limit})`;
   };
-  // A single word's title matches, best first from idea_title_terms: the rank kept there is this rank (the
-  // search vector ranked against the word alone), so the page, its order and its cursors are the same.
+  // The title matches of one or two words, best first from idea_title_terms: the rank kept there is this
+  // rank (the search vector ranked against those words), so the page, its order and its cursors are the same.
   const termsPart = () => {
     const keyset = after(1, '(t.rank, t.idea_id)', '::real');
-    const where = [`t.lexeme = ${singleLexeme(words)}`, ...query.conditions].join(' AND ');
+    const where = [`t.terms = ${termsKey(words)}`, ...query.conditions].join(' AND ');
     return `(SELECT ${IDEA_COLUMNS}, t.rank::float8 AS rank, 1 AS tier${extras.columns}
       FROM idea_title_terms t JOIN ideas i ON i.id = t.idea_id${extras.joins}
       WHERE ${where}${keyset} ORDER BY t.rank DESC, t.idea_id DESC LIMIT ${limit})`;
   };
-  const titleParts = query.titleTerms ? [termsPart(), part(1, `${singleLexeme(words)} IS NULL`)] : [part(1)];
+  const titleParts = query.titleTerms ? [termsPart(), part(1, `${termsKey(words)} IS NULL`)] : [part(1)];
   // Past a cursor in tier 0, the title matches are behind it.
   const parts = cursor && cursor[0] === 0 ? [part(0)] : [...titleParts, part(0)];
   const rows = await sqlRows<ListRow>(
