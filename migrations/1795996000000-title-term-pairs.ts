@@ -33,11 +33,9 @@ const keep = (
 
 /**
  * Two-word searches read their title matches best first too: idea_title_terms also keeps each pair of a
- * title's lexemes with the idea's rank for both, and consulta_title_terms_key(query) names the row a query
- * reads ("park", or "park tree" for 'tree' & 'park'), or NULL for any other query. ts_rank_cd sorts and
- * de-duplicates a query's words before ranking, so a key stands for every order and repetition of them.
- * The key is STABLE, though it depends on its argument alone: an IMMUTABLE one is computed while the
- * statement is planned, where pg_stat_statements counts its inner SELECT as a statement of its own.
+ * title's lexemes ("park tree", in byte order) with the idea's rank for both, and a query of one lexeme or
+ * two reads the row its lexemes name (ranked-page.ts). ts_rank_cd sorts and de-duplicates a query's words
+ * before ranking, so one row stands for every order and repetition of them.
  * A title of n lexemes keeps n(n+1)/2 rows: 21 to 55 for a usual title of 6 to 10, about 1,000 at most
  * (140 characters of two-letter words).
  */
@@ -46,12 +44,6 @@ export class TitleTermPairs1795996000000 implements MigrationInterface {
 
   async up(runner: QueryRunner): Promise<void> {
     await runner.query('ALTER TABLE idea_title_terms RENAME COLUMN lexeme TO terms');
-    await runner.query(`CREATE FUNCTION consulta_title_terms_key(query tsquery) RETURNS text
-        LANGUAGE sql STABLE PARALLEL SAFE AS $$
-      SELECT CASE WHEN query::text ~ '^''[[:alnum:]]+''( & ''[[:alnum:]]+'')*$' THEN (
-        SELECT CASE WHEN count(*) <= 2 THEN string_agg(l, ' ' ORDER BY l COLLATE "C") END
-          FROM (SELECT DISTINCT m[1] AS l FROM regexp_matches(query::text, '''([[:alnum:]]+)''', 'g') m) d)
-      END $$`);
     await runner.query(keep(`(idea_id, terms, rank) ${terms('NEW')}`));
     // The lexemes are there already; each idea's pairs are added in batches of ideas, in id order.
     let after = '00000000-0000-0000-0000-000000000000';
@@ -70,7 +62,6 @@ export class TitleTermPairs1795996000000 implements MigrationInterface {
 
   async down(runner: QueryRunner): Promise<void> {
     await runner.query("DELETE FROM idea_title_terms WHERE terms LIKE '% %'");
-    await runner.query('DROP FUNCTION consulta_title_terms_key(tsquery)');
     await runner.query('ALTER TABLE idea_title_terms RENAME COLUMN terms TO lexeme');
     await runner.query(
       keep(`(idea_id, lexeme, rank) SELECT NEW.id, l, ts_rank_cd(NEW.search, quote_literal(l)::tsquery)

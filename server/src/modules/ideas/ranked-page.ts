@@ -40,11 +40,20 @@ export interface TitleTermRow {
   rank: number;
 }
 
+/** Matches a query of plain lexemes AND-ed together, as tsquery prints it: 'park' & 'tree'. */
+const PLAIN_AND = `'^''[[:alnum:]]+''( & ''[[:alnum:]]+'')*$'`;
+
 /**
- * The title terms a query reads: its one or two lexemes, whatever their order or repetition, or null for any
- * other query and for lexemes of more than letters and digits (consulta_title_terms_key, its migration).
+ * The title terms a query reads (idea_title_terms.terms): its one or two lexemes in byte order, whatever their
+ * order or repetition ("parks tree park" reads "park tree"), or null for any other query and for lexemes of
+ * more than letters and digits, which the table does not keep (its migrations). Built-in immutable functions
+ * only, so PostgreSQL computes it once while planning: array_to_tsvector sorts and de-duplicates the lexemes.
  */
-const termsKey = (words: string) => `consulta_title_terms_key(${words})`;
+const termsKey = (words: string) => {
+  const lexemes = `tsvector_to_array(array_to_tsvector(regexp_split_to_array(btrim(${words}::text, ''''), ''' & ''')))`;
+  return `(CASE WHEN ${words}::text ~ ${PLAIN_AND} THEN CASE WHEN cardinality(${lexemes}) <= 2
+    THEN (${lexemes})[1] || coalesce(' ' || (${lexemes})[2], '') END END)`;
+};
 
 const CASTS = ['int', 'float8', 'uuid'] as const;
 
