@@ -1,3 +1,4 @@
+import { TitleTermPairs1795996000000 } from '../../../migrations/1795996000000-title-term-pairs.js';
 import { DatabaseService } from '../../src/database/database.service.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { makeAgency, makeCampaign, makeIdea, makeUser, type TestUser } from '../support/factories.js';
@@ -194,5 +195,39 @@ describe('one- and two-word search from title terms', () => {
       { relname: 'ideas_search_idx', reloptions: ['gin_pending_list_limit=64'] },
       { relname: 'ideas_title_search_idx', reloptions: ['gin_pending_list_limit=64'] },
     ]);
+  });
+
+  it('writes the pairs of ideas that were there before it, in batches, and takes them away again', async () => {
+    // More ideas than one batch of the backfill holds, written without the app.
+    await db().query(
+      `INSERT INTO ideas (campaign_id, author_id, title, body, body_html, hot)
+       SELECT $1, $2, 'Fern ' || n || ' moss', 'Body', '<p>Body</p>', 0 FROM generate_series(1, 2500) n`,
+      [campaign.id, author.user.id],
+    );
+    const pairs = async () =>
+      (await db().query("SELECT count(*)::int AS n FROM idea_title_terms WHERE terms LIKE '% %'"))[0].n as number;
+    const before = await pairs();
+    const migration = new TitleTermPairs1795996000000();
+    const runner = db().createQueryRunner();
+    try {
+      await migration.down(runner);
+      const left = await db().query("SELECT count(*)::int AS n FROM idea_title_terms WHERE lexeme LIKE '% %'");
+      expect(left).toEqual([{ n: 0 }]);
+      await migration.up(runner);
+    } finally {
+      await runner.release();
+    }
+    // Each "Fern n moss" keeps three pairs: fern moss, fern n, moss n.
+    expect(before).toBeGreaterThanOrEqual(3 * 2500);
+    expect(await pairs()).toBe(before);
+    expect(await drift()).toEqual([]);
+    const found: any = (await t.gql(SEARCH, { q: 'moss fern' })).data?.searchIdeas;
+    expect(found.totalCount).toBe(2500);
+    expect(found.edges.map((edge: any) => edge.node.title)).toEqual([
+      expect.stringMatching(/^Fern \d+ moss$/),
+      expect.anything(),
+      expect.anything(),
+    ]);
+    await db().query("DELETE FROM ideas WHERE title LIKE 'Fern % moss'");
   });
 });
