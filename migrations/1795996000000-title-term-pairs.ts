@@ -3,19 +3,18 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 /** The lexemes a title term may hold: the ones a one- or two-word search can name (see ranked-page.ts). */
 const TERM = "'^[[:alnum:]]+$'";
 
-/** An idea's title lexemes, as `l`: the ones a one- or two-word search can name. */
+/** An idea's title lexemes, as `l`, for the selects below. */
 const lexemes = (idea: string) =>
   `WITH l AS (SELECT l FROM unnest(tsvector_to_array(to_tsvector('english', ${idea}.title))) l WHERE l ~ ${TERM})`;
+
+/** Each lexeme with the idea's rank for it alone (all the table kept before this migration). */
+const singles = (idea: string) =>
+  `SELECT ${idea}.id, a.l, ts_rank_cd(${idea}.search, quote_literal(a.l)::tsquery) FROM l a`;
 
 /** Each pair of an idea's title lexemes ("a b", in byte order) with its rank for both, 'a & b'. */
 const pairs = (idea: string) => `SELECT ${idea}.id, a.l || ' ' || b.l,
     ts_rank_cd(${idea}.search, (quote_literal(a.l) || ' & ' || quote_literal(b.l))::tsquery)
   FROM l a JOIN l b ON a.l COLLATE "C" < b.l COLLATE "C"`;
-
-/** Each lexeme with its rank alone, then each pair. */
-const terms = (idea: string) => `${lexemes(idea)}
-  SELECT ${idea}.id, a.l, ts_rank_cd(${idea}.search, quote_literal(a.l)::tsquery) FROM l a
-  UNION ALL ${pairs(idea)}`;
 
 /** Ideas whose pairs one statement of the backfill writes: well inside the statement timeout. */
 const BACKFILL_BATCH = 2000;
@@ -44,7 +43,7 @@ export class TitleTermPairs1795996000000 implements MigrationInterface {
 
   async up(runner: QueryRunner): Promise<void> {
     await runner.query('ALTER TABLE idea_title_terms RENAME COLUMN lexeme TO terms');
-    await runner.query(keep(`(idea_id, terms, rank) ${terms('NEW')}`));
+    await runner.query(keep(`(idea_id, terms, rank) ${lexemes('NEW')} ${singles('NEW')} UNION ALL ${pairs('NEW')}`));
     // The lexemes are there already; each idea's pairs are added in batches of ideas, in id order.
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
@@ -63,9 +62,6 @@ export class TitleTermPairs1795996000000 implements MigrationInterface {
   async down(runner: QueryRunner): Promise<void> {
     await runner.query("DELETE FROM idea_title_terms WHERE terms LIKE '% %'");
     await runner.query('ALTER TABLE idea_title_terms RENAME COLUMN terms TO lexeme');
-    await runner.query(
-      keep(`(idea_id, lexeme, rank) SELECT NEW.id, l, ts_rank_cd(NEW.search, quote_literal(l)::tsquery)
-         FROM unnest(tsvector_to_array(to_tsvector('english', NEW.title))) l WHERE l ~ ${TERM}`),
-    );
+    await runner.query(keep(`(idea_id, lexeme, rank) ${lexemes('NEW')} ${singles('NEW')}`));
   }
 }
