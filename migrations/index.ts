@@ -19,6 +19,7 @@ import { SimilarIdeasSignature1795993000000 } from './1795993000000-similar-idea
 import { SearchPendingLists1795994000000 } from './1795994000000-search-pending-lists.js';
 import { TitleTerms1795995000000 } from './1795995000000-title-terms.js';
 import { TitleTermPairs1795996000000 } from './1795996000000-title-term-pairs.js';
+import { ClaimEventsInOrder1795997000000 } from './1795997000000-claim-events-in-order.js';
 import { ResponseClockAndAnalytics1795987000000 } from './1795987000000-response-clock-and-analytics.js';
 import { EmailChangeAndDeletion1795986000000 } from './1795986000000-email-change-and-deletion.js';
 
@@ -47,4 +48,5 @@ export const migrations = [
   SearchPendingLists1795994000000,
   TitleTerms1795995000000,
   TitleTermPairs1795996000000,
+  ClaimEventsInOrder1795997000000,
 ];

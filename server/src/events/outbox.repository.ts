@@ -135,9 +135,9 @@ export class OutboxRepository {
   claimUnrelayed(executor: Executor, limit: number): Promise<ClaimedEvent[]> {
     return rows<ClaimedEvent>(
       executor,
-      `UPDATE domain_events e SET relayed_at = now()
-        WHERE e.id IN (SELECT id FROM domain_events WHERE relayed_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED)
-        RETURNING e.id, e.type, e.aggregate_id`,
+      // In id order through the unrelayed index, so the entries of relayed events are marked dead as the
+      // scan passes them (migration 1795997000000).
+      'SELECT id, type, aggregate_id FROM consulta_claim_events($1)',
       [limit],
     );
   }
