@@ -75,6 +75,7 @@ const ROW_TYPES: Record<string, [string, string]> = {
   campaign_participants: ['modules/campaigns', 'ParticipantRow'],
   ideas: ['modules/ideas', 'IdeaRow'],
   idea_title_terms: ['modules/ideas', 'TitleTermRow'],
+  idea_similar_texts: ['modules/ideas', 'SimilarTextRow'],
   votes: ['modules/votes', 'VoteRow'],
   official_responses: ['modules/responses', 'OfficialResponseRow'],
   idea_follows: ['modules/follows', 'FollowRow'],

@@ -13,6 +13,7 @@ const OWNERS: Record<string, string> = {
   campaign_participants: 'modules/campaigns',
   ideas: 'modules/ideas',
   idea_title_terms: 'modules/ideas',
+  idea_similar_texts: 'modules/ideas',
   votes: 'modules/votes',
   official_responses: 'modules/responses',
   idea_follows: 'modules/follows',

@@ -24,7 +24,7 @@ import {
   PUBLIC_CAMPAIGN,
   VISIBLE_IDEA,
 } from '../../database/predicates.js';
-import { IDEA_COLUMNS, ideaFromRow, type IdeaEntity, type IdeaRow } from './idea.entity.js';
+import { IDEA_COLUMNS, ideaFromRow, type IdeaEntity } from './idea.entity.js';
 import { rankedPage } from './ranked-page.js';
 import { listExtras, listedFromRow, type ListedIdea, type ListRow, type PageRow } from './listed-idea.js';
 
@@ -133,9 +133,6 @@ function searchText(query: string | null | undefined): string | null {
     throw new BadInputError({ query: fieldMessage('lengthAtMost', { max: LIMITS.search.queryMax }) });
   return query.trim() || null;
 }
-
-/** How alike an idea's words must be to the typed text to be shown as similar (pg_trgm word similarity). */
-const SIMILARITY_AT_LEAST = 0.3;
 
 /** Idea lists: ranked, filtered, searched, keyset-paginated; only what the viewer may see. */
 @Injectable()
@@ -308,28 +305,5 @@ export class IdeaQueriesService {
     const titleTerms = filter.campaignId === undefined;
     const query = { from, conditions, params, text: '$1', executor, count, titleTerms };
     return rankedPage('search-ranked', filter, query, ideaFromRow);
-  }
-
-  /** Visible ideas of the campaign whose title or opening text resembles `text` (trigram word similarity). */
-  async similar(campaignId: string, text: string, first: number | null | undefined): Promise<IdeaEntity[]> {
-    if (text.length > LIMITS.search.similarTextMax)
-      throw new BadInputError({ text: fieldMessage('lengthAtMost', { max: LIMITS.search.similarTextMax }) });
-    const probe = text.trim().toLowerCase();
-    if (probe.length < LIMITS.search.similarTextMin) return [];
-    const limit = Math.min(pageSize(first ?? LIMITS.search.similarDefault), LIMITS.search.similarMax);
-    // The nearest ideas by word similarity, walked in the campaign's GiST index; a few more than asked for,
-    // so ideas as near as each other can be put in a stable order (higher score, then newer id). Only those
-    // with a word similarity of at least 0.3 count: the distance is 1 - similarity, so they are the first of
-    // the walk, and one statement finds them (no transaction to set pg_trgm's threshold for `<%`).
-    const rows = await sqlRows<IdeaRow>(
-      this.database.dataSource,
-      `${PLANNED_EACH_TIME}SELECT * FROM (
-         SELECT ${IDEA_COLUMNS}, $2 <<-> i.similar_text AS distance FROM ideas i
-          WHERE i.campaign_id = $1 AND ${LISTED_IDEA('i')}
-          ORDER BY $2 <<-> i.similar_text LIMIT $3 * 4
-       ) i WHERE i.distance <= 1 - $4::float8 ORDER BY i.distance, i.score DESC, i.id DESC LIMIT $3`,
-      [campaignId, probe, limit, SIMILARITY_AT_LEAST],
-    );
-    return rows.map(ideaFromRow);
   }
 }

@@ -7,6 +7,7 @@ import { IdeaQueriesService } from './idea-queries.service.js';
 import { CampaignIdeasResolver, IdeasResolver } from './ideas.resolver.js';
 import { UserIdeasResolver } from './user-ideas.resolver.js';
 import { IdeasService } from './ideas.service.js';
+import { SimilarIdeasService } from './similar-ideas.service.js';
 import { ViewerIdeasResolver } from './viewer-ideas.resolver.js';
 
 @Module({
@@ -14,6 +15,7 @@ import { ViewerIdeasResolver } from './viewer-ideas.resolver.js';
   providers: [
     IdeasService,
     IdeaQueriesService,
+    SimilarIdeasService,
     IdeasResolver,
     UserIdeasResolver,
     CampaignIdeasResolver,

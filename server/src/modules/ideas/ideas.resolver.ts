@@ -12,6 +12,7 @@ import { SubmitIdeaInput, UpdateIdeaInput } from './dto/idea.inputs.js';
 import { IdeaConnection, IdeaObject, mapIdea } from './idea.object.js';
 import { IdeaQueriesService } from './idea-queries.service.js';
 import { IdeasService } from './ideas.service.js';
+import { SimilarIdeasService } from './similar-ideas.service.js';
 import type { IdeaEntity } from './idea.entity.js';
 import { presentListed } from './ideas.loaders.js';
 import { UsersService } from '../users/users.service.js';
@@ -24,6 +25,7 @@ export class IdeasResolver implements OnModuleInit {
   constructor(
     private readonly ideas: IdeasService,
     private readonly queries: IdeaQueriesService,
+    private readonly similar: SimilarIdeasService,
     private readonly campaigns: CampaignsService,
     private readonly nodes: NodeService,
   ) {}
@@ -70,7 +72,7 @@ export class IdeasResolver implements OnModuleInit {
   ): Promise<IdeaObject[]> {
     const campaign = await this.campaigns.findVisible(viewer, { id: idOfType(campaignId, 'Campaign') });
     if (!campaign) throw new NotFoundError('campaign');
-    return (await this.queries.similar(campaign.id, text, first)).map(mapIdea);
+    return (await this.similar.similar(campaign.id, text, first)).map(mapIdea);
   }
 
   @Mutation(() => IdeaObject, { description: 'Signed-in, not suspended; the campaign must be OPEN.' })
