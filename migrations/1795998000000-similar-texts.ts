@@ -4,6 +4,12 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 const texts = (idea: string) => `${idea}.id, ${idea}.campaign_id, ${idea}.title, left(${idea}.body, 300)`;
 /** The ideas it may show, as LISTED_IDEA says (server/src/database/predicates.ts) and the list indexes do. */
 const LISTED = (idea: string) => `${idea}.visibility = 'VISIBLE' AND ${idea}.status <> 'WITHDRAWN'`;
+/**
+ * The copy of every listed idea and the two index builds are single statements that grow with the ideas
+ * (300,000 ideas: about 9 s for the whole migration on the bench's machine), and this transaction only
+ * (migrations run one transaction each) may take longer than the connection's 10 s statement timeout.
+ */
+const LONG_ENOUGH = "SET LOCAL statement_timeout = '10min'";
 /** The columns of ideas whose change rewrites or removes its row. */
 const CHANGED = ['title', 'body', 'campaign_id', 'visibility', 'status'];
 
@@ -21,6 +27,7 @@ export class SimilarTexts1795998000000 implements MigrationInterface {
   name = 'SimilarTexts1795998000000';
 
   async up(runner: QueryRunner): Promise<void> {
+    await runner.query(LONG_ENOUGH);
     await runner.query(`CREATE TABLE idea_similar_texts (
         idea_id uuid PRIMARY KEY REFERENCES ideas(id) ON DELETE CASCADE,
         campaign_id uuid NOT NULL,
@@ -59,6 +66,7 @@ export class SimilarTexts1795998000000 implements MigrationInterface {
   }
 
   async down(runner: QueryRunner): Promise<void> {
+    await runner.query(LONG_ENOUGH);
     await runner.query(
       `ALTER TABLE ideas ADD COLUMN similar_text text GENERATED ALWAYS AS (lower(title || ' ' || left(body, 300))) STORED`,
     );
