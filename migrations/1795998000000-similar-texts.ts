@@ -10,8 +10,11 @@ const LISTED = (idea: string) => `${idea}.visibility = 'VISIBLE' AND ${idea}.sta
  * (migrations run one transaction each) may take longer than the connection's 10 s statement timeout.
  */
 const LONG_ENOUGH = "SET LOCAL statement_timeout = '10min'";
-/** The columns of ideas whose change rewrites or removes its row. */
-const CHANGED = ['title', 'body', 'campaign_id', 'visibility', 'status'];
+/** What rewrites or removes an idea's row: a change of its texts or campaign, or of whether it is listed. */
+const CHANGED = [
+  ...['title', 'body', 'campaign_id'].map((c) => `OLD.${c} IS DISTINCT FROM NEW.${c}`),
+  `(${LISTED('OLD')}) IS DISTINCT FROM (${LISTED('NEW')})`,
+].join(' OR ');
 
 /**
  * similarIdeas walks two trigram indexes of their own table, one of titles and one of the bodies' first 300
@@ -49,7 +52,7 @@ export class SimilarTexts1795998000000 implements MigrationInterface {
       FOR EACH ROW EXECUTE FUNCTION consulta_idea_similar_texts()`);
     await runner.query(`CREATE TRIGGER ideas_similar_texts_update
       AFTER UPDATE OF title, body, campaign_id, visibility, status ON ideas
-      FOR EACH ROW WHEN (${CHANGED.map((c) => `OLD.${c} IS DISTINCT FROM NEW.${c}`).join(' OR ')})
+      FOR EACH ROW WHEN (${CHANGED})
       EXECUTE FUNCTION consulta_idea_similar_texts()`);
     await runner.query(
       `INSERT INTO idea_similar_texts (idea_id, campaign_id, title, body) SELECT ${texts('i')} FROM ideas i WHERE ${LISTED('i')}`,

@@ -111,6 +111,9 @@ describe('similar ideas from their own texts', () => {
     const voter = await makeUser(t);
     expect((await t.gql(CAST, { id: idea.gid }, { token: voter.token })).errors).toBeUndefined();
     expect(await version()).toBe(before);
+    // A status that keeps it listed leaves the row as it was too.
+    await db().query("UPDATE ideas SET status = 'UNDER_REVIEW' WHERE id = $1", [idea.id]);
+    expect(await version()).toBe(before);
 
     // Hidden or withdrawn, an idea has no row; restored, it has one again.
     await db().query("UPDATE ideas SET visibility = 'HIDDEN', hidden_reason = 'spam' WHERE id = $1", [idea.id]);
