@@ -40,6 +40,9 @@ const { values: args } = parseArgs({
     // analytics: only Campaign.analytics over 1,000,000 votes and the exports (scripts/bench-analytics.mjs)
     // live: only subscriptions across two processes and two-process throughput (scripts/bench-live.mjs)
     only: { type: 'string' },
+    // Of the core operations, only those whose names hold one of these words (castVote,ranked): a quicker
+    // run while measuring one change. Off by default: every core operation.
+    operations: { type: 'string' },
   },
 });
 const only = args.only;
@@ -229,7 +232,9 @@ const LIMITS = {
 
 async function startServer({ workers = true, env = {}, node = process.execPath, limits = 'off' } = {}) {
   const port = await freePort();
-  const child = spawn(node, [join(ROOT, 'server/dist/server/src/main.js')], {
+  // BENCH_CPU_PROF=<dir>: each server writes a V8 CPU profile there when it stops (open it in Chrome's DevTools).
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const child = spawn(node, [...profile, join(ROOT, 'server/dist/server/src/main.js')], {
     env: {
       PATH: process.env.PATH,
       NODE_ENV: 'production',
@@ -538,49 +543,58 @@ async function coreBench({ tokens, campaigns, ideas, words, page5, upDown }, lab
   );
   const listOf = (query) => async (c) =>
     !!(await call(base, token(c), query, { id: gid('Campaign', pick(campaigns).id), sort: 'TOP' }));
-  const results = [
-    await drive('ranked list (TOP, first 20)', listOf(LIST)),
-    await drive('ranked list with totalCount', listOf(LIST_COUNT)),
-    await drive('NEW page 5 by cursor', async (c) => {
-      const campaign = pick(campaigns);
-      return !!(await call(base, token(c), LIST, {
-        id: gid('Campaign', campaign.id),
-        sort: 'NEW',
-        after: page5.get(campaign.id),
-      }));
-    }),
-    await drive(
-      'idea detail',
-      async (c) => !!(await call(base, token(c), DETAIL, { id: gid('Idea', pick(ideas).id) })),
-    ),
-    await drive('search', async (c) => !!(await call(base, token(c), SEARCH, { q: `${pick(words)} ${pick(words)}` }))),
+  // castVote: every client votes +1 or -1 on ideas in its own order; then retractVote takes back exactly
+  // the votes each client cast, so both are measured as single mutations doing real writes.
+  const orders = Array.from({ length: clients }, () => shuffled(upDown));
+  const cast = Array.from({ length: clients }, () => []);
+  const operations = [
+    ['ranked list (TOP, first 20)', listOf(LIST)],
+    ['ranked list with totalCount', listOf(LIST_COUNT)],
+    [
+      'NEW page 5 by cursor',
+      async (c) => {
+        const campaign = pick(campaigns);
+        return !!(await call(base, token(c), LIST, {
+          id: gid('Campaign', campaign.id),
+          sort: 'NEW',
+          after: page5.get(campaign.id),
+        }));
+      },
+    ],
+    ['idea detail', async (c) => !!(await call(base, token(c), DETAIL, { id: gid('Idea', pick(ideas).id) }))],
+    ['search', async (c) => !!(await call(base, token(c), SEARCH, { q: `${pick(words)} ${pick(words)}` }))],
     // What the idea form asks while someone types a title, for duplicate hints.
-    await drive(
+    [
       'similarIdeas (while typing)',
       async (c) =>
         !!(await call(base, token(c), SIMILAR, {
           c: gid('Campaign', pick(campaigns).id),
           text: `${pick(words)} and ${pick(words)}`,
         })),
-    ),
+    ],
+    [
+      'castVote',
+      async (c) => {
+        const idea = orders[c][cast[c].length % orders[c].length];
+        const id = gid('Idea', idea.id);
+        cast[c].push(id);
+        return !!(await call(base, token(c), CAST, { id, v: Math.random() < 0.5 ? 1 : -1 }));
+      },
+    ],
+    [
+      'retractVote (the votes just cast)',
+      async (c) => {
+        const id = cast[c].pop();
+        if (id === undefined) return undefined;
+        return !!(await call(base, token(c), RETRACT, { id }));
+      },
+    ],
   ];
-  // castVote: every client votes +1 or -1 on ideas in its own order; then retractVote takes back exactly
-  // the votes each client cast, so both are measured as single mutations doing real writes.
-  const orders = Array.from({ length: clients }, () => shuffled(upDown));
-  const cast = Array.from({ length: clients }, () => []);
-  results.push(
-    await drive('castVote', async (c) => {
-      const idea = orders[c][cast[c].length % orders[c].length];
-      const id = gid('Idea', idea.id);
-      cast[c].push(id);
-      return !!(await call(base, token(c), CAST, { id, v: Math.random() < 0.5 ? 1 : -1 }));
-    }),
-    await drive('retractVote (the votes just cast)', async (c) => {
-      const id = cast[c].pop();
-      if (id === undefined) return undefined;
-      return !!(await call(base, token(c), RETRACT, { id }));
-    }),
-  );
+  const wanted = args.operations?.split(',');
+  const results = [];
+  for (const [name, makeRequest] of operations) {
+    if (!wanted || wanted.some((word) => name.includes(word))) results.push(await drive(name, makeRequest));
+  }
   return results.map((result) => ({ config: label, ...result }));
 }
 
