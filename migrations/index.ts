@@ -21,6 +21,7 @@ import { TitleTerms1795995000000 } from './1795995000000-title-terms.js';
 import { TitleTermPairs1795996000000 } from './1795996000000-title-term-pairs.js';
 import { ClaimEventsInOrder1795997000000 } from './1795997000000-claim-events-in-order.js';
 import { SimilarTexts1795998000000 } from './1795998000000-similar-texts.js';
+import { CastVoteFunction1795999000000 } from './1795999000000-cast-vote-function.js';
 import { ResponseClockAndAnalytics1795987000000 } from './1795987000000-response-clock-and-analytics.js';
 import { EmailChangeAndDeletion1795986000000 } from './1795986000000-email-change-and-deletion.js';
 
@@ -51,4 +52,5 @@ export const migrations = [
   TitleTermPairs1795996000000,
   ClaimEventsInOrder1795997000000,
   SimilarTexts1795998000000,
+  CastVoteFunction1795999000000,
 ];

@@ -108,17 +108,35 @@ export class DatabaseService implements OnApplicationBootstrap, OnApplicationShu
    * Runs `work` in a transaction, retrying a bounded number of times when PostgreSQL aborts it for a
    * deadlock, a serialization failure or a prepared statement gone stale, so those never reach the person.
    */
-  async transaction<T>(work: (manager: EntityManager) => Promise<T>, attempts = 5): Promise<T> {
-    for (let attempt = 1; ; attempt++) {
+  transaction<T>(work: (manager: EntityManager) => Promise<T>, attempts = 5): Promise<T> {
+    return this.retrying(async () => {
+      let committed: ReturnType<typeof openCommitHooks> = { hooks: [], events: [] };
+      const result = await this.dataSource.transaction((manager) => {
+        committed = openCommitHooks(manager);
+        return work(manager);
+      });
+      for (const hook of committed.hooks) hook();
+      if (committed.events.length > 0) this.tellCommitted(committed.events);
+      return result;
+    }, attempts);
+  }
+
+  /**
+   * Runs one statement that is its own transaction (a database function that takes the locks of a write in
+   * their global order), retried as `transaction` is; once it has committed, this process's listeners hear
+   * of the domain events `recorded` names from its result.
+   */
+  async alone<T>(work: (executor: Executor) => Promise<T>, recorded: (result: T) => NewDomainEvent[]): Promise<T> {
+    const result = await this.retrying(() => work(this.dataSource), 5);
+    const events = recorded(result);
+    if (events.length > 0) this.tellCommitted(events);
+    return result;
+  }
+
+  private async retrying<T>(attempt: () => Promise<T>, attempts: number): Promise<T> {
+    for (let tried = 1; ; tried++) {
       try {
-        let committed: ReturnType<typeof openCommitHooks> = { hooks: [], events: [] };
-        const result = await this.dataSource.transaction((manager) => {
-          committed = openCommitHooks(manager);
-          return work(manager);
-        });
-        for (const hook of committed.hooks) hook();
-        if (committed.events.length > 0) this.tellCommitted(committed.events);
-        return result;
+        return await attempt();
       } catch (error) {
         const code =
           (error as { driverError?: { code?: string }; code?: string }).driverError?.code ??
@@ -128,8 +146,8 @@ export class DatabaseService implements OnApplicationBootstrap, OnApplicationShu
           code === '40001' ||
           isStalePlan((error as { driverError?: unknown }).driverError ?? error) ||
           error instanceof RetryTransaction;
-        if (!retryable || attempt >= attempts) throw error;
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
+        if (!retryable || tried >= attempts) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * tried));
       }
     }
   }

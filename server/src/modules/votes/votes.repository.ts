@@ -1,6 +1,8 @@
 import { noteRecorded } from '../../database/after-commit.js';
 import type { IdeaStatus, Visibility } from '@consulta/shared';
 import { one, rows, type Executor } from '../../database/sql.js';
+import type { NewDomainEvent } from '../../events/domain-events.js';
+import type { ContributionState } from '../campaigns/campaigns.repository.js';
 import { IDEA_COLUMNS, ideaFromRow, type IdeaEntity, type IdeaRow } from '../ideas/idea.entity.js';
 
 /** A row of `votes`: one person's vote on one idea. */
@@ -29,19 +31,100 @@ export interface VoteChange {
   at: Date;
 }
 
+/** A new vote or a changed one, as consulta_cast_vote takes it (the rules' inputs the service read before). */
+export interface CastChange {
+  ideaId: string;
+  campaignId: string;
+  userId: string;
+  value: 1 | -1;
+  /** The campaign's vote budget, null when unlimited. */
+  budget: number | null;
+  /** The statuses that take no more votes. */
+  decided: readonly IdeaStatus[];
+  at: Date;
+}
+
+/** The idea's state and the person's vote on it, as read under the idea's lock. */
+export interface LockedIdea {
+  status: IdeaStatus;
+  visibility: Visibility;
+  value: number | null;
+}
+
+/** What consulta_cast_vote did, and the facts it decided on. */
+export interface CastOutcome {
+  /** The vote was written; else it was refused, or was already so, and nothing changed. */
+  written: boolean;
+  /** This vote made the person a participant of the campaign. */
+  joined: boolean;
+  state: ContributionState;
+  /** Null when the campaign refused first, or the idea is gone. */
+  current: LockedIdea | null;
+  votesUsed: number | null;
+  /** The idea after the vote, when written. */
+  idea: IdeaEntity | null;
+}
+
+/** A row of consulta_cast_vote with the idea's columns beside (all null when nothing was written). */
+type CastRow = IdeaRow & {
+  written: boolean;
+  joined: boolean;
+  accepting: boolean;
+  suspendedUntil: Date | null;
+  unverified: boolean;
+  campaign_status: string;
+  opensAt: Date | null;
+  closesAt: Date | null;
+  now: Date;
+  idea_status: IdeaStatus | null;
+  idea_visibility: Visibility | null;
+  previous: number | null;
+  used: number | null;
+};
+
+/** The live-update event of a vote (the statement that wrote it also recorded it in the outbox). */
+export const ideaVoted = (idea: IdeaEntity): NewDomainEvent => ({
+  type: 'IdeaVoted',
+  aggregateId: idea.id,
+  payload: { campaignId: idea.campaignId, upvotes: idea.upvotes, downvotes: idea.downvotes, score: idea.score },
+});
+
 /**
  * Every statement that writes `votes` (owned by the votes module). The vote write is the one statement
  * that also writes tables of other modules (ideas' counters, campaign_participants' votes used, the outbox),
  * listed by name in the ownership test: one round trip on the hottest path.
  */
 export class VotesRepository {
+  /**
+   * A vote cast as one statement that is its own transaction (migration 1795999000000): it locks the
+   * participant row, then the idea, writes as apply does when every rule lets it, and answers the facts.
+   */
+  async cast(executor: Executor, change: CastChange): Promise<CastOutcome> {
+    const row = (await one<CastRow>(
+      executor,
+      `SELECT r.written, r.joined, r.accepting, r.suspended_until AS "suspendedUntil", r.unverified,
+              r.campaign_status, r.opens_at AS "opensAt", r.closes_at AS "closesAt", r.db_now AS now,
+              r.idea_status, r.idea_visibility, r.previous, r.votes_used AS used, ${IDEA_COLUMNS}
+         FROM consulta_cast_vote($1, $2, $3, $4, $5, $6, $7) r CROSS JOIN LATERAL (SELECT (r.idea).*) i`,
+      [change.ideaId, change.campaignId, change.userId, change.value, change.budget, change.decided, change.at],
+    ))!;
+    const { accepting, suspendedUntil, unverified, opensAt, closesAt, now } = row;
+    return {
+      written: row.written,
+      joined: row.joined,
+      state: { accepting, suspendedUntil, unverified, status: row.campaign_status, opensAt, closesAt, now },
+      current:
+        row.idea_status && row.idea_visibility
+          ? { status: row.idea_status, visibility: row.idea_visibility, value: row.previous }
+          : null,
+      votesUsed: row.used,
+      idea: row.written ? ideaFromRow(row) : null,
+    };
+  }
+
   /** Locks the idea (after the participant row) and reads its state and the person's current vote on it. */
-  async lockIdea(
-    executor: Executor,
-    ideaId: string,
-    userId: string,
-  ): Promise<{ status: IdeaStatus; visibility: Visibility; value: number | null }> {
-    const row = await one<{ status: IdeaStatus; visibility: Visibility; value: number | null }>(
+  async lockIdea(executor: Executor, ideaId: string, userId: string): Promise<LockedIdea> {
+    const row = await one<LockedIdea>(
       executor,
       `SELECT i.status, i.visibility, v.value FROM ideas i
          LEFT JOIN votes v ON v.idea_id = i.id AND v.user_id = $2
@@ -130,13 +213,7 @@ export class VotesRepository {
     );
     const idea = ideaFromRow(row!);
     // Recorded by the statement above; noted for this process's live updates once the transaction commits.
-    noteRecorded(executor, [
-      {
-        type: 'IdeaVoted',
-        aggregateId: idea.id,
-        payload: { campaignId: idea.campaignId, upvotes: idea.upvotes, downvotes: idea.downvotes, score: idea.score },
-      },
-    ]);
+    noteRecorded(executor, [ideaVoted(idea)]);
     return idea;
   }
 }

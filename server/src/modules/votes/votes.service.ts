@@ -3,16 +3,17 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { requirePerson, type PersonViewer } from '../../common/auth/policies.js';
 import type { RequestViewer } from '../../common/auth/request-viewer.js';
-import { BadInputError, ConflictError, NotFoundError } from '../../common/errors/domain-error.js';
+import { BadInputError, ConflictError, NotFoundError, UnavailableError } from '../../common/errors/domain-error.js';
 import { fieldMessage } from '../../common/errors/field-message.js';
 import { Clock } from '../../common/clock/clock.js';
 import { DatabaseService } from '../../database/database.service.js';
 import { assertMayContribute } from '../campaigns/contribution.js';
+import { campaignChanged } from '../campaigns/campaign-read-cache.js';
 import { campaignsRepository, type Participation } from '../campaigns/campaigns.repository.js';
 import type { IdeaEntity } from '../ideas/idea.entity.js';
 import { IdeaQueriesService } from '../ideas/idea-queries.service.js';
 import { IdeasService } from '../ideas/ideas.service.js';
-import { votesRepository } from './votes.repository.js';
+import { ideaVoted, votesRepository, type LockedIdea } from './votes.repository.js';
 
 interface Target {
   idea: IdeaEntity;
@@ -21,15 +22,31 @@ interface Target {
 }
 
 /** Decided ideas take no more votes (a vote already cast can still be taken back). */
-const DECIDED: ReadonlySet<IdeaStatus> = new Set([IdeaStatus.IMPLEMENTED, IdeaStatus.REJECTED, IdeaStatus.DUPLICATE]);
+const DECIDED_LIST: readonly IdeaStatus[] = [IdeaStatus.IMPLEMENTED, IdeaStatus.REJECTED, IdeaStatus.DUPLICATE];
+const DECIDED: ReadonlySet<IdeaStatus> = new Set(DECIDED_LIST);
+
+/** CONFLICT when the idea takes no votes: withdrawn, hidden, or decided. */
+function assertVotable(current: LockedIdea): void {
+  if (current.status === IdeaStatus.WITHDRAWN) throw new ConflictError('IDEA_WITHDRAWN');
+  if (current.visibility === Visibility.HIDDEN) throw new ConflictError('IDEA_HIDDEN');
+  if (DECIDED.has(current.status)) throw new ConflictError('IDEA_DECIDED', { status: current.status });
+}
+
+/** CONFLICT when a new vote would pass the campaign's budget. */
+function assertBudgetLeft(current: LockedIdea, votesUsed: number, budget: number | null): void {
+  if (current.value === null && budget !== null && votesUsed >= budget) {
+    throw new ConflictError('VOTE_BUDGET_SPENT', { budget }, { votesRemaining: 0 });
+  }
+}
 
 const delta = (value: number | null) => ({ up: value === 1 ? 1 : 0, down: value === -1 ? 1 : 0 });
 
 /**
  * Votes. Every change runs in one transaction that locks, in this order, the voter's participant row
  * (their budget), then the idea, and only then writes the vote row and the counters beside it. No
- * check-then-insert: the checks read rows this transaction has locked. Deadlocks and serialization
- * failures are retried a bounded number of times by DatabaseService.transaction.
+ * check-then-insert: the checks read rows this transaction has locked. A cast is one statement, a database
+ * function that is its own transaction (decision 0020); a retraction is a transaction of a few. Deadlocks
+ * and serialization failures are retried a bounded number of times by DatabaseService.
  */
 @Injectable()
 export class VotesService {
@@ -51,25 +68,28 @@ export class VotesService {
   }
 
   /**
-   * Inside the transaction: CONFLICT when the person is suspended or the campaign takes no votes now; else
-   * their participation, locked (see CampaignsRepository.contributionState).
+   * Inside a retraction's transaction: CONFLICT when the person is suspended or the campaign takes no votes
+   * now; else their participation, locked, or null when they never took part.
    */
-  private async assertCanVote(
+  private async assertMayRetract(
     manager: EntityManager,
     viewer: PersonViewer,
     campaignId: string,
-    lock: 'join' | 'existing',
   ): Promise<Participation | null> {
     const { state, participation } = await campaignsRepository.contributionState(
       manager,
       campaignId,
       viewer.userId,
-      lock,
+      'existing',
     );
     assertMayContribute(state);
     return participation;
   }
 
+  /**
+   * One statement (VotesRepository.cast) takes the locks in the order above, checks and writes; when it
+   * refuses, the rules below say why, from the facts it read under its locks.
+   */
   async castVote(viewer: RequestViewer, ideaId: string | null, value: number): Promise<IdeaEntity> {
     const person = requirePerson(viewer);
     if (value !== 1 && value !== -1) throw new BadInputError({ value: fieldMessage('voteValue') });
@@ -77,37 +97,23 @@ export class VotesService {
     if (value === -1 && votingMode === VotingMode.SUPPORT) {
       throw new BadInputError({ value: fieldMessage('supportOnly') });
     }
-    return this.database.transaction(async (manager) => {
-      const participation = (await this.assertCanVote(manager, person, idea.campaignId, 'join'))!;
-      const current = await votesRepository.lockIdea(manager, idea.id, person.userId);
-      if (current.status === IdeaStatus.WITHDRAWN) throw new ConflictError('IDEA_WITHDRAWN');
-      if (current.visibility === Visibility.HIDDEN) throw new ConflictError('IDEA_HIDDEN');
-      if (DECIDED.has(current.status)) {
-        throw new ConflictError('IDEA_DECIDED', { status: current.status });
-      }
-      if (current.value === value) return idea;
-
-      if (current.value === null && voteBudget !== null && participation.votesUsed >= voteBudget) {
-        throw new ConflictError('VOTE_BUDGET_SPENT', { budget: voteBudget }, { votesRemaining: 0 });
-      }
-      const added = delta(value);
-      const removed = delta(current.value);
-      const updated = await votesRepository.apply(manager, {
-        ideaId: idea.id,
-        campaignId: idea.campaignId,
-        userId: person.userId,
-        row: current.value === null ? 'insert' : 'update',
-        value,
-        budget: current.value === null ? 1 : 0,
-        up: added.up - removed.up,
-        down: added.down - removed.down,
-        at: this.clock.now(),
-      });
-      if (participation.joined) {
-        await campaignsRepository.adjustCounts(manager, idea.campaignId, { participants: 1 });
-      }
-      return updated;
-    });
+    const change = { ideaId: idea.id, campaignId: idea.campaignId, userId: person.userId, value } as const;
+    const outcome = await this.database.alone(
+      (executor) =>
+        votesRepository.cast(executor, { ...change, budget: voteBudget, decided: DECIDED_LIST, at: this.clock.now() }),
+      (done) => (done.idea ? [ideaVoted(done.idea)] : []),
+    );
+    if (outcome.idea) {
+      if (outcome.joined) campaignChanged(idea.campaignId);
+      return outcome.idea;
+    }
+    assertMayContribute(outcome.state);
+    if (!outcome.current) throw new NotFoundError('idea');
+    assertVotable(outcome.current);
+    if (outcome.current.value === value) return idea;
+    assertBudgetLeft(outcome.current, outcome.votesUsed ?? 0, voteBudget);
+    // The statement refused for a reason the rules above do not know: a fault, said as one (and logged).
+    throw new UnavailableError();
   }
 
   /**
@@ -128,7 +134,7 @@ export class VotesService {
     const idea = await this.retractTarget(person, ideaId);
     return this.database.transaction(async (manager) => {
       // Someone who never took part has no vote to retract (and does not become a participant).
-      if (!(await this.assertCanVote(manager, person, idea.campaignId, 'existing'))) return idea;
+      if (!(await this.assertMayRetract(manager, person, idea.campaignId))) return idea;
       const current = await votesRepository.lockIdea(manager, idea.id, person.userId);
       if (current.value === null) return idea;
       const removed = delta(current.value);

@@ -1,0 +1,141 @@
+import { DatabaseService } from '../../src/database/database.service.js';
+import { campaignsRepository } from '../../src/modules/campaigns/campaigns.repository.js';
+import { findDrift } from '../../src/modules/votes/reconciliation.js';
+import { votesRepository, type VoteChange } from '../../src/modules/votes/votes.repository.js';
+import type { TestApp } from '../support/app.js';
+import { appWithPersonas, makeCampaign, makeIdea, makeUser, outcome, type Personas } from '../support/factories.js';
+
+/**
+ * castVote is one statement, the database function consulta_cast_vote (migration 1795999000000). Its write
+ * must stay the write of VotesRepository.apply, which retractions still use: the same votes and counters,
+ * sort keys and events. It takes back what it did when it refuses.
+ */
+const CAST = 'mutation ($id: ID!, $v: Int!) { castVote(input: { ideaId: $id, value: $v }) { score viewerVote } }';
+
+describe('castVote as one statement', () => {
+  let t: TestApp;
+  let p: Personas;
+  beforeAll(async () => ({ t, p } = await appWithPersonas()));
+  afterAll(async () => {
+    expect(await findDrift(db())).toEqual([]);
+    await t.close();
+  });
+  const db = () => t.app.get(DatabaseService).dataSource;
+
+  /** What a vote leaves on the idea, the vote row and the events, independent of which idea it was. */
+  async function traces(ideaId: string) {
+    const [idea] = await db().query(
+      `SELECT upvotes, downvotes, score, wilson, hot = consulta_hot(score, created_at) AS hot_kept,
+              threshold_reached_at IS NOT NULL AS owed
+         FROM ideas WHERE id = $1`,
+      [ideaId],
+    );
+    const votes = await db().query('SELECT user_id, campaign_id, value FROM votes WHERE idea_id = $1', [ideaId]);
+    const events = await db().query(
+      `SELECT type, aggregate_type, payload FROM domain_events WHERE aggregate_id = $1 AND type IN ('IdeaVoted', 'ResponseOwed')
+        ORDER BY id`,
+      [ideaId],
+    );
+    return { idea, votes, events };
+  }
+
+  /** The same change written by the transaction retractions use: the participant lock, the idea lock, apply. */
+  async function applyInTransaction(change: Omit<VoteChange, 'at'>) {
+    await t.app.get(DatabaseService).transaction(async (manager) => {
+      await campaignsRepository.contributionState(manager, change.campaignId, change.userId, 'join');
+      await votesRepository.lockIdea(manager, change.ideaId, change.userId);
+      await votesRepository.apply(manager, { ...change, at: new Date() });
+    });
+  }
+
+  const participant = async (campaignId: string, userId: string) =>
+    (
+      await db().query('SELECT votes_used FROM campaign_participants WHERE campaign_id = $1 AND user_id = $2', [
+        campaignId,
+        userId,
+      ])
+    )[0] as { votes_used: number } | undefined;
+
+  it('writes what apply writes: a new vote, then a changed one, with the events and the answer owed', async () => {
+    const c = await makeCampaign(t, p.agency, { votingMode: 'UP_DOWN', responseThreshold: 1 });
+    const [viaFunction, viaApply] = [await makeIdea(t, c, p.official), await makeIdea(t, c, p.official)];
+    const voter = await makeUser(t);
+    const base = { campaignId: c.id, userId: voter.user.id };
+
+    expect((await t.gql(CAST, { id: viaFunction.gid, v: 1 }, { token: voter.token })).data).toEqual({
+      castVote: { score: 1, viewerVote: 1 },
+    });
+    await applyInTransaction({ ...base, ideaId: viaApply.id, row: 'insert', value: 1, budget: 1, up: 1, down: 0 });
+    const [afterCast, afterApply] = [await traces(viaFunction.id), await traces(viaApply.id)];
+    expect(afterCast.idea).toEqual({
+      upvotes: 1,
+      downvotes: 0,
+      score: 1,
+      wilson: afterCast.idea.wilson,
+      hot_kept: true,
+      owed: true,
+    });
+    expect(afterCast.events.map((e: { type: string }) => e.type)).toEqual(['IdeaVoted', 'ResponseOwed']);
+    expect(afterCast).toEqual(afterApply);
+    expect((await participant(c.id, voter.user.id))!.votes_used).toBe(2);
+
+    expect((await t.gql(CAST, { id: viaFunction.gid, v: -1 }, { token: voter.token })).data).toEqual({
+      castVote: { score: -1, viewerVote: -1 },
+    });
+    await applyInTransaction({ ...base, ideaId: viaApply.id, row: 'update', value: -1, budget: 0, up: -1, down: 1 });
+    const [changedCast, changedApply] = [await traces(viaFunction.id), await traces(viaApply.id)];
+    expect(changedCast.idea).toMatchObject({ upvotes: 0, downvotes: 1, score: -1, hot_kept: true });
+    expect(changedCast.events).toHaveLength(3);
+    expect(changedCast).toEqual(changedApply);
+    // A changed vote uses no more of the budget.
+    expect((await participant(c.id, voter.user.id))!.votes_used).toBe(2);
+  });
+
+  it('a newcomer refused leaves no participant row and no count; a newcomer accepted is counted once', async () => {
+    const c = await makeCampaign(t, p.agency, { voteBudget: 1 });
+    const decided = await makeIdea(t, c, p.official);
+    const open = await makeIdea(t, c, p.official);
+    await db().query("UPDATE ideas SET status = 'IMPLEMENTED' WHERE id = $1", [decided.id]);
+    const count = async () =>
+      (await db().query('SELECT participant_count FROM campaigns WHERE id = $1', [c.id]))[0].participant_count;
+    const before = await count();
+    const newcomer = await makeUser(t);
+
+    const refused = await t.gql(CAST, { id: decided.gid, v: 1 }, { token: newcomer.token });
+    expect(outcome(refused)).toBe('CONFLICT');
+    expect(refused.errors![0]!.extensions).toMatchObject({ reason: 'IDEA_DECIDED' });
+    expect(await participant(c.id, newcomer.user.id)).toBeUndefined();
+    expect(await count()).toBe(before);
+
+    expect((await t.gql(CAST, { id: open.gid, v: 1 }, { token: newcomer.token })).data).toEqual({
+      castVote: { score: 1, viewerVote: 1 },
+    });
+    expect(await participant(c.id, newcomer.user.id)).toEqual({ votes_used: 1 });
+    expect(await count()).toBe(before + 1);
+  });
+
+  it('an idea gone by the time of the statement writes nothing and is refused as not found', async () => {
+    const c = await makeCampaign(t, p.agency);
+    const newcomer = await makeUser(t);
+    const gone = await votesRepository.cast(db(), {
+      ideaId: '00000000-0000-4000-8000-000000000000',
+      campaignId: c.id,
+      userId: newcomer.user.id,
+      value: 1,
+      budget: null,
+      decided: [],
+      at: new Date(),
+    });
+    expect(gone).toMatchObject({ written: false, current: null, idea: null });
+    expect(await participant(c.id, newcomer.user.id)).toBeUndefined();
+  });
+
+  it('says why a closed campaign refuses, from the state the statement read', async () => {
+    const c = await makeCampaign(t, p.agency);
+    const idea = await makeIdea(t, c, p.official);
+    await db().query("UPDATE campaigns SET closes_at = now() - interval '1 hour' WHERE id = $1", [c.id]);
+    const refused = await t.gql(CAST, { id: idea.gid, v: 1 }, { token: p.citizen.token });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'CAMPAIGN_CLOSED' });
+    expect((await db().query('SELECT count(*)::int AS n FROM votes WHERE idea_id = $1', [idea.id]))[0].n).toBe(0);
+  });
+});
