@@ -20,6 +20,19 @@ function cpuOf(pid) {
   }
 }
 
+/**
+ * The machine's CPU ticks so far, and those stolen by the hypervisor (`steal` in /proc/stat): on a virtual
+ * machine whose host is busy, every figure of a run with steal is slower and costlier than the code is.
+ */
+function machineTicks() {
+  try {
+    const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+    return { total: fields.slice(0, 8).reduce((a, b) => a + b, 0), steal: fields[7] ?? 0 };
+  } catch {
+    return null;
+  }
+}
+
 function rssMb(pid) {
   try {
     const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -91,6 +104,7 @@ export async function openMeter(adminUrl, databaseName) {
       const server = cpuOf(pid)?.ms ?? 0;
       const database = postmaster === null ? null : databaseCpu(postmaster);
       const before = statements ? await statementCount() : 0;
+      const ticks = machineTicks();
       let peak = rssMb(pid);
       const sampler = setInterval(() => (peak = Math.max(peak, rssMb(pid))), 50);
       return async (requests) => {
@@ -105,6 +119,9 @@ export async function openMeter(adminUrl, databaseName) {
         }
         if (statements) figures['statements/req'] = per((await statementCount()) - before).toFixed(2);
         figures['peak RSS MB'] = Math.round(peak);
+        const after = machineTicks();
+        if (ticks && after && after.total > ticks.total)
+          figures['steal %'] = ((100 * (after.steal - ticks.steal)) / (after.total - ticks.total)).toFixed(1);
         return figures;
       };
     },
