@@ -130,6 +130,54 @@ describe('castVote as one statement', () => {
     expect(await participant(c.id, newcomer.user.id)).toBeUndefined();
   });
 
+  it('gives each refusal its own reason, and writes no vote and no participant for any', async () => {
+    const later = await makeCampaign(t, p.agency);
+    const archived = await makeCampaign(t, p.agency);
+    const open = await makeCampaign(t, p.agency);
+    const ideas = {
+      later: await makeIdea(t, later, p.official),
+      archived: await makeIdea(t, archived, p.official),
+      withdrawn: await makeIdea(t, open, p.official),
+      hidden: await makeIdea(t, open, p.official),
+    };
+    await db().query("UPDATE campaigns SET opens_at = now() + interval '1 day' WHERE id = $1", [later.id]);
+    await db().query("UPDATE campaigns SET status = 'ARCHIVED' WHERE id = $1", [archived.id]);
+    await db().query("UPDATE ideas SET status = 'WITHDRAWN' WHERE id = $1", [ideas.withdrawn.id]);
+    await db().query("UPDATE ideas SET visibility = 'HIDDEN' WHERE id = $1", [ideas.hidden.id]);
+    const voter = await makeUser(t);
+    const cases = [
+      [ideas.later, voter.token, 'CAMPAIGN_NOT_OPEN_YET'],
+      [ideas.archived, voter.token, 'CAMPAIGN_ARCHIVED'],
+      [ideas.withdrawn, voter.token, 'IDEA_WITHDRAWN'],
+      [ideas.hidden, p.moderator.token, 'IDEA_HIDDEN'],
+    ] as const;
+    const seen = [];
+    // The reason each refusal gives; no vote row and no participant row for the two who were refused.
+    for (const [idea, token] of cases) {
+      const refused = await t.gql(CAST, { id: idea.gid, v: 1 }, { token });
+      seen.push(refused.errors?.[0]?.extensions?.reason ?? refused.errors?.[0]?.extensions?.code ?? 'OK');
+    }
+    const rows = await db().query(
+      'SELECT campaign_id, user_id FROM campaign_participants WHERE campaign_id = ANY($1) AND user_id = ANY($2)',
+      [
+        [later.id, archived.id, open.id],
+        [voter.user.id, p.moderator.user.id],
+      ],
+    );
+    const ids = Object.values(ideas).map((idea) => idea.id);
+    const votes = await db().query('SELECT count(*)::int AS n FROM votes WHERE idea_id = ANY($1)', [ids]);
+    // Put back what the statements above changed behind the app's back, so the counters hold again.
+    await db().query("UPDATE ideas SET status = 'SUBMITTED', visibility = 'VISIBLE' WHERE id = ANY($1)", [
+      [ideas.withdrawn.id, ideas.hidden.id],
+    ]);
+    await db().query("UPDATE campaigns SET status = 'OPEN', opens_at = NULL WHERE id = ANY($1)", [
+      [later.id, archived.id],
+    ]);
+    expect(seen).toEqual(cases.map((c) => c[2]));
+    expect(rows).toEqual([]);
+    expect(votes[0].n).toBe(0);
+  });
+
   it('says why a closed campaign refuses, from the state the statement read', async () => {
     const c = await makeCampaign(t, p.agency);
     const idea = await makeIdea(t, c, p.official);
