@@ -99,7 +99,10 @@ export async function openMeter(adminUrl, databaseName) {
   return {
     statements,
     dbCpu: postmaster !== null,
-    /** Starts measuring the server process `pid`; the returned function ends it and answers the figures. */
+    /**
+     * Starts measuring the server process `pid`; the returned function ends it and answers what was spent
+     * meanwhile (figuresOf turns it into the table's columns; addSpent sums several slices).
+     */
     async begin(pid) {
       const server = cpuOf(pid)?.ms ?? 0;
       const database = postmaster === null ? null : databaseCpu(postmaster);
@@ -107,24 +110,50 @@ export async function openMeter(adminUrl, databaseName) {
       const ticks = machineTicks();
       let peak = rssMb(pid);
       const sampler = setInterval(() => (peak = Math.max(peak, rssMb(pid))), 50);
-      return async (requests) => {
+      return async () => {
         clearInterval(sampler);
-        peak = Math.max(peak, rssMb(pid));
-        const per = (value) => (requests > 0 ? value / requests : 0);
-        const figures = { 'server CPU ms/req': per((cpuOf(pid)?.ms ?? server) - server).toFixed(2) };
-        if (database) {
-          let spent = 0;
-          for (const [process, ms] of databaseCpu(postmaster)) spent += ms - (database.get(process) ?? 0);
-          figures['DB CPU ms/req'] = per(spent).toFixed(2);
-        }
-        if (statements) figures['statements/req'] = per((await statementCount()) - before).toFixed(2);
-        figures['peak RSS MB'] = Math.round(peak);
         const after = machineTicks();
-        if (ticks && after && after.total > ticks.total)
-          figures['steal %'] = ((100 * (after.steal - ticks.steal)) / (after.total - ticks.total)).toFixed(1);
-        return figures;
+        let dbMs = null;
+        if (database) {
+          dbMs = 0;
+          for (const [process, ms] of databaseCpu(postmaster)) dbMs += ms - (database.get(process) ?? 0);
+        }
+        return {
+          serverMs: (cpuOf(pid)?.ms ?? server) - server,
+          dbMs,
+          statements: statements ? (await statementCount()) - before : null,
+          peak: Math.max(peak, rssMb(pid)),
+          stealTicks: ticks && after ? after.steal - ticks.steal : null,
+          ticks: ticks && after ? after.total - ticks.total : null,
+        };
       };
     },
     close: () => db.end(),
   };
+}
+
+/** Two measures of spending (from begin) as one, as if measured in one run. */
+export function addSpent(a, b) {
+  if (!a) return b;
+  const sum = (x, y) => (x === null || y === null ? null : x + y);
+  return {
+    serverMs: a.serverMs + b.serverMs,
+    dbMs: sum(a.dbMs, b.dbMs),
+    statements: sum(a.statements, b.statements),
+    peak: Math.max(a.peak, b.peak),
+    stealTicks: sum(a.stealTicks, b.stealTicks),
+    ticks: sum(a.ticks, b.ticks),
+  };
+}
+
+/** The table's cost columns for `requests` requests that spent `spent`. */
+export function figuresOf(spent, requests) {
+  if (!spent) return {};
+  const per = (value) => (requests > 0 ? value / requests : 0).toFixed(2);
+  const figures = { 'server CPU ms/req': per(spent.serverMs) };
+  if (spent.dbMs !== null) figures['DB CPU ms/req'] = per(spent.dbMs);
+  if (spent.statements !== null) figures['statements/req'] = per(spent.statements);
+  figures['peak RSS MB'] = Math.round(spent.peak);
+  if (spent.ticks) figures['steal %'] = ((100 * spent.stealTicks) / spent.ticks).toFixed(1);
+  return figures;
 }

@@ -9,15 +9,16 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { Agent, request } from 'node:http';
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { analyticsBench } from './bench-analytics.mjs';
 import { fanOutBench } from './bench-fan-out.mjs';
 import { liveBench } from './bench-live.mjs';
 import { openDataBench } from './bench-open-data.mjs';
-import { openMeter } from './bench-measure.mjs';
+import { addSpent, figuresOf, openMeter } from './bench-measure.mjs';
 import { buildIfStale, node24, ROOT } from './lib.mjs';
 
 const { values: args } = parseArgs({
@@ -43,11 +44,26 @@ const { values: args } = parseArgs({
     // Of the core operations, only those whose names hold one of these words (castVote,ranked): a quicker
     // run while measuring one change. Off by default: every core operation.
     operations: { type: 'string' },
+    // Another checkout (its server built: npm ci && npm run build -w shared -w server there), run beside this
+    // one against the same database: each core operation alternates between the two servers in slices, so
+    // both meet the same machine, and each prints its own row. What a change did, on a machine whose speed
+    // moves from minute to minute.
+    compare: { type: 'string' },
+    // The length of one slice when operations alternate (--compare, and the list with and without totalCount).
+    slice: { type: 'string', default: '2' },
   },
 });
 const only = args.only;
 const scales = args.scale.split(',').map(Number);
 const seconds = Number(args.seconds);
+const sliceSeconds = Number(args.slice);
+const compareRoot = args.compare ? resolve(args.compare) : null;
+if (compareRoot && !existsSync(join(compareRoot, 'server/dist/server/src/main.js'))) {
+  process.stderr.write(
+    `--compare: ${compareRoot} has no built server (npm ci && npm run build -w shared -w server there)\n`,
+  );
+  process.exit(2);
+}
 const clients = Number(args.clients);
 const VOTES_PER_PERSON = 50;
 let scale, IDEAS, CAMPAIGNS, PEOPLE;
@@ -230,11 +246,11 @@ const LIMITS = {
   production: { RATE_LIMIT_PER_MINUTE: '1000000' },
 };
 
-async function startServer({ workers = true, env = {}, node = process.execPath, limits = 'off' } = {}) {
+async function startServer({ workers = true, env = {}, node = process.execPath, limits = 'off', root = ROOT } = {}) {
   const port = await freePort();
   // BENCH_CPU_PROF=<dir>: each server writes a V8 CPU profile there when it stops (open it in Chrome's DevTools).
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-  const child = spawn(node, [...profile, join(ROOT, 'server/dist/server/src/main.js')], {
+  const child = spawn(node, [...profile, join(root, 'server/dist/server/src/main.js')], {
     env: {
       PATH: process.env.PATH,
       NODE_ENV: 'production',
@@ -317,13 +333,9 @@ function percentile(sorted, p) {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : 0;
 }
 
-/** Runs makeRequest from every client until the time is up (or it returns undefined: nothing left to do). */
-async function drive(name, makeRequest, runSeconds = seconds) {
-  const latencies = [];
+/** Every client calls makeRequest until the deadline (or it answers undefined: nothing left to do). */
+async function runClients(makeRequest, deadline, latencies) {
   let failures = 0;
-  const end = meter && server ? await meter.begin(server.child.pid) : async () => ({});
-  const started = performance.now();
-  const deadline = Date.now() + runSeconds * 1000;
   await Promise.all(
     Array.from({ length: clients }, async (_, client) => {
       while (Date.now() < deadline) {
@@ -335,8 +347,10 @@ async function drive(name, makeRequest, runSeconds = seconds) {
       }
     }),
   );
-  const elapsed = (performance.now() - started) / 1000;
-  const figures = await end(latencies.length);
+  return failures;
+}
+
+function resultRow(name, latencies, failures, elapsed, spent) {
   latencies.sort((a, b) => a - b);
   return {
     operation: name,
@@ -346,8 +360,43 @@ async function drive(name, makeRequest, runSeconds = seconds) {
     'p95 ms': percentile(latencies, 95).toFixed(1),
     'p99 ms': percentile(latencies, 99).toFixed(1),
     errors: failures,
-    ...figures,
+    ...figuresOf(spent, latencies.length),
   };
+}
+
+/** Runs makeRequest from every client until the time is up (or it returns undefined: nothing left to do). */
+async function drive(name, makeRequest, runSeconds = seconds) {
+  const end = meter && server ? await meter.begin(server.child.pid) : null;
+  const started = performance.now();
+  const latencies = [];
+  const failures = await runClients(makeRequest, Date.now() + runSeconds * 1000, latencies);
+  const elapsed = (performance.now() - started) / 1000;
+  return resultRow(name, latencies, failures, elapsed, end ? await end() : null);
+}
+
+/**
+ * Runs the sides ({ config, operation, pid, makeRequest }) in turn, a slice each, until each has had
+ * runSeconds, each round started by the next side; one row per side, its costs those of its own slices.
+ * Whatever the machine does meanwhile falls on every side alike.
+ */
+async function alternate(sides, runSeconds = seconds) {
+  const tallies = sides.map(() => ({ latencies: [], failures: 0, elapsed: 0, spent: null }));
+  const rounds = Math.max(1, Math.round(runSeconds / sliceSeconds));
+  for (let round = 0; round < rounds; round++) {
+    for (let k = 0; k < sides.length; k++) {
+      const i = (round + k) % sides.length;
+      const tally = tallies[i];
+      const end = meter ? await meter.begin(sides[i].pid) : null;
+      const started = performance.now();
+      tally.failures += await runClients(sides[i].makeRequest, Date.now() + sliceSeconds * 1000, tally.latencies);
+      tally.elapsed += (performance.now() - started) / 1000;
+      if (end) tally.spent = addSpent(tally.spent, await end());
+    }
+  }
+  return sides.map((side, i) => ({
+    config: side.config,
+    ...resultRow(side.operation, tallies[i].latencies, tallies[i].failures, tallies[i].elapsed, tallies[i].spent),
+  }));
 }
 
 /** Each client's own order of the sampled up/down ideas, so its casts are mostly new votes (the costliest path). */
@@ -528,74 +577,102 @@ async function eventsBench(castNext) {
 }
 
 let server;
+/** The other checkout's server (--compare), beside `server`. */
+let other = null;
 let meter;
 const curve = [];
 
-/** The core operations against the running server, each labelled with the configuration it ran in. */
-async function coreBench({ tokens, campaigns, ideas, words, page5, upDown }, label) {
-  const base = server.base;
+/**
+ * The core operations against each of `servers` ({ config, base, pid }: this checkout's, and with --compare
+ * the other's), one row per operation and server. With two servers, each operation alternates between them;
+ * the list with totalCount alternates with the list without it, as the two are compared with each other.
+ */
+async function coreBench({ tokens, campaigns, ideas, words, page5, upDown }, servers) {
   const token = (client) => tokens[client % tokens.length];
-  // Warm up the server and PostgreSQL's caches.
-  await drive(
-    'warm-up',
-    async (c) => !!(await call(base, token(c), LIST, { id: gid('Campaign', pick(campaigns).id), sort: 'TOP' })),
-    Math.min(seconds, 5),
-  );
-  const listOf = (query) => async (c) =>
+  // Warm up the servers and PostgreSQL's caches.
+  for (const { base } of servers) {
+    await drive(
+      'warm-up',
+      async (c) => !!(await call(base, token(c), LIST, { id: gid('Campaign', pick(campaigns).id), sort: 'TOP' })),
+      Math.min(seconds, 5),
+    );
+  }
+  const listOf = (query) => (base) => async (c) =>
     !!(await call(base, token(c), query, { id: gid('Campaign', pick(campaigns).id), sort: 'TOP' }));
   // castVote: every client votes +1 or -1 on ideas in its own order; then retractVote takes back exactly
   // the votes each client cast, so both are measured as single mutations doing real writes.
   const orders = Array.from({ length: clients }, () => shuffled(upDown));
   const cast = Array.from({ length: clients }, () => []);
-  const operations = [
-    ['ranked list (TOP, first 20)', listOf(LIST)],
-    ['ranked list with totalCount', listOf(LIST_COUNT)],
+  const groups = [
     [
-      'NEW page 5 by cursor',
-      async (c) => {
-        const campaign = pick(campaigns);
-        return !!(await call(base, token(c), LIST, {
-          id: gid('Campaign', campaign.id),
-          sort: 'NEW',
-          after: page5.get(campaign.id),
-        }));
-      },
+      ['ranked list (TOP, first 20)', listOf(LIST)],
+      ['ranked list with totalCount', listOf(LIST_COUNT)],
     ],
-    ['idea detail', async (c) => !!(await call(base, token(c), DETAIL, { id: gid('Idea', pick(ideas).id) }))],
-    ['search', async (c) => !!(await call(base, token(c), SEARCH, { q: `${pick(words)} ${pick(words)}` }))],
+    [
+      [
+        'NEW page 5 by cursor',
+        (base) => async (c) => {
+          const campaign = pick(campaigns);
+          return !!(await call(base, token(c), LIST, {
+            id: gid('Campaign', campaign.id),
+            sort: 'NEW',
+            after: page5.get(campaign.id),
+          }));
+        },
+      ],
+    ],
+    [
+      [
+        'idea detail',
+        (base) => async (c) => !!(await call(base, token(c), DETAIL, { id: gid('Idea', pick(ideas).id) })),
+      ],
+    ],
+    [['search', (base) => async (c) => !!(await call(base, token(c), SEARCH, { q: `${pick(words)} ${pick(words)}` }))]],
     // What the idea form asks while someone types a title, for duplicate hints.
     [
-      'similarIdeas (while typing)',
-      async (c) =>
-        !!(await call(base, token(c), SIMILAR, {
-          c: gid('Campaign', pick(campaigns).id),
-          text: `${pick(words)} and ${pick(words)}`,
-        })),
+      [
+        'similarIdeas (while typing)',
+        (base) => async (c) =>
+          !!(await call(base, token(c), SIMILAR, {
+            c: gid('Campaign', pick(campaigns).id),
+            text: `${pick(words)} and ${pick(words)}`,
+          })),
+      ],
     ],
     [
-      'castVote',
-      async (c) => {
-        const idea = orders[c][cast[c].length % orders[c].length];
-        const id = gid('Idea', idea.id);
-        cast[c].push(id);
-        return !!(await call(base, token(c), CAST, { id, v: Math.random() < 0.5 ? 1 : -1 }));
-      },
+      [
+        'castVote',
+        (base) => async (c) => {
+          const idea = orders[c][cast[c].length % orders[c].length];
+          const id = gid('Idea', idea.id);
+          cast[c].push(id);
+          return !!(await call(base, token(c), CAST, { id, v: Math.random() < 0.5 ? 1 : -1 }));
+        },
+      ],
     ],
     [
-      'retractVote (the votes just cast)',
-      async (c) => {
-        const id = cast[c].pop();
-        if (id === undefined) return undefined;
-        return !!(await call(base, token(c), RETRACT, { id }));
-      },
+      [
+        'retractVote (the votes just cast)',
+        (base) => async (c) => {
+          const id = cast[c].pop();
+          if (id === undefined) return undefined;
+          return !!(await call(base, token(c), RETRACT, { id }));
+        },
+      ],
     ],
   ];
   const wanted = args.operations?.split(',');
   const results = [];
-  for (const [name, makeRequest] of operations) {
-    if (!wanted || wanted.some((word) => name.includes(word))) results.push(await drive(name, makeRequest));
+  for (const group of groups) {
+    const chosen = group.filter(([name]) => !wanted || wanted.some((word) => name.includes(word)));
+    const sides = servers.flatMap(({ config, base, pid }) =>
+      chosen.map(([operation, makeFor]) => ({ config, operation, pid, makeRequest: makeFor(base) })),
+    );
+    if (sides.length === 1)
+      results.push({ config: sides[0].config, ...(await drive(sides[0].operation, sides[0].makeRequest)) });
+    else if (sides.length > 1) results.push(...(await alternate(sides)));
   }
-  return results.map((result) => ({ config: label, ...result }));
+  return results;
 }
 
 /** The parts beyond the core operations, on a server with the bench's settings (each restarts it as it needs). */
@@ -641,9 +718,12 @@ async function extraBench({ tokens, campaigns, upDown }) {
 }
 
 async function stopServer() {
-  if (!server || server.child.exitCode !== null) return;
-  server.child.kill('SIGTERM');
-  await new Promise((resolve) => server.child.once('exit', resolve));
+  for (const running of [server, other]) {
+    if (!running || running.child.exitCode !== null) continue;
+    running.child.kill('SIGTERM');
+    await new Promise((resolve) => running.child.once('exit', resolve));
+  }
+  other = null;
 }
 
 const core = only === undefined || only === 'core';
@@ -677,7 +757,14 @@ try {
         for (const limits of limitModes) {
           await stopServer();
           server = await startServer({ node: runtime.node, limits });
-          results.push(...(await coreBench(data, `${runtime.name}, limits ${limits}`)));
+          const label = `${runtime.name}, limits ${limits}`;
+          const servers = [{ config: label, base: server.base, pid: server.child.pid }];
+          if (compareRoot) {
+            other = await startServer({ node: runtime.node, limits, root: compareRoot });
+            servers[0].config = `${label}, this checkout`;
+            servers.push({ config: `${label}, ${basename(compareRoot)}`, base: other.base, pid: other.child.pid });
+          }
+          results.push(...(await coreBench(data, servers)));
         }
       }
       curve.push(...results.map((result) => ({ scale, ...result })));
