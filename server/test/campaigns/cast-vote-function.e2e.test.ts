@@ -119,14 +119,12 @@ describe('castVote as one statement', () => {
     const newcomer = await makeUser(t);
     const gone = await votesRepository.cast(db(), {
       ideaId: '00000000-0000-4000-8000-000000000000',
-      campaignId: c.id,
       userId: newcomer.user.id,
       value: 1,
-      budget: null,
       decided: [],
       at: new Date(),
     });
-    expect(gone).toMatchObject({ written: false, current: null, idea: null });
+    expect(gone).toMatchObject({ written: false, state: null, votingMode: null, current: null, idea: null });
     expect(await participant(c.id, newcomer.user.id)).toBeUndefined();
   });
 
@@ -185,5 +183,50 @@ describe('castVote as one statement', () => {
     const refused = await t.gql(CAST, { id: idea.gid, v: 1 }, { token: p.citizen.token });
     expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'CAMPAIGN_CLOSED' });
     expect((await db().query('SELECT count(*)::int AS n FROM votes WHERE idea_id = $1', [idea.id]))[0].n).toBe(0);
+  });
+
+  it('reads nothing before it: what the person may not see is NOT_FOUND, a down vote in SUPPORT bad input, none written', async () => {
+    const support = await makeCampaign(t, p.agency);
+    const draft = await makeCampaign(t, p.agency, { votingMode: 'UP_DOWN' });
+    const author = await makeUser(t);
+    const ideas = {
+      hidden: await makeIdea(t, support, author),
+      inDraft: await makeIdea(t, draft, p.official),
+      supported: await makeIdea(t, support, p.official),
+    };
+    await db().query("UPDATE ideas SET visibility = 'HIDDEN' WHERE id = $1", [ideas.hidden.id]);
+    await db().query("UPDATE campaigns SET status = 'DRAFT' WHERE id = $1", [draft.id]);
+    const voter = await makeUser(t);
+    const reasonOf = async (idea: { gid: string }, v: number, token: string) => {
+      const answer = await t.gql(CAST, { id: idea.gid, v }, { token });
+      return answer.errors?.[0]?.extensions?.reason ?? answer.errors?.[0]?.extensions?.code ?? 'OK';
+    };
+    const seen = [
+      await reasonOf(ideas.hidden, 1, voter.token),
+      await reasonOf(ideas.inDraft, 1, voter.token),
+      await reasonOf(ideas.supported, -1, voter.token),
+      // Its author sees the hidden idea, so is told why it takes no vote.
+      await reasonOf(ideas.hidden, 1, author.token),
+    ];
+    // The statement itself: a down vote in a SUPPORT campaign stops before the campaign's state.
+    const down = await votesRepository.cast(db(), {
+      ideaId: ideas.supported.id,
+      userId: voter.user.id,
+      value: -1,
+      decided: [],
+      at: new Date(),
+    });
+    const participants = await db().query(
+      'SELECT campaign_id FROM campaign_participants WHERE campaign_id = ANY($1) AND user_id = $2',
+      [[support.id, draft.id], voter.user.id],
+    );
+    const ids = Object.values(ideas).map((idea) => idea.id);
+    const votes = await db().query('SELECT count(*)::int AS n FROM votes WHERE idea_id = ANY($1)', [ids]);
+    await db().query("UPDATE ideas SET visibility = 'VISIBLE' WHERE id = $1", [ideas.hidden.id]);
+    await db().query("UPDATE campaigns SET status = 'OPEN' WHERE id = $1", [draft.id]);
+    expect(seen).toEqual(['NOT_FOUND', 'NOT_FOUND', 'BAD_USER_INPUT', 'IDEA_HIDDEN']);
+    expect(down).toMatchObject({ written: false, state: null, votingMode: 'SUPPORT', idea: null });
+    expect(participants).toEqual([]);
+    expect(votes[0].n).toBe(0);
   });
 });

@@ -125,13 +125,13 @@ describe('votes', () => {
       });
     // The first vote in the campaign also makes the person a participant (and counts them).
     await run(VOTE, { id: ideas[0]!.gid, v: 1 }, { castVote: { score: 1, viewerVote: 1 } });
-    // The session, the idea with its campaign, then one statement that is its own transaction
-    // (consulta_cast_vote: the campaign's state with the person's suspension, the participant lock, the idea
-    // lock with the current vote, the vote, the budget and the counters). The answer needs nothing more.
+    // The session, then one statement that is its own transaction (consulta_cast_vote: the idea's campaign,
+    // its state with the person's suspension, the participant lock, the idea lock with the current vote, the
+    // vote, the budget and the counters). The answer needs nothing more.
     // After the commit, one NOTIFY tells the other API processes of the new counts (the live updates'
     // bus over PostgreSQL; with REDIS_URL that message goes to Redis instead).
-    expect(await run(VOTE, { id: ideas[1]!.gid, v: -1 }, { castVote: { score: -1, viewerVote: -1 } })).toBe(4);
-    expect(await run(VOTE, { id: ideas[1]!.gid, v: 1 }, { castVote: { score: 1, viewerVote: 1 } })).toBe(4);
+    expect(await run(VOTE, { id: ideas[1]!.gid, v: -1 }, { castVote: { score: -1, viewerVote: -1 } })).toBe(3);
+    expect(await run(VOTE, { id: ideas[1]!.gid, v: 1 }, { castVote: { score: 1, viewerVote: 1 } })).toBe(3);
     // A retraction is still a transaction: begin, the participant lock, the idea lock, the write, commit.
     expect(await run(UNVOTE, { id: ideas[1]!.gid }, { retractVote: { score: 0, viewerVote: null } })).toBe(8);
   });

@@ -1,5 +1,5 @@
 import { noteRecorded } from '../../database/after-commit.js';
-import type { IdeaStatus, Visibility } from '@consulta/shared';
+import type { IdeaStatus, Visibility, VotingMode } from '@consulta/shared';
 import { one, rows, type Executor } from '../../database/sql.js';
 import type { NewDomainEvent } from '../../events/domain-events.js';
 import type { ContributionState } from '../campaigns/campaigns.repository.js';
@@ -31,14 +31,11 @@ export interface VoteChange {
   at: Date;
 }
 
-/** A new vote or a changed one, as consulta_cast_vote takes it (the rules' inputs the service read before). */
+/** A new vote or a changed one, as consulta_cast_vote takes it. */
 export interface CastChange {
   ideaId: string;
-  campaignId: string;
   userId: string;
   value: 1 | -1;
-  /** The campaign's vote budget, null when unlimited. */
-  budget: number | null;
   /** The statuses that take no more votes. */
   decided: readonly IdeaStatus[];
   at: Date;
@@ -55,9 +52,15 @@ export interface LockedIdea {
 export interface CastOutcome {
   /** The vote was written; else it was refused, or was already so, and nothing changed. */
   written: boolean;
+  /** The campaign's voting mode; null when the idea is gone. */
+  votingMode: VotingMode | null;
   /** This vote made the person a participant of the campaign. */
   joined: boolean;
-  state: ContributionState;
+  /**
+   * The campaign's state and the person's standing in it; null when the function stopped before reading
+   * them (the idea is gone, or a down vote met a SUPPORT campaign: `votingMode` says which).
+   */
+  state: ContributionState | null;
   /** Null when the campaign refused first, or the idea is gone. */
   current: LockedIdea | null;
   votesUsed: number | null;
@@ -72,7 +75,7 @@ type CastRow = IdeaRow & {
   accepting: boolean;
   suspendedUntil: Date | null;
   unverified: boolean;
-  campaign_status: string;
+  campaign_status: string | null;
   opensAt: Date | null;
   closesAt: Date | null;
   now: Date;
@@ -80,6 +83,7 @@ type CastRow = IdeaRow & {
   idea_visibility: Visibility | null;
   previous: number | null;
   used: number | null;
+  voting_mode: VotingMode | null;
 };
 
 /** The live-update event of a vote (the statement that wrote it also recorded it in the outbox). */
@@ -96,23 +100,28 @@ export const ideaVoted = (idea: IdeaEntity): NewDomainEvent => ({
  */
 export class VotesRepository {
   /**
-   * A vote cast as one statement that is its own transaction (migration 1795999000000): it locks the
-   * participant row, then the idea, writes as apply does when every rule lets it, and answers the facts.
+   * A vote cast as one statement that is its own transaction (migrations 1795999000000 and 1796000000000):
+   * it finds the idea's campaign, locks the participant row, then the idea, writes as apply does when every
+   * rule lets it, and answers the facts.
    */
   async cast(executor: Executor, change: CastChange): Promise<CastOutcome> {
     const row = (await one<CastRow>(
       executor,
       `SELECT r.written, r.joined, r.accepting, r.suspended_until AS "suspendedUntil", r.unverified,
               r.campaign_status, r.opens_at AS "opensAt", r.closes_at AS "closesAt", r.db_now AS now,
-              r.idea_status, r.idea_visibility, r.previous, r.votes_used AS used, ${IDEA_COLUMNS}
-         FROM consulta_cast_vote($1, $2, $3, $4, $5, $6, $7) r CROSS JOIN LATERAL (SELECT (r.idea).*) i`,
-      [change.ideaId, change.campaignId, change.userId, change.value, change.budget, change.decided, change.at],
+              r.idea_status, r.idea_visibility, r.previous, r.votes_used AS used, r.voting_mode, ${IDEA_COLUMNS}
+         FROM consulta_cast_vote($1, $2, $3, $4, $5) r CROSS JOIN LATERAL (SELECT (r.idea).*) i`,
+      [change.ideaId, change.userId, change.value, change.decided, change.at],
     ))!;
     const { accepting, suspendedUntil, unverified, opensAt, closesAt, now } = row;
     return {
       written: row.written,
+      votingMode: row.voting_mode,
       joined: row.joined,
-      state: { accepting, suspendedUntil, unverified, status: row.campaign_status, opensAt, closesAt, now },
+      state:
+        row.campaign_status === null
+          ? null
+          : { accepting, suspendedUntil, unverified, status: row.campaign_status, opensAt, closesAt, now },
       current:
         row.idea_status && row.idea_visibility
           ? { status: row.idea_status, visibility: row.idea_visibility, value: row.previous }

@@ -13,7 +13,7 @@ import { campaignsRepository, type Participation } from '../campaigns/campaigns.
 import type { IdeaEntity } from '../ideas/idea.entity.js';
 import { IdeaQueriesService } from '../ideas/idea-queries.service.js';
 import { IdeasService } from '../ideas/ideas.service.js';
-import { ideaVoted, votesRepository, type LockedIdea } from './votes.repository.js';
+import { ideaVoted, votesRepository, type CastOutcome, type LockedIdea } from './votes.repository.js';
 
 interface Target {
   idea: IdeaEntity;
@@ -57,10 +57,7 @@ export class VotesService {
     private readonly clock: Clock,
   ) {}
 
-  /**
-   * The idea as the viewer may see it, with the campaign's voting rules. Read before the transaction
-   * (a transaction must never wait for a second pooled connection); the state rules are checked inside.
-   */
+  /** The idea as the viewer may see it, with the campaign's voting rules; NOT_FOUND when they may not. */
   private async target(viewer: PersonViewer, ideaId: string | null): Promise<Target> {
     const visible = await this.ideas.findVisible(viewer, ideaId);
     if (!visible) throw new NotFoundError('idea');
@@ -87,26 +84,37 @@ export class VotesService {
   }
 
   /**
-   * One statement (VotesRepository.cast) takes the locks in the order above, checks and writes; when it
-   * refuses, the rules below say why, from the facts it read under its locks.
+   * One statement (VotesRepository.cast) finds the idea's campaign, takes the locks in the order above,
+   * checks and writes. A vote it writes is on a VISIBLE idea of an OPEN campaign, which every person may see
+   * (migration 1796000000000), so nothing is read before it; when it refuses, refusal says why.
    */
   async castVote(viewer: RequestViewer, ideaId: string | null, value: number): Promise<IdeaEntity> {
     const person = requirePerson(viewer);
     if (value !== 1 && value !== -1) throw new BadInputError({ value: fieldMessage('voteValue') });
+    if (!ideaId) throw new NotFoundError('idea');
+    const change = { ideaId, userId: person.userId, value, decided: DECIDED_LIST } as const;
+    const outcome = await this.database.alone(
+      (executor) => votesRepository.cast(executor, { ...change, at: this.clock.now() }),
+      (done) => (done.idea ? [ideaVoted(done.idea)] : []),
+    );
+    if (!outcome.idea) return this.refusal(person, ideaId, value, outcome);
+    if (outcome.joined) campaignChanged(outcome.idea.campaignId);
+    return outcome.idea;
+  }
+
+  /**
+   * Why a cast wrote nothing, by the rules in the order they apply, from the facts the statement read under
+   * its locks: NOT_FOUND to someone who may not see the idea (by the same rule as every read of it), then
+   * the voting mode, the campaign and the person's standing, the idea's state, the same vote again (the
+   * idea as it is), the budget.
+   */
+  private async refusal(person: PersonViewer, ideaId: string, value: 1 | -1, outcome: CastOutcome) {
     const { idea, votingMode, voteBudget } = await this.target(person, ideaId);
     if (value === -1 && votingMode === VotingMode.SUPPORT) {
       throw new BadInputError({ value: fieldMessage('supportOnly') });
     }
-    const change = { ideaId: idea.id, campaignId: idea.campaignId, userId: person.userId, value } as const;
-    const outcome = await this.database.alone(
-      (executor) =>
-        votesRepository.cast(executor, { ...change, budget: voteBudget, decided: DECIDED_LIST, at: this.clock.now() }),
-      (done) => (done.idea ? [ideaVoted(done.idea)] : []),
-    );
-    if (outcome.idea) {
-      if (outcome.joined) campaignChanged(idea.campaignId);
-      return outcome.idea;
-    }
+    // The statement stopped before the campaign's state, for a reason the idea read since no longer shows.
+    if (!outcome.state) throw new UnavailableError();
     assertMayContribute(outcome.state);
     if (!outcome.current) throw new NotFoundError('idea');
     assertVotable(outcome.current);
