@@ -23,6 +23,7 @@ import { ClaimEventsInOrder1795997000000 } from './1795997000000-claim-events-in
 import { SimilarTexts1795998000000 } from './1795998000000-similar-texts.js';
 import { CastVoteFunction1795999000000 } from './1795999000000-cast-vote-function.js';
 import { CastVoteByIdea1796000000000 } from './1796000000000-cast-vote-by-idea.js';
+import { RetractVoteFunction1796001000000 } from './1796001000000-retract-vote-function.js';
 import { ResponseClockAndAnalytics1795987000000 } from './1795987000000-response-clock-and-analytics.js';
 import { EmailChangeAndDeletion1795986000000 } from './1795986000000-email-change-and-deletion.js';
 
@@ -55,4 +56,5 @@ export const migrations = [
   SimilarTexts1795998000000,
   CastVoteFunction1795999000000,
   CastVoteByIdea1796000000000,
+  RetractVoteFunction1796001000000,
 ];

@@ -6,11 +6,13 @@ import type { TestApp } from '../support/app.js';
 import { appWithPersonas, makeCampaign, makeIdea, makeUser, outcome, type Personas } from '../support/factories.js';
 
 /**
- * castVote is one statement, the database function consulta_cast_vote (migration 1795999000000). Its write
- * must stay the write of VotesRepository.apply, which retractions still use: the same votes and counters,
- * sort keys and events. It takes back what it did when it refuses.
+ * castVote and retractVote are one statement each, the database functions consulta_cast_vote (migrations
+ * 1795999000000 and 1796000000000) and consulta_retract_vote (1796001000000). Their writes must stay the
+ * write of VotesRepository.apply: the same votes and counters, sort keys and events. A cast takes back what
+ * it did when it refuses.
  */
 const CAST = 'mutation ($id: ID!, $v: Int!) { castVote(input: { ideaId: $id, value: $v }) { score viewerVote } }';
+const RETRACT = 'mutation ($id: ID!) { retractVote(ideaId: $id) { score viewerVote } }';
 
 describe('castVote as one statement', () => {
   let t: TestApp;
@@ -42,7 +44,7 @@ describe('castVote as one statement', () => {
   /** The same change written by the transaction retractions use: the participant lock, the idea lock, apply. */
   async function applyInTransaction(change: Omit<VoteChange, 'at'>) {
     await t.app.get(DatabaseService).transaction(async (manager) => {
-      await campaignsRepository.contributionState(manager, change.campaignId, change.userId, 'join');
+      await campaignsRepository.contributionState(manager, change.campaignId, change.userId);
       await votesRepository.lockIdea(manager, change.ideaId, change.userId);
       await votesRepository.apply(manager, { ...change, at: new Date() });
     });
@@ -228,5 +230,75 @@ describe('castVote as one statement', () => {
     expect(down).toMatchObject({ written: false, state: null, votingMode: 'SUPPORT', idea: null });
     expect(participants).toEqual([]);
     expect(votes[0].n).toBe(0);
+  });
+
+  it('takes a vote back as apply does: the counters, votes used and the events', async () => {
+    const c = await makeCampaign(t, p.agency, { votingMode: 'UP_DOWN', responseThreshold: 1 });
+    const [viaFunction, viaApply] = [await makeIdea(t, c, p.official), await makeIdea(t, c, p.official)];
+    const voter = await makeUser(t);
+    for (const idea of [viaFunction, viaApply]) await t.gql(CAST, { id: idea.gid, v: -1 }, { token: voter.token });
+    expect((await participant(c.id, voter.user.id))!.votes_used).toBe(2);
+
+    expect((await t.gql(RETRACT, { id: viaFunction.gid }, { token: voter.token })).data).toEqual({
+      retractVote: { score: 0, viewerVote: null },
+    });
+    await applyInTransaction({
+      campaignId: c.id,
+      userId: voter.user.id,
+      ideaId: viaApply.id,
+      row: 'delete',
+      budget: -1,
+      up: 0,
+      down: -1,
+    });
+    const [afterRetract, afterApply] = [await traces(viaFunction.id), await traces(viaApply.id)];
+    // The score goes back up to 0, short of the threshold of 1: no answer is owed yet.
+    expect(afterRetract.idea).toMatchObject({ upvotes: 0, downvotes: 0, score: 0, hot_kept: true, owed: false });
+    expect(afterRetract.votes).toEqual([]);
+    expect(afterRetract.events.map((e: { type: string }) => e.type)).toEqual(['IdeaVoted', 'IdeaVoted']);
+    expect(afterRetract).toEqual(afterApply);
+    expect((await participant(c.id, voter.user.id))!.votes_used).toBe(0);
+  });
+
+  it('takes back nothing it may not, each refusal with its reason, and keeps the budget of a withdrawn idea', async () => {
+    const c = await makeCampaign(t, p.agency, { voteBudget: 5 });
+    const author = await makeUser(t);
+    const ideas = {
+      hidden: await makeIdea(t, c, author),
+      withdrawn: await makeIdea(t, c, author),
+      closed: await makeIdea(t, c, p.official),
+    };
+    const voter = await makeUser(t);
+    for (const idea of Object.values(ideas)) await t.gql(CAST, { id: idea.gid, v: 1 }, { token: voter.token });
+    const stranger = await makeUser(t);
+    await db().query("UPDATE ideas SET visibility = 'HIDDEN' WHERE id = $1", [ideas.hidden.id]);
+    const answer = async (idea: { gid: string }, token: string) => {
+      const result = await t.gql(RETRACT, { id: idea.gid }, { token });
+      return result.errors?.[0]?.extensions?.reason ?? result.errors?.[0]?.extensions?.code ?? result.data;
+    };
+    // A hidden idea: to whoever has no vote on it, it does not exist; its voters may take theirs back.
+    expect(await answer(ideas.hidden, stranger.token)).toBe('NOT_FOUND');
+    expect(await answer(ideas.hidden, voter.token)).toEqual({ retractVote: { score: 0, viewerVote: null } });
+    // Someone who never took part has nothing to take back, and does not become a participant.
+    expect(await answer(ideas.closed, stranger.token)).toEqual({ retractVote: { score: 1, viewerVote: null } });
+    expect(await participant(c.id, stranger.user.id)).toBeUndefined();
+    // A withdrawn idea's votes were given back to their budgets when it was withdrawn.
+    const withdrawn = await t.gql(
+      'mutation ($id: ID!) { withdrawIdea(id: $id) { status } }',
+      {
+        id: ideas.withdrawn.gid,
+      },
+      { token: author.token },
+    );
+    expect(withdrawn.errors).toBeUndefined();
+    const usedBefore = (await participant(c.id, voter.user.id))!.votes_used;
+    expect(await answer(ideas.withdrawn, voter.token)).toMatchObject({ retractVote: { viewerVote: null } });
+    expect((await participant(c.id, voter.user.id))!.votes_used).toBe(usedBefore);
+    // A closed campaign takes nothing back, and says so.
+    await db().query("UPDATE campaigns SET closes_at = now() - interval '1 hour' WHERE id = $1", [c.id]);
+    expect(await answer(ideas.closed, voter.token)).toBe('CAMPAIGN_CLOSED');
+    const left = await db().query('SELECT idea_id FROM votes WHERE user_id = $1', [voter.user.id]);
+    await db().query("UPDATE ideas SET visibility = 'VISIBLE' WHERE id = $1", [ideas.hidden.id]);
+    expect(left).toEqual([{ idea_id: ideas.closed.id }]);
   });
 });

@@ -147,24 +147,18 @@ export class CampaignsRepository {
   /**
    * Whether the campaign takes contributions now and whether this person may make them (suspended now, or
    * unverified where the campaign asks for a confirmed address), with the person's participant row locked
-   * for the rest of the transaction, all in one statement. `join` makes them a participant if they were not
-   * (a refusal rolls the transaction back, and the row with it); `existing` locks the row only if there is
-   * one (participation null when there is none). This row is the first lock every write to a campaign takes
+   * for the rest of the transaction, all in one statement; it makes them a participant if they were not (a
+   * refusal rolls the transaction back, and the row with it). This row is the first lock every write to a campaign takes
    * (participant, then idea, then campaign), so a person's votes in a campaign are serialised and budgets hold.
    */
   async contributionState(
     executor: Executor,
     campaignId: string,
     userId: string,
-    lock: 'join' | 'existing',
   ): Promise<{ state: ContributionState; participation: Participation | null }> {
-    const participant =
-      lock === 'join'
-        ? `INSERT INTO campaign_participants AS p (campaign_id, user_id) VALUES ($1, $2)
+    const participant = `INSERT INTO campaign_participants AS p (campaign_id, user_id) VALUES ($1, $2)
            ON CONFLICT (campaign_id, user_id) DO UPDATE SET votes_used = p.votes_used
-           RETURNING votes_used, (xmax = 0) AS joined`
-        : `SELECT votes_used, false AS joined FROM campaign_participants
-            WHERE campaign_id = $1 AND user_id = $2 FOR UPDATE`;
+           RETURNING votes_used, (xmax = 0) AS joined`;
     const row = await one<ContributionState & { votes_used: number | null; joined: boolean | null }>(
       executor,
       `WITH p AS (${participant})

@@ -111,12 +111,7 @@ export class IdeasService {
     tag: string | null,
   ): Promise<IdeaEntity> {
     return this.database.transaction(async (manager) => {
-      const { state, participation } = await campaignsRepository.contributionState(
-        manager,
-        campaign.id,
-        userId,
-        'join',
-      );
+      const { state, participation } = await campaignsRepository.contributionState(manager, campaign.id, userId);
       assertMayContribute(state);
       const joined = participation!.joined;
       const idea = await ideasRepository.insert(manager, {

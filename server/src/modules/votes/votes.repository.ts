@@ -41,6 +41,21 @@ export interface CastChange {
   at: Date;
 }
 
+/** A vote taken back, as consulta_retract_vote takes it. */
+export interface RetractChange {
+  ideaId: string;
+  userId: string;
+  at: Date;
+}
+
+/** What consulta_retract_vote did, and the campaign's state it decided on. */
+export interface RetractOutcome {
+  /** The idea after the vote was taken back; null when nothing was (refused, gone, or no vote to take). */
+  idea: IdeaEntity | null;
+  /** Null when the idea is gone. */
+  state: ContributionState | null;
+}
+
 /** The idea's state and the person's vote on it, as read under the idea's lock. */
 export interface LockedIdea {
   status: IdeaStatus;
@@ -68,10 +83,8 @@ export interface CastOutcome {
   idea: IdeaEntity | null;
 }
 
-/** A row of consulta_cast_vote with the idea's columns beside (all null when nothing was written). */
-type CastRow = IdeaRow & {
-  written: boolean;
-  joined: boolean;
+/** The campaign's state as the vote functions answer it (campaign_status null: not read). */
+interface StateRow {
   accepting: boolean;
   suspendedUntil: Date | null;
   unverified: boolean;
@@ -79,12 +92,27 @@ type CastRow = IdeaRow & {
   opensAt: Date | null;
   closesAt: Date | null;
   now: Date;
-  idea_status: IdeaStatus | null;
-  idea_visibility: Visibility | null;
-  previous: number | null;
-  used: number | null;
-  voting_mode: VotingMode | null;
-};
+}
+
+const STATE_COLUMNS = `r.accepting, r.suspended_until AS "suspendedUntil", r.unverified, r.campaign_status,
+  r.opens_at AS "opensAt", r.closes_at AS "closesAt", r.db_now AS now`;
+
+function stateOf(row: StateRow): ContributionState | null {
+  const { accepting, suspendedUntil, unverified, campaign_status: status, opensAt, closesAt, now } = row;
+  return status === null ? null : { accepting, suspendedUntil, unverified, status, opensAt, closesAt, now };
+}
+
+/** A row of consulta_cast_vote with the idea's columns beside (all null when nothing was written). */
+type CastRow = IdeaRow &
+  StateRow & {
+    written: boolean;
+    joined: boolean;
+    idea_status: IdeaStatus | null;
+    idea_visibility: Visibility | null;
+    previous: number | null;
+    used: number | null;
+    voting_mode: VotingMode | null;
+  };
 
 /** The live-update event of a vote (the statement that wrote it also recorded it in the outbox). */
 export const ideaVoted = (idea: IdeaEntity): NewDomainEvent => ({
@@ -107,21 +135,15 @@ export class VotesRepository {
   async cast(executor: Executor, change: CastChange): Promise<CastOutcome> {
     const row = (await one<CastRow>(
       executor,
-      `SELECT r.written, r.joined, r.accepting, r.suspended_until AS "suspendedUntil", r.unverified,
-              r.campaign_status, r.opens_at AS "opensAt", r.closes_at AS "closesAt", r.db_now AS now,
-              r.idea_status, r.idea_visibility, r.previous, r.votes_used AS used, r.voting_mode, ${IDEA_COLUMNS}
+      `SELECT r.written, r.joined, ${STATE_COLUMNS}, r.idea_status, r.idea_visibility, r.previous, r.votes_used AS used, r.voting_mode, ${IDEA_COLUMNS}
          FROM consulta_cast_vote($1, $2, $3, $4, $5) r CROSS JOIN LATERAL (SELECT (r.idea).*) i`,
       [change.ideaId, change.userId, change.value, change.decided, change.at],
     ))!;
-    const { accepting, suspendedUntil, unverified, opensAt, closesAt, now } = row;
     return {
       written: row.written,
       votingMode: row.voting_mode,
       joined: row.joined,
-      state:
-        row.campaign_status === null
-          ? null
-          : { accepting, suspendedUntil, unverified, status: row.campaign_status, opensAt, closesAt, now },
+      state: stateOf(row),
       current:
         row.idea_status && row.idea_visibility
           ? { status: row.idea_status, visibility: row.idea_visibility, value: row.previous }
@@ -129,6 +151,20 @@ export class VotesRepository {
       votesUsed: row.used,
       idea: row.written ? ideaFromRow(row) : null,
     };
+  }
+
+  /**
+   * A vote taken back as one statement that is its own transaction (migration 1796001000000): the same
+   * locks, in the same order, and the same write as a retraction through apply.
+   */
+  async retract(executor: Executor, change: RetractChange): Promise<RetractOutcome> {
+    const row = (await one<StateRow & IdeaRow & { written: boolean }>(
+      executor,
+      `SELECT r.written, ${STATE_COLUMNS}, ${IDEA_COLUMNS}
+         FROM consulta_retract_vote($1, $2, $3) r CROSS JOIN LATERAL (SELECT (r.idea).*) i`,
+      [change.ideaId, change.userId, change.at],
+    ))!;
+    return { idea: row.written ? ideaFromRow(row) : null, state: stateOf(row) };
   }
 
   /** Locks the idea (after the participant row) and reads its state and the person's current vote on it. */
@@ -177,7 +213,8 @@ export class VotesRepository {
    * Writes the vote row, the person's votes used, the idea's counters and stored sort keys, and the domain
    * events (IdeaVoted with the counts after the vote; ResponseOwed when the idea first reaches the campaign's
    * response threshold) in one statement (so one round trip) inside the caller's transaction, which already
-   * holds the participant and idea locks.
+   * holds the participant and idea locks. The readable form of what consulta_cast_vote and
+   * consulta_retract_vote write: `server/test/campaigns/cast-vote-function.e2e.test.ts` compares them with it.
    */
   async apply(executor: Executor, change: VoteChange): Promise<IdeaEntity> {
     const params: unknown[] = [change.ideaId, change.up, change.down, change.userId, change.campaignId, change.at];

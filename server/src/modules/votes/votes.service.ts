@@ -1,6 +1,5 @@
 import { IdeaStatus, Visibility, VotingMode } from '@consulta/shared';
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { requirePerson, type PersonViewer } from '../../common/auth/policies.js';
 import type { RequestViewer } from '../../common/auth/request-viewer.js';
 import { BadInputError, ConflictError, NotFoundError, UnavailableError } from '../../common/errors/domain-error.js';
@@ -9,7 +8,7 @@ import { Clock } from '../../common/clock/clock.js';
 import { DatabaseService } from '../../database/database.service.js';
 import { assertMayContribute } from '../campaigns/contribution.js';
 import { campaignChanged } from '../campaigns/campaign-read-cache.js';
-import { campaignsRepository, type Participation } from '../campaigns/campaigns.repository.js';
+import { campaignsRepository } from '../campaigns/campaigns.repository.js';
 import type { IdeaEntity } from '../ideas/idea.entity.js';
 import { IdeaQueriesService } from '../ideas/idea-queries.service.js';
 import { IdeasService } from '../ideas/ideas.service.js';
@@ -39,14 +38,12 @@ function assertBudgetLeft(current: LockedIdea, votesUsed: number, budget: number
   }
 }
 
-const delta = (value: number | null) => ({ up: value === 1 ? 1 : 0, down: value === -1 ? 1 : 0 });
-
 /**
  * Votes. Every change runs in one transaction that locks, in this order, the voter's participant row
  * (their budget), then the idea, and only then writes the vote row and the counters beside it. No
- * check-then-insert: the checks read rows this transaction has locked. A cast is one statement, a database
- * function that is its own transaction (decision 0020); a retraction is a transaction of a few. Deadlocks
- * and serialization failures are retried a bounded number of times by DatabaseService.
+ * check-then-insert: the checks read rows this transaction has locked. A cast and a retraction are each one
+ * statement, a database function that is its own transaction (decisions 0020 to 0022). Deadlocks and
+ * serialization failures are retried a bounded number of times by DatabaseService.
  */
 @Injectable()
 export class VotesService {
@@ -62,25 +59,6 @@ export class VotesService {
     const visible = await this.ideas.findVisible(viewer, ideaId);
     if (!visible) throw new NotFoundError('idea');
     return { idea: visible.idea, votingMode: visible.campaign.votingMode, voteBudget: visible.campaign.voteBudget };
-  }
-
-  /**
-   * Inside a retraction's transaction: CONFLICT when the person is suspended or the campaign takes no votes
-   * now; else their participation, locked, or null when they never took part.
-   */
-  private async assertMayRetract(
-    manager: EntityManager,
-    viewer: PersonViewer,
-    campaignId: string,
-  ): Promise<Participation | null> {
-    const { state, participation } = await campaignsRepository.contributionState(
-      manager,
-      campaignId,
-      viewer.userId,
-      'existing',
-    );
-    assertMayContribute(state);
-    return participation;
   }
 
   /**
@@ -137,27 +115,24 @@ export class VotesService {
     return idea;
   }
 
+  /**
+   * One statement (VotesRepository.retract) takes the locks in the order above and takes the vote back.
+   * Whoever has a vote may take it back, so nothing is read before it; when it takes nothing back, the
+   * idea is read to say why: NOT_FOUND to someone who may not see it and has no vote on it, then the
+   * campaign and the person's standing; else the idea as it is (there was no vote to take back, and the
+   * person does not become a participant).
+   */
   async retractVote(viewer: RequestViewer, ideaId: string | null): Promise<IdeaEntity> {
     const person = requirePerson(viewer);
+    if (!ideaId) throw new NotFoundError('idea');
+    const outcome = await this.database.alone(
+      (executor) => votesRepository.retract(executor, { ideaId, userId: person.userId, at: this.clock.now() }),
+      (done) => (done.idea ? [ideaVoted(done.idea)] : []),
+    );
+    if (outcome.idea) return outcome.idea;
     const idea = await this.retractTarget(person, ideaId);
-    return this.database.transaction(async (manager) => {
-      // Someone who never took part has no vote to retract (and does not become a participant).
-      if (!(await this.assertMayRetract(manager, person, idea.campaignId))) return idea;
-      const current = await votesRepository.lockIdea(manager, idea.id, person.userId);
-      if (current.value === null) return idea;
-      const removed = delta(current.value);
-      return votesRepository.apply(manager, {
-        ideaId: idea.id,
-        campaignId: idea.campaignId,
-        userId: person.userId,
-        row: 'delete',
-        // A withdrawn idea's votes were already given back to their budgets when it was withdrawn.
-        budget: current.status === IdeaStatus.WITHDRAWN ? 0 : -1,
-        up: -removed.up,
-        down: -removed.down,
-        at: this.clock.now(),
-      });
-    });
+    if (outcome.state) assertMayContribute(outcome.state);
+    return idea;
   }
 
   /** Votes left for the viewer in each campaign (null: no budget, or signed out). */
