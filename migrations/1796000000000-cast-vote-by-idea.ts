@@ -4,7 +4,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * castVote without a read before it: `consulta_cast_vote(idea, user, value, decided, at)` finds the idea's
  * campaign with its voting mode and vote budget itself, refuses a down vote in a SUPPORT campaign, and
  * otherwise casts as the function of migration 1795999000000 does, with the same locks, checks and write.
- * The answer is that function's row and the campaign's voting mode (null when the idea is gone).
+ * The answer is that function's row (the campaign's state null when the idea is gone or the vote is a down
+ * vote in a SUPPORT campaign: the service reads the idea to say which).
  *
  * No visibility rule is needed inside: a vote is written only in a campaign that is OPEN (so not a draft,
  * which only its agency sees) on an idea that is VISIBLE (which everyone sees), so whoever it writes for
@@ -21,7 +22,7 @@ export class CastVoteByIdea1796000000000 implements MigrationInterface {
       RETURNS TABLE (written boolean, joined boolean, accepting boolean, suspended_until timestamptz,
                      unverified boolean, campaign_status text, opens_at timestamptz, closes_at timestamptz,
                      db_now timestamptz, idea_status text, idea_visibility text, previous int, votes_used int,
-                     idea ideas, voting_mode text)
+                     idea ideas)
       LANGUAGE plpgsql AS $$
       DECLARE
         t record;
@@ -30,11 +31,10 @@ export class CastVoteByIdea1796000000000 implements MigrationInterface {
           FROM ideas i JOIN campaigns c ON c.id = i.campaign_id WHERE i.id = p_idea;
         IF NOT FOUND OR (t.voting_mode = 'SUPPORT' AND p_value = -1) THEN
           RETURN QUERY SELECT false, false, false, NULL::timestamptz, false, NULL::text, NULL::timestamptz,
-                              NULL::timestamptz, now(), NULL::text, NULL::text, NULL::int, NULL::int, NULL::ideas,
-                              t.voting_mode::text;
+                              NULL::timestamptz, now(), NULL::text, NULL::text, NULL::int, NULL::int, NULL::ideas;
           RETURN;
         END IF;
-        RETURN QUERY SELECT r.*, t.voting_mode::text
+        RETURN QUERY SELECT r.*
           FROM consulta_cast_vote(p_idea, t.campaign_id, p_user, p_value, t.vote_budget, p_decided, p_at) r;
       END
       $$`);

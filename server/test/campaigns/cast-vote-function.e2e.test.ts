@@ -126,7 +126,7 @@ describe('castVote as one statement', () => {
       decided: [],
       at: new Date(),
     });
-    expect(gone).toMatchObject({ written: false, state: null, votingMode: null, current: null, idea: null });
+    expect(gone).toMatchObject({ written: false, state: null, current: null, idea: null });
     expect(await participant(c.id, newcomer.user.id)).toBeUndefined();
   });
 
@@ -227,7 +227,7 @@ describe('castVote as one statement', () => {
     await db().query("UPDATE ideas SET visibility = 'VISIBLE' WHERE id = $1", [ideas.hidden.id]);
     await db().query("UPDATE campaigns SET status = 'OPEN' WHERE id = $1", [draft.id]);
     expect(seen).toEqual(['NOT_FOUND', 'NOT_FOUND', 'BAD_USER_INPUT', 'IDEA_HIDDEN']);
-    expect(down).toMatchObject({ written: false, state: null, votingMode: 'SUPPORT', idea: null });
+    expect(down).toMatchObject({ written: false, state: null, current: null, idea: null });
     expect(participants).toEqual([]);
     expect(votes[0].n).toBe(0);
   });

@@ -1,5 +1,5 @@
 import { noteRecorded } from '../../database/after-commit.js';
-import type { IdeaStatus, Visibility, VotingMode } from '@consulta/shared';
+import type { IdeaStatus, Visibility } from '@consulta/shared';
 import { one, rows, type Executor } from '../../database/sql.js';
 import type { NewDomainEvent } from '../../events/domain-events.js';
 import type { ContributionState } from '../campaigns/campaigns.repository.js';
@@ -67,13 +67,11 @@ export interface LockedIdea {
 export interface CastOutcome {
   /** The vote was written; else it was refused, or was already so, and nothing changed. */
   written: boolean;
-  /** The campaign's voting mode; null when the idea is gone. */
-  votingMode: VotingMode | null;
   /** This vote made the person a participant of the campaign. */
   joined: boolean;
   /**
    * The campaign's state and the person's standing in it; null when the function stopped before reading
-   * them (the idea is gone, or a down vote met a SUPPORT campaign: `votingMode` says which).
+   * them (the idea is gone, or a down vote met a SUPPORT campaign).
    */
   state: ContributionState | null;
   /** Null when the campaign refused first, or the idea is gone. */
@@ -111,7 +109,6 @@ type CastRow = IdeaRow &
     idea_visibility: Visibility | null;
     previous: number | null;
     used: number | null;
-    voting_mode: VotingMode | null;
   };
 
 /** The live-update event of a vote (the statement that wrote it also recorded it in the outbox). */
@@ -135,13 +132,12 @@ export class VotesRepository {
   async cast(executor: Executor, change: CastChange): Promise<CastOutcome> {
     const row = (await one<CastRow>(
       executor,
-      `SELECT r.written, r.joined, ${STATE_COLUMNS}, r.idea_status, r.idea_visibility, r.previous, r.votes_used AS used, r.voting_mode, ${IDEA_COLUMNS}
+      `SELECT r.written, r.joined, ${STATE_COLUMNS}, r.idea_status, r.idea_visibility, r.previous, r.votes_used AS used, ${IDEA_COLUMNS}
          FROM consulta_cast_vote($1, $2, $3, $4, $5) r CROSS JOIN LATERAL (SELECT (r.idea).*) i`,
       [change.ideaId, change.userId, change.value, change.decided, change.at],
     ))!;
     return {
       written: row.written,
-      votingMode: row.voting_mode,
       joined: row.joined,
       state: stateOf(row),
       current:
